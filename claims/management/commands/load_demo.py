@@ -1,0 +1,49 @@
+import os
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from claims import services
+from claims.models import Article
+from claims.roles import EDITORS, FACT_CHECKERS
+from sources.importers import parse_library_file
+from sources.passages import split_document
+from sources.services import import_records
+
+DEMO_DIR = Path(settings.BASE_DIR) / "demo"
+DEMO_TITLE = "North Sea wind farms now power millions of British homes"
+DEMO_USERS = (("factchecker", FACT_CHECKERS), ("editor", EDITORS))
+
+
+class Command(BaseCommand):
+    help = "Load the demo source library, article and users (safe to run again)."
+
+    def handle(self, *args, **options):
+        password = os.environ.get("DEMO_PASSWORD", "demo-password-2025")
+        with transaction.atomic():
+            for username, role in DEMO_USERS:
+                user, created = get_user_model().objects.get_or_create(
+                    username=username, defaults={"is_staff": True}
+                )
+                if created:
+                    user.set_password(password)
+                    user.save()
+                user.groups.add(Group.objects.get(name=role))
+            records = parse_library_file(DEMO_DIR / "sources.jsonl", split_document)
+            summary = import_records(records)
+        self.stdout.write(f"Demo library: {summary.passages_total} passages in {len(records)} sources")
+        if not Article.objects.filter(title=DEMO_TITLE).exists():
+            article = services.ingest_article(
+                title=DEMO_TITLE,
+                body=(DEMO_DIR / "article.txt").read_text(encoding="utf-8"),
+                outlet="Demo Gazette",
+                queue=False,
+            )
+            article = services.process_article(article.pk)
+            self.stdout.write(f"Demo article {article.pk}: {article.claims.count()} claims")
+        for username, role in DEMO_USERS:
+            self.stdout.write(f"Demo user {username!r} ({role}), password: {password}")

@@ -1,0 +1,227 @@
+"""Business rules for articles and claims: ingest, process, match.
+
+Views, API, admin, commands and Celery tasks call these functions and hold no rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Sequence
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from sources.search import find_candidates, term_weights
+
+from . import matching
+from .extraction import extract_claims, html_to_text
+from .models import Article, Claim, ClaimState, Match
+
+logger = logging.getLogger(__name__)
+
+# Claims in these states are still open, so re-matching may change their matches.
+OPEN_STATES = (ClaimState.EXTRACTED, ClaimState.IN_REVIEW)
+CANDIDATES_PER_CLAIM = 200
+# A new claim repeats an earlier one when the two score at least this much.
+REPEAT_MIN_SCORE = 90.0
+
+
+def _clean_body(body: str, original_format: str) -> str:
+    if original_format == Article.Format.HTML:
+        return html_to_text(body)
+    # Offsets of claims refer to the stored text, so plain text is stored as given.
+    return body
+
+
+def ingest_article(
+    *,
+    title: str,
+    body: str,
+    original_format: str = Article.Format.TEXT,
+    url: str = "",
+    outlet: str = "",
+    published: dt.date | None = None,
+    submitted_by=None,
+    queue: bool = True,
+) -> Article:
+    """Store a submitted article and queue its processing; raises ValidationError on bad input."""
+    errors: dict[str, str] = {}
+    title = (title or "").strip()
+    if not title:
+        errors["title"] = "An article needs a title."
+    if original_format not in Article.Format.values:
+        errors["original_format"] = f"Unknown format {original_format!r}: use text or html."
+    if "\x00" in (body or ""):
+        errors["body"] = "The article contains binary data; submit plain text or HTML."
+    elif len(body or "") > settings.FACTCHECK_MAX_ARTICLE_CHARS:
+        errors["body"] = (
+            f"The article is longer than {settings.FACTCHECK_MAX_ARTICLE_CHARS:,} characters."
+        )
+    if errors:
+        raise ValidationError(errors)
+    text = _clean_body(body, original_format)
+    if not text.strip():
+        raise ValidationError({"body": "The article has no text."})
+
+    article = Article.objects.create(
+        title=title[:500],
+        body=text,
+        original_format=original_format,
+        url=url or "",
+        outlet=outlet or "",
+        published=published,
+        submitted_by=submitted_by,
+    )
+    if queue:
+        from .tasks import process_article_task
+
+        transaction.on_commit(lambda: process_article_task.delay(article.pk))
+    return article
+
+
+def _claim_rows(article: Article) -> list[Claim]:
+    return [
+        Claim(
+            article=article,
+            position=position,
+            text=extracted.text,
+            extracted_text=extracted.text,
+            sentence=extracted.sentence,
+            sentence_start=extracted.sentence_start,
+            sentence_end=extracted.sentence_end,
+            start=extracted.start,
+            end=extracted.end,
+            quantities=[q.to_dict() for q in extracted.quantities],
+            years=list(extracted.years),
+            checkworthiness=extracted.checkworthiness,
+        )
+        for position, extracted in enumerate(extract_claims(article.body))
+    ]
+
+
+def process_article(article_id: int) -> Article:
+    """Extract an article's claims and match them; idempotent, safe to run twice at once."""
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article_id)
+        if article.status == Article.Status.DONE:
+            return article
+        article.status = Article.Status.PROCESSING
+        article.attempts += 1
+        article.error = ""
+        article.save(update_fields=["status", "attempts", "error"])
+
+    try:
+        with transaction.atomic():
+            # A second delivery waits here and then finds the work done.
+            article = Article.objects.select_for_update().get(pk=article_id)
+            if article.status == Article.Status.DONE:
+                return article
+            Claim.objects.filter(article=article).delete()
+            claims = Claim.objects.bulk_create(_claim_rows(article))
+            for claim in claims:
+                match_claim(claim)
+                link_repeated_claim(claim)
+            article.status = Article.Status.DONE
+            article.processed_at = timezone.now()
+            article.save(update_fields=["status", "processed_at"])
+    except Exception as exc:
+        # The article's status must tell the truth; the traceback goes to the log.
+        logger.exception("Processing article %s failed", article_id)
+        mark_article_failed(article_id, f"{type(exc).__name__}: {exc}")
+        article.refresh_from_db()
+    return article
+
+
+def mark_article_failed(article_id: int, reason: str) -> None:
+    """Record that processing an article failed, with the reason shown to users."""
+    Article.objects.filter(pk=article_id).update(status=Article.Status.FAILED, error=reason[:2000])
+
+
+def _passage_texts(candidates) -> list[matching.PassageText]:
+    return [
+        matching.PassageText(id=c.passage_id, text=c.text, quantities=c.quantities)
+        for c in candidates
+    ]
+
+
+def match_claim(claim: Claim, *, limit: int | None = None) -> list[Match]:
+    """(Re)compute a claim's matches, keeping every reviewer's accept/reject decision."""
+    limit = limit or settings.FACTCHECK_MATCHES_PER_CLAIM
+    candidates = find_candidates(claim.text, limit=CANDIDATES_PER_CLAIM)
+    scored = matching.score_candidates(
+        claim.text,
+        claim.quantities,
+        _passage_texts(candidates),
+        term_weights=term_weights(_terms(claim.text)),
+        limit=limit,
+    )
+    return _store_matches(claim, scored)
+
+
+def _terms(text: str) -> list[str]:
+    from sources.search import normalize_for_search
+
+    return normalize_for_search(text).split()
+
+
+def _store_matches(claim: Claim, scored: Sequence[matching.ScoredMatch]) -> list[Match]:
+    existing = {m.passage_id: m for m in Match.objects.filter(claim=claim)}
+    keep_ids = {s.passage_id for s in scored}
+    # Matches a reviewer decided on stay even when they drop out of the new ranking.
+    Match.objects.filter(claim=claim, decision=Match.Decision.NONE).exclude(
+        passage_id__in=keep_ids
+    ).delete()
+    to_create, to_update = [], []
+    for rank, result in enumerate(scored):
+        fields = {
+            "score": round(result.score, 2),
+            "rank": rank,
+            "numeric": result.numeric,
+            "numeric_detail": result.detail,
+        }
+        current = existing.get(result.passage_id)
+        if current is None:
+            to_create.append(Match(claim=claim, passage_id=result.passage_id, **fields))
+        else:
+            for name, value in fields.items():
+                setattr(current, name, value)
+            to_update.append(current)
+    Match.objects.bulk_create(to_create)
+    Match.objects.bulk_update(to_update, ["score", "rank", "numeric", "numeric_detail"])
+    return list(Match.objects.filter(claim=claim).order_by("rank"))
+
+
+def link_repeated_claim(claim: Claim) -> Claim | None:
+    """Link a claim to the earlier claim with a fact-check it repeats, if there is one."""
+    from .selectors import checked_claims_like
+
+    earlier = checked_claims_like(claim)
+    if not earlier:
+        return None
+    scored = matching.score_candidates(
+        claim.text,
+        claim.quantities,
+        [matching.PassageText(id=c.pk, text=c.text, quantities=c.quantities) for c in earlier],
+        limit=1,
+        min_score=REPEAT_MIN_SCORE,
+    )
+    if not scored:
+        return None
+    claim.repeats_id = scored[0].passage_id
+    claim.save(update_fields=["repeats"])
+    return claim.repeats
+
+
+def rematch_open_claims() -> int:
+    """Re-match every open claim after the library changed; returns how many were re-matched."""
+    claims = Claim.objects.filter(state__in=OPEN_STATES, article__status=Article.Status.DONE)
+    count = 0
+    for claim in claims.iterator(chunk_size=500):
+        with transaction.atomic():
+            match_claim(claim)
+        count += 1
+    return count
+

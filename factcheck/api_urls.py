@@ -1,0 +1,17 @@
+"""REST API routes: one router for every app's viewsets."""
+
+from django.urls import path
+from rest_framework.routers import DefaultRouter
+
+from claims import api as claims_api
+from sources import api as sources_api
+
+router = DefaultRouter()
+router.register("articles", claims_api.ArticleViewSet, basename="article")
+router.register("claims", claims_api.ClaimViewSet, basename="claim")
+router.register("sources", sources_api.SourceViewSet, basename="source")
+
+urlpatterns = [
+    path("health/", claims_api.health, name="api-health"),
+    *router.urls,
+]

@@ -1,0 +1,165 @@
+"""Business rules of the source library: importing, updating and removing passages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+from claims.extraction import parse_quantities
+
+from . import importers
+from .models import Passage, Source
+from .passages import split_document
+from .search import normalize_for_search
+
+
+@dataclass
+class ImportSummary:
+    sources_created: int = 0
+    sources_updated: int = 0
+    passages_created: int = 0
+    passages_updated: int = 0
+    passages_removed: int = 0
+    passages_kept_as_evidence: list[str] = field(default_factory=list)
+    changed_passage_ids: list[int] = field(default_factory=list)
+
+    @property
+    def passages_total(self) -> int:
+        return self.passages_created + self.passages_updated
+
+    def merge(self, other: ImportSummary) -> None:
+        for name in (
+            "sources_created",
+            "sources_updated",
+            "passages_created",
+            "passages_updated",
+            "passages_removed",
+        ):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.passages_kept_as_evidence += other.passages_kept_as_evidence
+        self.changed_passage_ids += other.changed_passage_ids
+
+
+def _passage_fields(text: str) -> dict:
+    return {
+        "normalized_text": normalize_for_search(text),
+        "quantities": [q.to_dict() for q in parse_quantities(text)],
+    }
+
+
+def _remove_passages(source: Source, keys: Iterable[str], summary: ImportSummary) -> None:
+    """Remove passages that left the source, unless a reviewer accepted one as evidence."""
+    from claims.models import Match
+
+    doomed = list(Passage.objects.filter(source=source, key__in=list(keys)))
+    if not doomed:
+        return
+    accepted = set(
+        Match.objects.filter(passage__in=doomed, decision=Match.Decision.ACCEPTED).values_list(
+            "passage_id", flat=True
+        )
+    )
+    removable = [p for p in doomed if p.pk not in accepted]
+    summary.passages_kept_as_evidence += [str(p) for p in doomed if p.pk in accepted]
+    Match.objects.filter(passage__in=removable).delete()
+    Passage.objects.filter(pk__in=[p.pk for p in removable]).delete()
+    summary.passages_removed += len(removable)
+
+
+def upsert_source(record: importers.SourceRecord, *, user=None) -> ImportSummary:
+    """Create or update one source and its passages by key; callers hold the transaction."""
+    summary = ImportSummary()
+    defaults = {
+        "title": record.title,
+        "publisher": record.publisher,
+        "url": record.url,
+        "published": record.published,
+        "kind": record.kind,
+        "changed_by": user,
+    }
+    source, created = Source.objects.get_or_create(
+        key=record.key, defaults={**defaults, "added_by": user}
+    )
+    if created:
+        summary.sources_created += 1
+    else:
+        changed = [name for name, value in defaults.items() if getattr(source, name) != value]
+        if changed:
+            for name in changed:
+                setattr(source, name, defaults[name])
+            source.save(update_fields=[*changed, "updated_at"])
+        summary.sources_updated += 1
+
+    existing = {p.key: p for p in source.passages.all()} if not created else {}
+    to_create, to_update = [], []
+    for position, item in enumerate(record.passages):
+        current = existing.pop(item.key, None)
+        if current is None:
+            to_create.append(
+                Passage(
+                    source=source,
+                    key=item.key,
+                    position=position,
+                    locator=item.locator,
+                    text=item.text,
+                    **_passage_fields(item.text),
+                )
+            )
+        elif (current.text, current.locator, current.position) != (
+            item.text,
+            item.locator,
+            position,
+        ):
+            text_changed = current.text != item.text
+            current.text, current.locator, current.position = item.text, item.locator, position
+            if text_changed:
+                for name, value in _passage_fields(item.text).items():
+                    setattr(current, name, value)
+                summary.changed_passage_ids.append(current.pk)
+            to_update.append(current)
+    Passage.objects.bulk_create(to_create, batch_size=1000)
+    Passage.objects.bulk_update(
+        to_update,
+        ["text", "locator", "position", "normalized_text", "quantities"],
+        batch_size=1000,
+    )
+    summary.passages_created += len(to_create)
+    summary.passages_updated += len(to_update)
+    summary.changed_passage_ids += [p.pk for p in to_create]
+    _remove_passages(source, existing.keys(), summary)
+    return summary
+
+
+def import_records(
+    records: list[importers.SourceRecord],
+    *,
+    user=None,
+    progress: Callable[[int], None] | None = None,
+) -> ImportSummary:
+    """Import parsed records all-or-nothing: one transaction for the whole file."""
+    summary = ImportSummary()
+    with transaction.atomic():
+        for record in records:
+            summary.merge(upsert_source(record, user=user))
+            if progress:
+                progress(len(record.passages))
+    return summary
+
+
+def import_library_file(
+    path: Path, *, user=None, progress: Callable[[int], None] | None = None
+) -> ImportSummary:
+    """Parse and import one library file; a malformed file raises ImportFormatError and writes nothing."""
+    records = importers.parse_library_file(path, split_document)
+    return import_records(records, user=user, progress=progress)
+
+
+def save_passage(passage: Passage) -> Passage:
+    """Save a passage edited by hand, keeping its search fields in step with its text."""
+    for name, value in _passage_fields(passage.text).items():
+        setattr(passage, name, value)
+    passage.save()
+    return passage

@@ -1,0 +1,46 @@
+"""The four entry points answer, and the public sees published claims only."""
+
+import pytest
+from django.core.management import call_command
+
+from claims.models import ClaimState
+from tests.factories import ClaimFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("url", ["/", "/api/", "/api/schema/", "/admin/login/"])
+def test_entry_points_answer(client, url):
+    assert client.get(url).status_code == 200
+
+
+def test_public_list_shows_published_claims_only(client):
+    ClaimFactory(text="The bridge is 1,200 metres long.", state=ClaimState.PUBLISHED)
+    ClaimFactory(text="The tunnel cost $4bn.", state=ClaimState.IN_REVIEW)
+    page = client.get("/").content.decode()
+    assert "The bridge is 1,200 metres long." in page
+    assert "The tunnel cost $4bn." not in page
+
+
+def test_unpublished_claim_page_is_not_found(client):
+    claim = ClaimFactory(state=ClaimState.AWAITING_APPROVAL)
+    assert client.get(f"/claims/{claim.pk}/").status_code == 404
+
+
+def test_demo_data_is_visible_in_the_admin(client):
+    call_command("load_demo")
+    assert client.login(username="editor", password="demo-password-2025")
+    sources = client.get("/admin/sources/source/").content.decode()
+    assert "Hornsea 2 project overview" in sources
+    claims = client.get("/admin/claims/claim/").content.decode()
+    assert "Hornsea" in claims
+
+
+def test_load_demo_twice_reuses_what_is_there():
+    call_command("load_demo")
+    from claims.models import Article, Claim
+    from sources.models import Passage
+
+    counts = (Article.objects.count(), Claim.objects.count(), Passage.objects.count())
+    call_command("load_demo")
+    assert (Article.objects.count(), Claim.objects.count(), Passage.objects.count()) == counts
