@@ -1,0 +1,236 @@
+"""Check-worthiness: how much a claim is a verifiable statement of fact, in [0, 1].
+
+The score is a transparent sum: `BASE` plus the weight of every feature the claim shows,
+clamped to [0, 1] and rounded to 3 decimals. `explain` returns the features that fired, so a
+fact-checker (or a test) can see why a claim scored as it did.
+
+Features that raise the score (a fact can be checked against a source):
+    quantity       a number with a unit or a counted noun (not a year)       +0.30
+    role           "X is Deputy Minister of Commerce": a title or office     +0.25
+    ranking        record, largest, all-time, a leading, monopolizes, ...    +0.15
+    causal         fuelled, led to, because of, allowed, resulted in, ...    +0.10
+    named_subject  the claim opens with a proper name ("China", "Cochilco")  +0.10
+    definite       a finite verb, and no prediction, opinion or question     +0.10
+    headline       the article's headline, which states its main fact        +0.10
+    date           a year or month pins the fact in time                     +0.05
+    attributed     said, according to, reported, figures show                +0.05
+
+Features that lower it (opinion, prediction or vagueness):
+    prediction     will, would, could, may, might, likely, expected to       -0.25
+                   (only -0.05 for a figure forecast or planned by a named body)
+    opinion        believe, argue, characterised, seems, hinted, deemed, ... -0.25
+    conditional    if, unless, should China ..., regardless of               -0.20
+    question       the claim or its sentence ends with a question mark       -0.40
+    first_person   we, our, I: the speaker's own view                        -0.20
+    intention      analysing, considering, looking for ways to, aims to      -0.15
+    vague          various, several, some, limited, virtually, enough, ...   -0.10
+    evaluative     significant, unfair, crucial, productive, ...             -0.10
+    negation       not, never, no: denials are rarely the checkable point    -0.10
+    pronoun        opens with he/she/it/they/this: the subject is unknown    -0.10
+    participle     a ", making ..." add-on clause, usually interpretation    -0.10
+    short          fewer than four words (roles excepted)                    -0.20
+
+`BASE` is 0.40, so a plain statement with a finite verb and nothing hedging it reaches 0.5,
+and any hedge pulls it under; claims at 0.5 or more count as check-worthy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = ["BASE", "WEIGHTS", "explain", "score"]
+
+BASE = 0.40
+WEIGHTS: dict[str, float] = {
+    "quantity": 0.30,
+    "role": 0.25,
+    "ranking": 0.15,
+    "causal": 0.10,
+    "named_subject": 0.10,
+    "definite": 0.10,
+    "date": 0.05,
+    "attributed": 0.05,
+    "prediction": -0.25,
+    "attributed_forecast": -0.05,
+    "opinion": -0.25,
+    "conditional": -0.20,
+    "question": -0.40,
+    "first_person": -0.20,
+    "vague": -0.10,
+    "evaluative": -0.10,
+    "negation": -0.10,
+    "pronoun": -0.10,
+    "short": -0.20,
+    "intention": -0.15,
+    "participle": -0.10,
+    "headline": 0.10,
+}
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+
+
+_RANKING = _words(
+    r"record(?:s|ed)?|all-time|largest|biggest|highest|lowest|smallest|fastest|slowest|"
+    r"most|least|first|(?:a|the|world's|its) leading|top|worst|best|greatest|strongest|weakest|sole|"
+    r"monopoli[sz]es|monopoli[sz]ed|dominates|dominated|\d+-year (?:high|low)|unprecedented"
+)
+_CAUSAL = _words(
+    r"fuell?ed|fuels|caused|causes|led to|leads to|lead to|because|due to|as a result|"
+    r"resulted in|results in|driven by|drove|allowed|allows|enabled|prompted|triggered|"
+    r"thanks to|owing to|spurred|boosted|hit by"
+)
+_ATTRIBUTED = _words(
+    r"said|says|told|reported|reports|according to|figures show|data show|statistics show|"
+    r"announced|confirmed|stated|estimates?|estimated|forecasts?|expects|predicted|projected|"
+    r"claims?|claimed"
+)
+_PREDICTION = _words(
+    r"will|would|could|may|might|shall|likely|unlikely|expected to|expects?|expecting|"
+    r"forecasts?|predicts?|projected to|going to|is set to|are set to|'ll|possibly|potential"
+)
+# A modal right after "that"/"which" describes a property ("heat that would melt lead").
+_RELATIVE_MODAL = re.compile(
+    r"\b(?:that|which|who)\s+(?:would|could|can|may|might)\b", re.IGNORECASE
+)
+_OPINION = _words(
+    r"believes?|believed|thinks?|thought|argues?|argued|characteri[sz]ed|described as|"
+    r"seems?|seemed|appears? to|apparently|hinted|suggested|suggests|emphasi[sz]ed|"
+    r"expressed|optimism|pessimism|hopes?|hoped|fears?|feared|considered|deemed|reckons?|"
+    r"insists?|insisted|implies|imply|implied|sensing|senses|feels?|felt|"
+    r"in (?:my|our) view|clearly|certainly|obviously|arguably|perhaps|maybe|should|must|ought"
+)
+_CONDITIONAL = re.compile(
+    r"(?:^|[,;]\s*)(?:if|unless|should|were|had|regardless|whether|once)\b|\bin case\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(
+    r"(?<![\w-])(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|me|[Ll]et's|[Yy]ou|[Yy]our)(?![\w-])"
+)
+_VAGUE = _words(
+    r"various|several|some|many|numerous|limited|virtually|certain|enough|somewhat|"
+    r"considerable|a lot|lots|plenty|much|such|yet to|little|only|ways"
+)
+_INTENTION = _words(
+    r"analy[sz]ing|considering|exploring|looking (?:at|for|into)|studying|examining|seeking|"
+    r"trying to|aims? to|aiming to|wants? to|intends? to|ways (?:of|to)"
+)
+_EVALUATIVE = _words(
+    r"significant|unfair|unfairly|astronomical|productive|unimaginable|honest|rational|"
+    r"excellent|terrible|great|good|bad|poor|impressive|remarkable|dramatic|unwavering|"
+    r"failure|success|well|unclear|crucial|vital|essential|important|key|critical|"
+    r"worrying|alarming|disappointing|encouraging|welcome"
+)
+_NEGATION = _words(r"not|never|no|none|nor|n't|cannot|without any")
+_NEGATION_CONTRACTION = re.compile(r"n['’]t\b", re.IGNORECASE)
+_PRONOUN_START = re.compile(r"^(?:he|she|it|it's|its|they|this|that|there|such)\b", re.IGNORECASE)
+_FINITE = _words(
+    r"is|are|was|were|has|have|had|does|do|did|[a-z]{3,}ed|rose|fell|grew|hit|hits|rises|"
+    r"falls|grows|made|makes|took|takes|held|holds|led|leads|met|meets|won|wins|lost|loses|"
+    r"spent|spends|sold|sells|paid|pays|built|builds|set|sets|cut|cuts|became|becomes|began|"
+    r"begins|left|leaves|went|goes|came|comes|gave|gives|saw|sees|found|finds|kept|keeps|"
+    r"told|says|said|ran|runs|forms|uses|involves|operates|produces|refines|monopoli[sz]es|"
+    r"withstands|includes|employs|owns|controls|accounts|remains|reached|reaches|lasted"
+)
+
+
+def explain(
+    text: str,
+    *,
+    kind: str = "clause",
+    has_quantity: bool = False,
+    has_date: bool = False,
+    sentence: str = "",
+    named_subject: bool = False,
+) -> dict[str, float]:
+    """The features that fire for a claim, with their weights."""
+    features: dict[str, float] = {}
+    words = text.split()
+
+    def fire(name: str, weight: float | None = None) -> None:
+        features[name] = WEIGHTS[name] if weight is None else weight
+
+    if has_quantity:
+        fire("quantity")
+    if kind == "role":
+        fire("role")
+    if _RANKING.search(text):
+        fire("ranking")
+    if _CAUSAL.search(text):
+        fire("causal")
+    if named_subject and kind != "role":
+        fire("named_subject")
+    if has_date:
+        fire("date")
+    attributed = bool(_ATTRIBUTED.search(text))
+    if attributed:
+        fire("attributed")
+
+    without_relative = _RELATIVE_MODAL.sub(" ", text)
+    if _PREDICTION.search(without_relative):
+        # a figure forecast or planned by a named body ("Cochilco forecasts ... 10.7%") is a fact
+        named_source = named_subject or (attributed and re.search(r"\b[A-Z][a-z]+", text[1:]))
+        fire("attributed_forecast" if has_quantity and named_source else "prediction")
+    if _OPINION.search(text):
+        fire("opinion")
+    if _CONDITIONAL.search(text):
+        fire("conditional")
+    if text.rstrip().rstrip("\"'”’)").endswith("?") or sentence.rstrip().rstrip("\"'”’)").endswith(
+        "?"
+    ):
+        fire("question")
+    if _FIRST_PERSON.search(text):
+        fire("first_person")
+    if _INTENTION.search(text):
+        fire("intention")
+    if kind == "participle":
+        fire("participle")
+    if kind == "headline":
+        fire("headline")
+    if _VAGUE.search(text):
+        fire("vague")
+    if _EVALUATIVE.search(text):
+        fire("evaluative")
+    if _NEGATION.search(text) or _NEGATION_CONTRACTION.search(text):
+        fire("negation")
+    if _PRONOUN_START.match(text):
+        fire("pronoun")
+    if len(words) < 4 and kind not in ("role", "apposition"):
+        fire("short")
+    negative = {"prediction", "opinion", "conditional", "question", "first_person"}
+    if kind != "role" and _FINITE.search(text) and not negative & features.keys():
+        fire("definite")
+    return features
+
+
+def score(
+    text: str,
+    *,
+    kind: str = "clause",
+    has_quantity: bool = False,
+    has_date: bool = False,
+    sentence: str = "",
+    named_subject: bool = False,
+) -> float:
+    """Check-worthiness of a claim in [0, 1], rounded to 3 decimals (see the module docstring)."""
+    features = explain(
+        text,
+        kind=kind,
+        has_quantity=has_quantity,
+        has_date=has_date,
+        sentence=sentence,
+        named_subject=named_subject,
+    )
+    return _clamp(BASE + sum(features.values()))
+
+
+def _clamp(value: float) -> float:
+    return round(min(1.0, max(0.0, value)), 3)
+
+
+def combine(values: Iterable[float]) -> float:
+    """Mean of several scores, clamped (used when a claim stands for several clauses)."""
+    values = list(values)
+    return _clamp(sum(values) / len(values)) if values else 0.0

@@ -1,0 +1,104 @@
+"""Atomic claims: compound sentences split, roles become claims, subjects are named."""
+
+from claims.extraction import extract_claims
+
+
+def claim_texts(text: str) -> list[str]:
+    return [c.text for c in extract_claims(text)]
+
+
+def test_compound_sentence_with_shared_subject_gives_two_claims():
+    texts = claim_texts(
+        "Norway exports most of its gas to Germany, and has also built 12 new pipelines."
+    )
+    assert "Norway exports most of its gas to Germany." in texts
+    assert "Norway has also built 12 new pipelines." in texts
+
+
+def test_participle_clause_names_the_subject():
+    texts = claim_texts(
+        "Peru has a large mining sector, thus producing more than 10 percent of world copper."
+    )
+    assert "Peru produces more than 10 percent of world copper." in texts
+
+
+def test_two_clauses_with_their_own_subjects_split():
+    texts = claim_texts("Wheat prices rose 4% in March, while rice prices fell 2%.")
+    assert "Wheat prices rose 4% in March." in texts
+    assert "Rice prices fell 2%." in texts
+
+
+def test_appositive_after_name_becomes_a_role_claim():
+    texts = claim_texts("Anna Weber, the head of the Federal Grid Agency, said tariffs would rise.")
+    assert "Anna Weber is the head of the Federal Grid Agency." in texts
+
+
+def test_appositive_role_before_name_becomes_a_role_claim():
+    texts = claim_texts("Brazil's Minister of Mines, Carlos Souza, visited the site on Monday.")
+    assert "Carlos Souza is Brazil's Minister of Mines." in texts
+    assert "Carlos Souza visited the site on Monday." in texts
+
+
+def test_title_before_name_becomes_a_role_claim():
+    texts = claim_texts("Finance Minister Tomas Berg presented the budget.")
+    assert "Tomas Berg is Finance Minister." in texts
+
+
+def test_bare_form_of_address_is_not_a_role_claim():
+    texts = claim_texts("President Garcia opened the new port in May.")
+    assert not any(t.startswith("Garcia is") for t in texts)
+
+
+def test_descriptive_appositive_at_sentence_end():
+    texts = claim_texts("The chips were made by Tenlo, a major Dutch equipment maker.")
+    assert "Tenlo is a major Dutch equipment maker." in texts
+
+
+def test_relative_clause_names_its_antecedent():
+    texts = claim_texts("Marta Ruiz, CEO of Valtek which is under EU sanctions, resigned.")
+    assert "Marta Ruiz is CEO of Valtek." in texts
+    assert "Valtek is under EU sanctions." in texts
+
+
+def test_change_and_level_become_two_claims():
+    claims = extract_claims("Exports rose 8.1% to $2.3 trillion in 2023.")
+    texts = [c.text for c in claims]
+    assert "Exports rose 8.1% in 2023." in texts
+    assert "Exports rose to $2.3 trillion in 2023." in texts
+    by_text = {c.text: [q.unit for q in c.quantities] for c in claims}
+    assert by_text["Exports rose 8.1% in 2023."] == ["percent"]
+
+
+def test_claim_keeps_its_sentence_and_span():
+    text = "Intro line here.\n\nKenya's tea exports rose 6% in 2022."
+    claim = extract_claims(text)[-1]
+    assert claim.sentence == text[claim.sentence_start : claim.sentence_end]
+    assert claim.sentence_start <= claim.start < claim.end <= claim.sentence_end
+    assert claim.years == (2022,)
+
+
+def test_boilerplate_lines_are_skipped_but_offsets_stay():
+    text = "Advertisement\n\nBy Jane Doe\n\nRead more\n\nCopper output rose 4% in 2023."
+    claims = extract_claims(text)
+    assert [c.text for c in claims] == ["Copper output rose 4% in 2023."]
+    assert text[claims[0].start : claims[0].end].startswith("Copper output rose 4%")
+
+
+def test_punctuation_noise_line_gives_no_claim():
+    assert extract_claims("in , ,\n\n, , .") == []
+
+
+def test_claims_are_ordered_by_position():
+    claims = extract_claims("Oil rose 3% on Monday. Gas fell 2% on Tuesday.")
+    assert [c.start for c in claims] == sorted(c.start for c in claims)
+
+
+def test_a_list_of_names_is_not_an_appositive():
+    texts = claim_texts("Prices in France, Germany, and Italy rose 2% in May.")
+    assert not any(" is " in t for t in texts)
+
+
+def test_possessive_appositive_becomes_a_claim():
+    texts = claim_texts("Volkswagen, Europe's largest carmaker, has closed three plants.")
+    assert "Volkswagen is Europe's largest carmaker." in texts
+    assert "Volkswagen has closed three plants." in texts

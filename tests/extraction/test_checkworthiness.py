@@ -1,0 +1,61 @@
+"""Check-worthiness ranks facts above opinions, predictions and questions."""
+
+from claims.extraction import checkworthiness, extract_claims
+
+
+def score_of(sentence: str) -> float:
+    claims = extract_claims(sentence)
+    assert claims, sentence
+    return max(c.checkworthiness for c in claims)
+
+
+def test_statistic_is_checkworthy():
+    assert score_of("Steel imports rose 14% to 3.2 million tonnes in 2023.") >= 0.5
+
+
+def test_fact_scores_above_opinion():
+    fact = score_of("The city council approved a $40m budget for new buses in March.")
+    opinion = score_of("Many residents believe the buses are a terrible idea.")
+    assert fact > opinion
+    assert opinion < 0.5
+
+
+def test_fact_scores_above_prediction():
+    fact = score_of("The central bank raised its main rate to 4.5% on Tuesday.")
+    prediction = score_of("Rates will probably keep rising for a while.")
+    assert fact > prediction
+    assert prediction < 0.5
+
+
+def test_rhetorical_question_scores_low():
+    assert score_of("Is this really the best the government can do?") < 0.5
+
+
+def test_numeric_forecast_by_a_named_body_is_checkworthy():
+    assert score_of("The IMF forecasts that growth will slow to 2.1% next year.") >= 0.5
+
+
+def test_role_claim_is_checkworthy():
+    claims = extract_claims("Energy Secretary Lena Park signed the order.")
+    role = next(c for c in claims if c.text == "Lena Park is Energy Secretary.")
+    assert role.checkworthiness >= 0.5
+
+
+def test_vague_statement_scores_low():
+    assert score_of("Some observers say there were various problems.") < 0.5
+
+
+def test_score_is_a_transparent_sum_of_features():
+    features = checkworthiness.explain("Exports rose 5% in 2023.", has_quantity=True, has_date=True)
+    total = checkworthiness.BASE + sum(features.values())
+    assert checkworthiness.score(
+        "Exports rose 5% in 2023.", has_quantity=True, has_date=True
+    ) == round(min(1.0, max(0.0, total)), 3)
+    assert features["quantity"] == checkworthiness.WEIGHTS["quantity"]
+
+
+def test_scores_lie_between_zero_and_one():
+    for claim in extract_claims(
+        "We think it might fail? Surely not! Record exports rose 9% to $5bn, the largest ever."
+    ):
+        assert 0.0 <= claim.checkworthiness <= 1.0

@@ -1,0 +1,73 @@
+"""HTML to text and recognition of noise lines."""
+
+import pytest
+
+from claims.extraction import extract_claims, html_to_text
+from claims.extraction.text import is_noise
+
+ARTICLE_HTML = """<html><head><title>Port traffic hits record</title></head><body>
+<nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/business">Business</a></nav>
+<article><h1>Port traffic hits record</h1>
+<p>Container traffic at the port of Valdera rose 7.5% to 4.1 million boxes in 2023, the port
+authority said on Monday in its annual report.</p>
+<p>The authority, which employs 2,300 people, plans to build two new berths by 2026 and expects
+further growth as shipping lines add routes to the region.</p>
+<div class="ad">Advertisement</div>
+<p>Harbour master Ines Duarte said the new berths would cut waiting times for ships.</p>
+</article>
+<footer>Copyright 2024 Example News. All rights reserved.</footer>
+</body></html>"""
+
+
+def test_html_main_text_keeps_paragraphs_and_drops_navigation():
+    text = html_to_text(ARTICLE_HTML)
+    assert "rose 7.5% to 4.1 million boxes" in text
+    assert "Home | World" not in text
+    assert "All rights reserved" not in text
+    assert "\n\n" in text
+
+
+def test_html_title_comes_first():
+    assert html_to_text(ARTICLE_HTML).splitlines()[0] == "Port traffic hits record"
+
+
+def test_claims_from_html_point_into_the_extracted_text():
+    text = html_to_text(ARTICLE_HTML)
+    claims = extract_claims(text)
+    assert claims
+    for claim in claims:
+        assert text[claim.sentence_start : claim.sentence_end] == claim.sentence
+
+
+def test_empty_or_broken_html_gives_text_without_raising():
+    assert html_to_text("") == ""
+    assert isinstance(html_to_text("<p>unclosed <b>tags"), str)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement",
+        "Publicidad",
+        "Read more",
+        "By Jane Doe, BBC News",
+        "in , ,",
+        "Home | World | Business | Sport",
+        "Share this article",
+        "12 March 2024",
+    ],
+)
+def test_noise_lines(line):
+    assert is_noise(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By contrast, prices rose sharply.",
+        "Published figures show a rise.",
+        "Record year for copper",
+    ],
+)
+def test_story_lines_are_not_noise(line):
+    assert not is_noise(line)
