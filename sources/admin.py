@@ -1,4 +1,5 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 
 from . import services
 from .models import Passage, Source
@@ -26,8 +27,17 @@ class SourceAdmin(admin.ModelAdmin):
 
     def save_formset(self, request, form, formset, change):
         passages = formset.save(commit=False)
-        for passage in formset.deleted_objects:
-            passage.delete()
+        try:
+            services.delete_passages(formset.deleted_objects)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
         for passage in passages:
             services.save_passage(passage)
         formset.save_m2m()
+
+    def delete_model(self, request, obj):
+        services.delete_source(obj)
+
+    def delete_queryset(self, request, queryset):
+        for source in queryset:
+            services.delete_source(source)

@@ -16,7 +16,9 @@ class SourceKind(models.TextChoices):
 
 
 class Source(models.Model):
-    key = models.CharField(max_length=200, unique=True, help_text="Stable identifier of the source.")
+    key = models.CharField(
+        max_length=200, unique=True, help_text="Stable identifier of the source."
+    )
     title = models.CharField(max_length=500)
     publisher = models.CharField(max_length=300, blank=True)
     url = models.URLField(max_length=1000, blank=True)
@@ -73,3 +75,29 @@ class Passage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source.key}#{self.key}"
+
+
+class Term(models.Model):
+    """How many passages of the library contain one full-text lexeme (document frequency).
+
+    Candidate retrieval queries only a claim's most selective lexemes, and ranks by their
+    rarity; both need these counts without scanning the library. Lexemes are those of the
+    passages' PostgreSQL `search_vector` (english configuration). The row with the empty
+    lexeme, which no real lexeme can be, holds the number of passages. Maintained by
+    `sources.search.update_term_statistics` when passages change and rebuilt by
+    `sources.search.refresh_term_statistics`; unused on SQLite.
+    """
+
+    PASSAGE_COUNT = ""
+
+    lexeme = models.TextField(primary_key=True)
+    # Not PositiveIntegerField: PostgreSQL checks constraints on the row an upsert
+    # proposes, before ON CONFLICT turns it into an update, and a removal proposes a
+    # negative count. The update clamps at 0 instead.
+    df = models.IntegerField(help_text="Passages containing the lexeme.")
+
+    class Meta:
+        verbose_name = "term statistic"
+
+    def __str__(self) -> str:
+        return f"{self.lexeme or '(passages)'}: {self.df}"

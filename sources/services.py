@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from claims.extraction import parse_quantities
@@ -13,7 +14,7 @@ from claims.extraction import parse_quantities
 from . import importers
 from .models import Passage, Source
 from .passages import split_document
-from .search import normalize_for_search
+from .search import normalize_for_search, update_term_statistics
 
 
 @dataclass
@@ -66,6 +67,7 @@ def _remove_passages(source: Source, keys: Iterable[str], summary: ImportSummary
     summary.passages_kept_as_evidence += [str(p) for p in doomed if p.pk in accepted]
     Match.objects.filter(passage__in=removable).delete()
     Passage.objects.filter(pk__in=[p.pk for p in removable]).delete()
+    update_term_statistics([], [p.text for p in removable])
     summary.passages_removed += len(removable)
 
 
@@ -95,6 +97,7 @@ def upsert_source(record: importers.SourceRecord, *, user=None) -> ImportSummary
 
     existing = {p.key: p for p in source.passages.all()} if not created else {}
     to_create, to_update = [], []
+    added_texts, removed_texts = [], []
     for position, item in enumerate(record.passages):
         current = existing.pop(item.key, None)
         if current is None:
@@ -114,6 +117,9 @@ def upsert_source(record: importers.SourceRecord, *, user=None) -> ImportSummary
             position,
         ):
             text_changed = current.text != item.text
+            if text_changed:
+                removed_texts.append(current.text)
+                added_texts.append(item.text)
             current.text, current.locator, current.position = item.text, item.locator, position
             if text_changed:
                 for name, value in _passage_fields(item.text).items():
@@ -121,11 +127,13 @@ def upsert_source(record: importers.SourceRecord, *, user=None) -> ImportSummary
                 summary.changed_passage_ids.append(current.pk)
             to_update.append(current)
     Passage.objects.bulk_create(to_create, batch_size=1000)
+    added_texts += [p.text for p in to_create]
     Passage.objects.bulk_update(
         to_update,
         ["text", "locator", "position", "normalized_text", "quantities"],
         batch_size=1000,
     )
+    update_term_statistics(added_texts, removed_texts)
     summary.passages_created += len(to_create)
     summary.passages_updated += len(to_update)
     summary.changed_passage_ids += [p.pk for p in to_create]
@@ -146,6 +154,10 @@ def import_records(
             summary.merge(upsert_source(record, user=user))
             if progress:
                 progress(len(record.passages))
+        # Verdicts citing a passage whose text changed must be checked again.
+        from claims.workflow import queue_rereview_for_passages
+
+        queue_rereview_for_passages(passage_ids=summary.changed_passage_ids)
     return summary
 
 
@@ -159,7 +171,44 @@ def import_library_file(
 
 def save_passage(passage: Passage) -> Passage:
     """Save a passage edited by hand, keeping its search fields in step with its text."""
+    old_text = (
+        Passage.objects.filter(pk=passage.pk).values_list("text", flat=True).first()
+        if passage.pk
+        else None
+    )
     for name, value in _passage_fields(passage.text).items():
         setattr(passage, name, value)
-    passage.save()
+    with transaction.atomic():
+        passage.save()
+        if old_text != passage.text:
+            update_term_statistics([passage.text], [old_text] if old_text is not None else [])
     return passage
+
+
+def delete_passages(passages: Iterable[Passage]) -> int:
+    """Delete passages nobody accepted as evidence; raises ValidationError for the others."""
+    from claims.models import Match
+
+    passages = list(passages)
+    cited = [
+        p
+        for p in passages
+        if Match.objects.filter(passage=p, decision=Match.Decision.ACCEPTED).exists()
+    ]
+    if cited:
+        raise ValidationError(
+            "These passages are accepted evidence and cannot be deleted: "
+            + ", ".join(str(p) for p in cited)
+        )
+    with transaction.atomic():
+        Match.objects.filter(passage__in=passages).delete()
+        Passage.objects.filter(pk__in=[p.pk for p in passages]).delete()
+        update_term_statistics([], [p.text for p in passages])
+    return len(passages)
+
+
+def delete_source(source: Source) -> None:
+    """Delete a source and its passages, unless one of them is accepted evidence."""
+    with transaction.atomic():
+        delete_passages(source.passages.all())
+        source.delete()

@@ -1,0 +1,138 @@
+"""numeric_agreement: quantities compared across units, qualifiers and rounding."""
+
+from claims.matching import numeric_agreement
+
+
+def q(text: str, value: float, unit: str, qualifier: str = "exact", **extra) -> dict:
+    """A quantity dict as claims.extraction produces it (offsets left out)."""
+    return {"text": text, "value": value, "unit": unit, "qualifier": qualifier, **extra}
+
+
+def relation(claim: list[dict], passage: list[dict]) -> str:
+    return numeric_agreement(claim, passage)[0]
+
+
+def test_fifty_pounds_agrees_with_twenty_two_point_seven_kilograms():
+    assert relation([q("50 lb", 50, "lb")], [q("22.7 kg", 22.7, "kg")]) == "agrees"
+
+
+def test_ninety_nine_percent_in_words_agrees_with_percent_sign():
+    assert relation([q("99 percent", 99, "percent")], [q("99%", 99, "%")]) == "agrees"
+
+
+def test_billions_of_dollars_agree_with_the_same_amount_in_millions():
+    claim = [q("$1.2bn", 1.2e9, "USD")]
+    passage = [q("1,200 million USD", 1.2e9, "USD")]
+    assert relation(claim, passage) == "agrees"
+
+
+def test_gigawatts_agree_with_megawatts():
+    assert relation([q("1.5 GW", 1.5, "GW")], [q("1,500 MW", 1500, "MW")]) == "agrees"
+
+
+def test_tonnes_agree_with_kilograms():
+    assert relation([q("3 tonnes", 3, "tonne")], [q("3,000 kg", 3000, "kg")]) == "agrees"
+
+
+def test_thirty_percent_conflicts_with_twenty_five_percent():
+    assert relation([q("30%", 30, "percent")], [q("25%", 25, "percent")]) == "conflicts"
+
+
+def test_about_fifty_agrees_with_fifty_two():
+    claim = [q("about 50 workers", 50, "count", "about", noun="workers")]
+    passage = [q("52 workers", 52, "count", noun="workers")]
+    assert relation(claim, passage) == "agrees"
+
+
+def test_more_than_ninety_nine_agrees_with_ninety_nine_and_a_half():
+    claim = [q("more than 99 percent", 99, "percent", "more_than")]
+    assert relation(claim, [q("99.5%", 99.5, "percent")]) == "agrees"
+
+
+def test_more_than_ninety_nine_conflicts_with_ninety():
+    claim = [q("more than 99 percent", 99, "percent", "more_than")]
+    assert relation(claim, [q("90%", 90, "percent")]) == "conflicts"
+
+
+def test_rounded_value_agrees_with_the_precise_one():
+    claim = [q("$1.15 trillion", 1.15e12, "USD")]
+    assert relation(claim, [q("$1,146.1 billion", 1.1461e12, "USD")]) == "agrees"
+
+
+def test_values_that_differ_beyond_their_written_precision_conflict():
+    claim = [q("$496.5bn", 496.5e9, "USD")]
+    assert relation(claim, [q("$489.4 billion", 489.4e9, "USD")]) == "conflicts"
+
+
+def test_adjacent_whole_numbers_conflict():
+    assert relation([q("16 years", 16, "year")], [q("15 years", 15, "year")]) == "conflicts"
+
+
+def test_different_dimensions_give_nothing_to_compare():
+    assert relation([q("40%", 40, "percent")], [q("40 kg", 40, "kg")]) == "none"
+
+
+def test_percent_and_percentage_points_are_not_compared():
+    claim = [q("3%", 3, "percent")]
+    assert relation(claim, [q("5 percentage points", 5, "percentage_point")]) == "none"
+
+
+def test_counts_of_different_things_give_nothing_to_compare():
+    claim = [q("40 universities", 40, "count", noun="universities")]
+    passage = [q("24 mines", 24, "count", noun="mines")]
+    assert relation(claim, passage) == "none"
+
+
+def test_no_quantities_give_nothing_to_compare():
+    assert relation([], [q("5%", 5, "percent")]) == "none"
+    assert relation([q("5%", 5, "percent")], []) == "none"
+
+
+def test_a_value_many_times_larger_is_another_quantity_not_a_conflict():
+    claim = [q("$1.15 trillion", 1.15e12, "USD")]
+    assert relation(claim, [q("$14.7 billion", 14.7e9, "USD")]) == "none"
+
+
+def test_the_same_number_of_pounds_sterling_and_dollars_conflict():
+    claim = [q("£56.4bn", 56.4e9, "GBP")]
+    assert relation(claim, [q("$56.4 billion", 56.4e9, "USD")]) == "conflicts"
+
+
+def test_amounts_in_two_currencies_never_agree():
+    claim = [q("£484bn", 484e9, "GBP")]
+    assert relation(claim, [q("$671.7 billion", 671.7e9, "USD")]) == "none"
+
+
+def test_any_matching_passage_value_makes_the_claim_agree():
+    passage = [q("$2.9 billion", 2.9e9, "USD"), q("$56.4 billion", 56.4e9, "USD")]
+    assert relation([q("$56.4bn", 56.4e9, "USD")], passage) == "agrees"
+
+
+def test_one_conflicting_quantity_outweighs_an_agreeing_one():
+    claim = [q("4.9%", 4.9, "percent"), q("$60bn", 60e9, "USD")]
+    passage = [q("4.9 percent", 4.9, "percent"), q("$56.4 billion", 56.4e9, "USD")]
+    assert relation(claim, passage) == "conflicts"
+
+
+def test_among_several_values_a_conflict_needs_shared_context_words():
+    claim = [q("12%", 12, "percent")]
+    passage_text = "Output rose 9% while prices fell 8%."
+    passage = [
+        q("9%", 9, "percent", start=12, end=14),
+        q("8%", 8, "percent", start=32, end=34),
+    ]
+    unrelated = numeric_agreement(
+        claim, passage, claim_text="Wages went up 12%.", passage_text=passage_text
+    )
+    related = numeric_agreement(
+        claim, passage, claim_text="Prices fell 12%.", passage_text=passage_text
+    )
+    assert (unrelated[0], related[0]) == ("none", "conflicts")
+
+
+def test_detail_shows_both_quantities_converted_to_one_unit():
+    _, detail = numeric_agreement([q("50 lb", 50, "lb")], [q("22.7 kg", 22.7, "kg")])
+    pair = detail["pairs"][0]
+    assert pair["relation"] == "agrees"
+    assert pair["claim"]["converted_unit"] == pair["passage"]["converted_unit"] == "kg"
+    assert abs(pair["claim"]["converted"] - 22.68) < 0.01
