@@ -37,6 +37,7 @@ format: venv
 	$(VENV)/bin/ruff check --fix .
 
 test: venv services lint
+	bash scripts/ensure-browser.sh
 	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) \
 		$(VENV)/bin/pytest $(PYTEST_ARGS)
 

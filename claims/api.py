@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from . import services
+from .filters import ArticleFilter, ClaimFilter
 from .models import Article, Claim, ClaimState, Match
 
 
@@ -101,6 +102,7 @@ class ArticleViewSet(
     queryset = Article.objects.all()
     serializer_class = ArticleOutputSerializer
     permission_classes = [permissions.IsAuthenticated]
+    filterset_class = ArticleFilter
 
     @extend_schema(request=ArticleInputSerializer, responses={202: ArticleOutputSerializer})
     def create(self, request, *args, **kwargs):
@@ -116,10 +118,11 @@ class ArticleViewSet(
 
 
 class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
-    """Claims with their quantities and matches; the public sees published claims only."""
+    """Claims with their quantities and matches; people outside the newsroom see published ones."""
 
     serializer_class = ClaimOutputSerializer
     permission_classes = [permissions.AllowAny]
+    filterset_class = ClaimFilter
 
     def get_queryset(self):
         claims = Claim.objects.select_related("article").prefetch_related(
@@ -127,14 +130,13 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
         )
         if not (self.request.user.is_authenticated and self.request.user.is_staff):
             claims = claims.filter(state=ClaimState.PUBLISHED)
-        article = self.request.query_params.get("article")
-        if article and article.isdigit():
-            claims = claims.filter(article_id=int(article))
         return claims.order_by("article_id", "position")
 
 
 @extend_schema(
-    responses=inline_serializer("Health", {"status": serializers.CharField(), "database": serializers.CharField()})
+    responses=inline_serializer(
+        "Health", {"status": serializers.CharField(), "database": serializers.CharField()}
+    )
 )
 @api_view(["GET"])
 @permission_classes([permissions.AllowAny])

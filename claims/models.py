@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 
 class Article(models.Model):
@@ -79,11 +80,24 @@ class Claim(models.Model):
         related_name="repetitions",
         help_text="An earlier claim this one repeats.",
     )
+    # Bumped by every workflow action, so a form sent from a stale page is refused.
+    version = models.PositiveIntegerField(default=0, editable=False)
+    needs_rereview = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="A source cited by the verdict changed since it was approved.",
+    )
+    rereview_reason = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["article_id", "position"]
+        permissions = [
+            ("review_claim", "Can take claims, weigh evidence and propose verdicts"),
+            ("approve_verdict", "Can approve, send back and publish verdicts"),
+        ]
         constraints = [
             # Backs the rule that processing an article twice never duplicates its claims.
             models.UniqueConstraint(fields=["article", "position"], name="claim_position_unique"),
@@ -91,14 +105,63 @@ class Claim(models.Model):
                 condition=Q(checkworthiness__gte=0) & Q(checkworthiness__lte=1),
                 name="claim_checkworthiness_0_1",
             ),
-            models.CheckConstraint(condition=Q(start__lte=models.F("end")), name="claim_span_ordered"),
+            models.CheckConstraint(
+                condition=Q(start__lte=models.F("end")), name="claim_span_ordered"
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=ClaimState.values), name="claim_state_known"
+            ),
         ]
         indexes = [
             models.Index(fields=["state", "-checkworthiness"], name="claim_queue_idx"),
+            models.Index(fields=["assignee", "state"], name="claim_assignee_queue_idx"),
         ]
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    def save(self, *args, **kwargs):
+        # The state changes only through claims.workflow, which sets _transition_allowed.
+        loaded = getattr(self, "_loaded_state", None)
+        if (
+            not self._state.adding
+            and loaded is not None
+            and self.state != loaded
+            and not getattr(self, "_transition_allowed", False)
+        ):
+            raise StateChangeForbidden(
+                f"Claim {self.pk}: the state changes only through a workflow transition."
+            )
+        super().save(*args, **kwargs)
+        self._loaded_state = self.state
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_state = instance.__dict__.get("state")
+        return instance
+
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        self._loaded_state = self.state
+
+    @property
+    def current_verdict(self) -> "Verdict | None":
+        """The latest verdict of the claim (drafts included); earlier ones stay in verdicts."""
+        return self.verdicts.order_by("-created_at", "-pk").first()
+
+    @property
+    def published_verdict(self) -> "Verdict | None":
+        """The verdict the public sees: the latest published one."""
+        return (
+            self.verdicts.filter(published_at__isnull=False)
+            .order_by("-published_at", "-pk")
+            .first()
+        )
+
+
+class StateChangeForbidden(Exception):
+    """Raised when code writes Claim.state outside a workflow transition."""
 
 
 class Match(models.Model):
@@ -127,6 +190,7 @@ class Match(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at", "rank", "score"])
 
     class Meta:
         ordering = ["claim_id", "rank"]
@@ -139,3 +203,205 @@ class Match(models.Model):
 
     def __str__(self) -> str:
         return f"{self.claim_id} ~ {self.passage_id} ({self.score:.1f})"
+
+
+class Rating(models.TextChoices):
+    """The verdict scale; each rating maps to a schema.org ClaimReview Rating."""
+
+    TRUE = "true", "True"
+    MOSTLY_TRUE = "mostly_true", "Mostly true"
+    HALF_TRUE = "half_true", "Half true"
+    MISLEADING = "misleading", "Misleading"
+    MOSTLY_FALSE = "mostly_false", "Mostly false"
+    FALSE = "false", "False"
+    UNVERIFIABLE = "unverifiable", "Unverifiable"
+
+
+# ratingValue on a 1 (worst) .. 7 (best) scale. Half true sits at the midpoint 4; 5 is
+# deliberately unused so "mostly true" stays clearly above "half true". Unverifiable has
+# no place on a truth scale: its ClaimReview Rating carries no ratingValue, only the
+# textual name/alternateName, which ClaimReview consumers accept.
+RATING_VALUES: dict[str, int | None] = {
+    Rating.TRUE: 7,
+    Rating.MOSTLY_TRUE: 6,
+    Rating.HALF_TRUE: 4,
+    Rating.MISLEADING: 3,
+    Rating.MOSTLY_FALSE: 2,
+    Rating.FALSE: 1,
+    Rating.UNVERIFIABLE: None,
+}
+BEST_RATING = 7
+WORST_RATING = 1
+
+
+class Verdict(models.Model):
+    """A fact-checker's finding on a claim; a correction is a new verdict, the old stays."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="verdicts")
+    rating = models.CharField(max_length=20, choices=Rating.choices)
+    summary = models.TextField()
+    explanation = models.TextField(blank=True)
+    no_source_explanation = models.TextField(
+        blank=True, help_text="Why no source could settle the claim (when there is no evidence)."
+    )
+    evidence = models.ManyToManyField(Match, blank=True, related_name="cited_by")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verdicts_written"
+    )
+    approver = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="verdicts_approved",
+    )
+    publisher = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="verdicts_published",
+    )
+    corrects = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrections",
+        help_text="The published verdict this one corrects.",
+    )
+    correction_note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    proposed_at = models.DateTimeField(null=True, blank=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords(m2m_fields=[evidence], excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["claim_id", "-created_at", "-pk"]
+        get_latest_by = "created_at"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rating__in=Rating.values), name="verdict_rating_known"
+            ),
+            # Four eyes: nobody approves or publishes what they wrote.
+            models.CheckConstraint(
+                condition=Q(approver__isnull=True) | ~Q(approver=models.F("author")),
+                name="verdict_approver_not_author",
+            ),
+            models.CheckConstraint(
+                condition=Q(publisher__isnull=True) | ~Q(publisher=models.F("author")),
+                name="verdict_publisher_not_author",
+            ),
+            models.CheckConstraint(
+                condition=Q(published_at__isnull=True) | Q(approved_at__isnull=False),
+                name="verdict_published_after_approval",
+            ),
+            models.CheckConstraint(
+                condition=~Q(correction_note="") | Q(corrects__isnull=True),
+                name="verdict_correction_has_note",
+            ),
+            # A claim has at most one verdict on its way to publication at a time.
+            models.UniqueConstraint(
+                fields=["claim"],
+                condition=Q(published_at__isnull=True),
+                name="verdict_one_unpublished_per_claim",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["published_at", "rating"], name="verdict_published_rating_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_rating_display()}: {self.summary[:60]}"
+
+    @property
+    def rating_value(self) -> int | None:
+        return RATING_VALUES[self.rating]
+
+    def review_rating(self) -> dict:
+        """The schema.org Rating of this verdict, ready for ClaimReview JSON-LD."""
+        label = self.get_rating_display()
+        rating = {
+            "@type": "Rating",
+            "name": label,
+            "alternateName": label,
+            "bestRating": BEST_RATING,
+            "worstRating": WORST_RATING,
+        }
+        if self.rating_value is not None:
+            rating["ratingValue"] = self.rating_value
+        return rating
+
+
+class TransitionLog(models.Model):
+    """One workflow transition: who moved which claim from what state to what, and why."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="transitions")
+    verdict = models.ForeignKey(
+        Verdict, null=True, blank=True, on_delete=models.SET_NULL, related_name="transitions"
+    )
+    action = models.CharField(max_length=40)
+    from_state = models.CharField(max_length=20, choices=ClaimState.choices)
+    to_state = models.CharField(max_length=20, choices=ClaimState.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        help_text="Empty when the system took the transition (e.g. a source changed).",
+    )
+    comment = models.TextField(blank=True)
+    # What the verdict and claim said at this moment; request-changes diffs start here.
+    snapshot = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["claim_id", "created_at", "pk"]
+        indexes = [
+            models.Index(fields=["claim", "created_at"], name="transition_claim_time_idx"),
+            models.Index(fields=["to_state", "created_at"], name="transition_state_time_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.claim_id}: {self.from_state} -> {self.to_state} ({self.action})"
+
+    @property
+    def action_label(self) -> str:
+        return self.action.replace("_", " ").capitalize()
+
+
+class Notification(models.Model):
+    """A message to one person inside the app (also sent by email)."""
+
+    class Kind(models.TextChoices):
+        AWAITING_APPROVAL = "awaiting_approval", "Verdict awaiting approval"
+        CHANGES_REQUESTED = "changes_requested", "Changes requested"
+        APPROVED = "approved", "Verdict approved"
+        PUBLISHED = "published", "Verdict published"
+        REREVIEW = "rereview", "Source changed: re-review"
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    claim = models.ForeignKey(
+        Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    message = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["recipient", "created_at"],
+                condition=Q(read_at__isnull=True),
+                name="notification_unread_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.message[:80]

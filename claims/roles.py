@@ -14,6 +14,25 @@ FACT_CHECKER_PERMISSIONS = [
     ("sources", "view_source"),
     ("sources", "view_passage"),
 ]
+# Added by migration 0004 with the workflow (0002 stays as it was applied).
+FACT_CHECKER_WORKFLOW_PERMISSIONS = [
+    ("claims", "review_claim"),
+    ("claims", "view_verdict"),
+    ("claims", "view_transitionlog"),
+    ("claims", "view_notification"),
+    ("claims", "change_notification"),
+    ("claims", "view_historicalclaim"),
+    ("claims", "view_historicalmatch"),
+    ("claims", "view_historicalverdict"),
+]
+EDITOR_WORKFLOW_PERMISSIONS = [
+    *FACT_CHECKER_WORKFLOW_PERMISSIONS,
+    ("claims", "approve_verdict"),
+]
+WORKFLOW_PERMISSIONS = {
+    FACT_CHECKERS: FACT_CHECKER_WORKFLOW_PERMISSIONS,
+    EDITORS: EDITOR_WORKFLOW_PERMISSIONS,
+}
 EDITOR_PERMISSIONS = [
     *FACT_CHECKER_PERMISSIONS,
     ("claims", "change_article"),
@@ -32,3 +51,18 @@ def is_editor(user) -> bool:
 
 def is_fact_checker(user) -> bool:
     return user.is_superuser or user.groups.filter(name__in=[FACT_CHECKERS, EDITORS]).exists()
+
+
+def ensure_roles() -> None:
+    """Create the role groups with all their permissions (as migrations 0002 and 0004 do).
+
+    For databases emptied after migrating (transactional tests flush the groups).
+    """
+    from django.contrib.auth.models import Group, Permission
+
+    for name in ROLE_PERMISSIONS:
+        group, _ = Group.objects.get_or_create(name=name)
+        for app_label, codename in [*ROLE_PERMISSIONS[name], *WORKFLOW_PERMISSIONS[name]]:
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
-from django.db.models import Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
-from .models import Article, Claim, ClaimState, Match
+from .models import Article, Claim, ClaimState, Match, Verdict
 
 CHECKED_STATES = (ClaimState.APPROVED, ClaimState.PUBLISHED)
 REPEAT_CANDIDATES = 50
@@ -84,3 +85,101 @@ def _claim_export(claim: Claim) -> dict:
             for match in claim.matches.all()
         ],
     }
+
+
+# --- Editorial workflow -------------------------------------------------------------------
+
+HIGH_CHECKWORTHINESS = 0.7
+MEDIUM_CHECKWORTHINESS = 0.4
+
+
+def review_queue(
+    *,
+    user,
+    mine: bool = False,
+    unassigned: bool = False,
+    article_id: int | None = None,
+    min_checkworthiness: float | None = None,
+    numeric_conflict: bool | None = None,
+    states: Sequence[str] | None = None,
+):
+    """Claims for the review desk, most check-worthy first, with evidence counts.
+
+    Each claim carries `conflict_count` (matches whose numbers conflict with the claim)
+    and `accepted_count` (matches accepted as evidence).
+    """
+    claims = (
+        Claim.objects.select_related("article", "assignee")
+        .annotate(
+            conflict_count=Count("matches", filter=Q(matches__numeric=Match.Numeric.CONFLICTS)),
+            accepted_count=Count("matches", filter=Q(matches__decision=Match.Decision.ACCEPTED)),
+        )
+        .order_by("-needs_rereview", "-checkworthiness", "article_id", "position")
+    )
+    if states:
+        claims = claims.filter(state__in=states)
+    if mine:
+        claims = claims.filter(assignee=user)
+    if unassigned:
+        claims = claims.filter(assignee__isnull=True)
+    if article_id is not None:
+        claims = claims.filter(article_id=article_id)
+    if min_checkworthiness is not None:
+        claims = claims.filter(checkworthiness__gte=min_checkworthiness)
+    if numeric_conflict is True:
+        claims = claims.filter(conflict_count__gt=0)
+    elif numeric_conflict is False:
+        claims = claims.filter(conflict_count=0)
+    return claims
+
+
+def awaiting_approval(*, user):
+    """Claims whose verdict waits for an editor other than its author, oldest first."""
+    own = Verdict.objects.filter(
+        claim=OuterRef("pk"), published_at__isnull=True, author_id=getattr(user, "pk", None)
+    )
+    return (
+        Claim.objects.filter(state=ClaimState.AWAITING_APPROVAL)
+        .exclude(Exists(own))
+        .select_related("article", "assignee")
+        .order_by("updated_at", "pk")
+    )
+
+
+def public_claims():
+    """Claims whose verdict the public may see: published at least once (corrections too)."""
+    return Claim.objects.filter(verdicts__published_at__isnull=False).distinct()
+
+
+def verdicts_of(claim: Claim) -> list[Verdict]:
+    """Every verdict of a claim, newest first: corrections leave the earlier ones visible."""
+    return list(
+        claim.verdicts.select_related("author", "approver", "publisher", "corrects")
+        .prefetch_related("evidence__passage__source")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def claim_review(verdict: Verdict) -> dict:
+    """schema.org ClaimReview data for a published verdict (for JSON-LD on public pages)."""
+    claim = verdict.claim
+    article = claim.article
+    item = {"@type": "Claim", "firstAppearance": {"@type": "CreativeWork"}}
+    if article.url:
+        item["firstAppearance"]["url"] = article.url
+    if article.outlet:
+        item["author"] = {"@type": "Organization", "name": article.outlet}
+    if article.published:
+        item["datePublished"] = article.published.isoformat()
+    review = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": claim.text,
+        "reviewRating": verdict.review_rating(),
+        "itemReviewed": item,
+        "author": {"@type": "Organization", "name": settings.FACTCHECK_ORGANISATION},
+        "reviewBody": verdict.summary,
+    }
+    if verdict.published_at:
+        review["datePublished"] = verdict.published_at.date().isoformat()
+    return review

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
 from sources.search import find_candidates, term_weights
@@ -27,6 +27,8 @@ OPEN_STATES = (ClaimState.EXTRACTED, ClaimState.IN_REVIEW)
 CANDIDATES_PER_CLAIM = 200
 # A new claim repeats an earlier one when the two score at least this much.
 REPEAT_MIN_SCORE = 90.0
+# Deliveries of one article before it is marked failed (a "poison" article).
+MAX_PROCESSING_ATTEMPTS = 3
 
 
 def _clean_body(body: str, original_format: str) -> str:
@@ -102,11 +104,24 @@ def _claim_rows(article: Article) -> list[Claim]:
     ]
 
 
-def process_article(article_id: int) -> Article:
-    """Extract an article's claims and match them; idempotent, safe to run twice at once."""
+def process_article(article_id: int) -> Article | None:
+    """Extract an article's claims and match them; idempotent, safe to run twice at once.
+
+    Returns None when the article no longer exists. Each start is counted, so an article
+    whose processing keeps killing the worker is marked failed after
+    MAX_PROCESSING_ATTEMPTS deliveries instead of being redelivered forever.
+    """
     with transaction.atomic():
-        article = Article.objects.select_for_update().get(pk=article_id)
-        if article.status == Article.Status.DONE:
+        article = Article.objects.select_for_update().filter(pk=article_id).first()
+        if article is None or article.status in (Article.Status.DONE, Article.Status.FAILED):
+            return article
+        if article.attempts >= MAX_PROCESSING_ATTEMPTS:
+            article.status = Article.Status.FAILED
+            article.error = (
+                f"Gave up after {article.attempts} attempts: processing this article "
+                "stopped before it finished each time."
+            )
+            article.save(update_fields=["status", "error"])
             return article
         article.status = Article.Status.PROCESSING
         article.attempts += 1
@@ -119,7 +134,6 @@ def process_article(article_id: int) -> Article:
             article = Article.objects.select_for_update().get(pk=article_id)
             if article.status == Article.Status.DONE:
                 return article
-            Claim.objects.filter(article=article).delete()
             claims = Claim.objects.bulk_create(_claim_rows(article))
             for claim in claims:
                 match_claim(claim)
@@ -127,6 +141,9 @@ def process_article(article_id: int) -> Article:
             article.status = Article.Status.DONE
             article.processed_at = timezone.now()
             article.save(update_fields=["status", "processed_at"])
+    except (OperationalError, InterfaceError):
+        # Transient: the status stays "processing" and the task retries.
+        raise
     except Exception as exc:
         # The article's status must tell the truth; the traceback goes to the log.
         logger.exception("Processing article %s failed", article_id)
@@ -224,4 +241,3 @@ def rematch_open_claims() -> int:
             match_claim(claim)
         count += 1
     return count
-

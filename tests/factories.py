@@ -3,8 +3,9 @@
 import factory
 from django.contrib.auth import get_user_model
 
-from claims.models import Article, Claim, Match
+from claims.models import Article, Claim, Match, Rating, Verdict
 from sources.models import Passage, Source
+from sources.services import save_passage
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -13,8 +14,9 @@ class UserFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("username",)
 
     username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@newsroom.example")
     is_staff = True
-    password = factory.PostGenerationMethodCall("set_password", "correct horse battery")
+    password = factory.django.Password("correct horse battery")
 
 
 class SourceFactory(factory.django.DjangoModelFactory):
@@ -34,6 +36,11 @@ class PassageFactory(factory.django.DjangoModelFactory):
     source = factory.SubFactory(SourceFactory)
     key = factory.Sequence(lambda n: f"p{n}")
     text = "The harbour handled 12 million tonnes of cargo in 2022."
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # Through the service, so search fields and quantities are filled in as in real use.
+        return save_passage(model_class(*args, **kwargs))
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):
@@ -68,3 +75,41 @@ class MatchFactory(factory.django.DjangoModelFactory):
     claim = factory.SubFactory(ClaimFactory)
     passage = factory.SubFactory(PassageFactory)
     score = 80.0
+
+
+def _in_group(name):
+    def add(user, create, extracted, **kwargs):
+        if create:
+            from django.contrib.auth.models import Group
+
+            from claims.roles import ensure_roles
+
+            if not Group.objects.filter(name=name).exists():
+                ensure_roles()
+            user.groups.add(Group.objects.get(name=name))
+
+    return add
+
+
+class FactCheckerFactory(UserFactory):
+    """A member of the Fact-checkers group (created by migration 0002)."""
+
+    username = factory.Sequence(lambda n: f"checker{n}")
+    role = factory.PostGeneration(_in_group("Fact-checkers"))
+
+
+class EditorFactory(UserFactory):
+    """A member of the Editors group (created by migration 0002)."""
+
+    username = factory.Sequence(lambda n: f"editor{n}")
+    role = factory.PostGeneration(_in_group("Editors"))
+
+
+class VerdictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Verdict
+
+    claim = factory.SubFactory(ClaimFactory)
+    rating = Rating.MOSTLY_TRUE
+    summary = "The harbour handled about 12 million tonnes in 2022."
+    author = factory.SubFactory(FactCheckerFactory)

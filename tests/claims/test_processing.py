@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 
 from claims import services
 from claims.models import Article, Claim, Match
@@ -51,12 +52,41 @@ def test_claims_are_matched_to_the_passage_that_states_them():
     assert best.numeric == Match.Numeric.AGREES
 
 
-def test_processing_twice_does_not_duplicate_claims():
+def test_database_refuses_a_second_claim_at_the_same_position():
     article = ingest()
-    count = article.claims.count()
-    Article.objects.filter(pk=article.pk).update(status=Article.Status.QUEUED)
-    services.process_article(article.pk)
-    assert Claim.objects.filter(article=article).count() == count
+    first = article.claims.first()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Claim.objects.create(
+            article=article,
+            position=first.position,
+            text=first.text,
+            extracted_text=first.text,
+            sentence=first.sentence,
+            sentence_start=first.sentence_start,
+            sentence_end=first.sentence_end,
+            start=first.start,
+            end=first.end,
+            checkworthiness=0.5,
+        )
+
+
+def test_article_that_keeps_stopping_processing_is_failed_after_three_attempts():
+    article = services.ingest_article(title="T", body=ARTICLE, queue=False)
+    # Three earlier deliveries started and never finished (their worker was killed).
+    Article.objects.filter(pk=article.pk).update(
+        status=Article.Status.PROCESSING, attempts=services.MAX_PROCESSING_ATTEMPTS
+    )
+    article = services.process_article(article.pk)
+    assert article.status == Article.Status.FAILED
+    assert "Gave up after 3 attempts" in article.error
+    assert article.claims.count() == 0
+
+
+def test_processing_a_deleted_article_is_a_no_op():
+    article = services.ingest_article(title="T", body=ARTICLE, queue=False)
+    article_id = article.pk
+    article.delete()
+    assert services.process_article(article_id) is None
 
 
 def test_processing_a_done_article_again_changes_nothing():

@@ -35,7 +35,9 @@ class Command(BaseCommand):
                 user.groups.add(Group.objects.get(name=role))
             records = parse_library_file(DEMO_DIR / "sources.jsonl", split_document)
             summary = import_records(records)
-        self.stdout.write(f"Demo library: {summary.passages_total} passages in {len(records)} sources")
+        self.stdout.write(
+            f"Demo library: {summary.passages_total} passages in {len(records)} sources"
+        )
         if not Article.objects.filter(title=DEMO_TITLE).exists():
             article = services.ingest_article(
                 title=DEMO_TITLE,

@@ -1,0 +1,136 @@
+"""Workflow notifications: a Notification row in the app and an email after commit.
+
+Called explicitly by the workflow services (never from signals), inside their
+transaction; emails go out only once that transaction has committed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+
+from .models import Claim, Notification, Verdict
+from .roles import EDITORS, FACT_CHECKERS
+
+Kind = Notification.Kind
+
+
+def notify(*, recipients: Iterable, claim: Claim | None, kind: str, message: str) -> list:
+    """Store one notification per distinct active recipient and email those with an address."""
+    seen, rows = set(), []
+    for user in recipients:
+        if user is None or user.pk in seen or not user.is_active:
+            continue
+        seen.add(user.pk)
+        rows.append(Notification(recipient=user, claim=claim, kind=kind, message=message))
+    Notification.objects.bulk_create(rows)
+    addresses = sorted({row.recipient.email for row in rows if row.recipient.email})
+    if addresses:
+        subject = f"[Fact check] {Kind(kind).label}"
+        link = reverse("admin:claims_claim_change", args=[claim.pk]) if claim else ""
+        body = f"{message}\n\n{link}".strip()
+        transaction.on_commit(
+            lambda: send_mail(
+                subject, body, settings.DEFAULT_FROM_EMAIL, addresses, fail_silently=True
+            )
+        )
+    return rows
+
+
+def editors(*, exclude=None):
+    """Active editors, except `exclude` (the author of what they are asked to check)."""
+    users = get_user_model().objects.filter(
+        Q(groups__name=EDITORS) | Q(is_superuser=True), is_active=True
+    )
+    if exclude is not None:
+        users = users.exclude(pk=exclude.pk)
+    return users.distinct().order_by("pk")
+
+
+def reviewers():
+    """Active people who may review claims: fact-checkers, editors and superusers."""
+    return (
+        get_user_model()
+        .objects.filter(
+            Q(groups__name__in=[FACT_CHECKERS, EDITORS]) | Q(is_superuser=True), is_active=True
+        )
+        .distinct()
+        .order_by("first_name", "username")
+    )
+
+
+def _claim_label(claim: Claim) -> str:
+    text = claim.text if len(claim.text) <= 90 else claim.text[:87] + "..."
+    return f"“{text}”"
+
+
+def verdict_awaiting_approval(*, claim: Claim, verdict: Verdict) -> None:
+    author = verdict.author.get_full_name() or verdict.author.get_username()
+    notify(
+        recipients=editors(exclude=verdict.author),
+        claim=claim,
+        kind=Kind.AWAITING_APPROVAL,
+        message=f"{author} proposed “{verdict.get_rating_display()}” for {_claim_label(claim)}.",
+    )
+
+
+def changes_requested(*, claim: Claim, verdict: Verdict | None, editor, comment: str) -> None:
+    name = editor.get_full_name() or editor.get_username()
+    notify(
+        recipients=[verdict.author if verdict else None, claim.assignee],
+        claim=claim,
+        kind=Kind.CHANGES_REQUESTED,
+        message=f"{name} requested changes on {_claim_label(claim)}: {comment}",
+    )
+
+
+def verdict_approved(*, claim: Claim, verdict: Verdict, editor) -> None:
+    name = editor.get_full_name() or editor.get_username()
+    notify(
+        recipients=[verdict.author],
+        claim=claim,
+        kind=Kind.APPROVED,
+        message=f"{name} approved your verdict on {_claim_label(claim)}.",
+    )
+
+
+def verdict_published(*, claim: Claim, verdict: Verdict, editor) -> None:
+    name = editor.get_full_name() or editor.get_username()
+    notify(
+        recipients=[verdict.author],
+        claim=claim,
+        kind=Kind.PUBLISHED,
+        message=f"{name} published your verdict on {_claim_label(claim)}.",
+    )
+
+
+def rereview_needed(*, claim: Claim, reason: str) -> None:
+    verdict = claim.verdicts.order_by("-created_at", "-pk").first()
+    notify(
+        recipients=[claim.assignee, verdict.author if verdict else None],
+        claim=claim,
+        kind=Kind.REREVIEW,
+        message=f"Re-review {_claim_label(claim)}: {reason}",
+    )
+
+
+def mark_read(*, user, notifications: Iterable[Notification]) -> int:
+    """Mark the user's own notifications as read; returns how many changed."""
+    from django.utils import timezone
+
+    ids = [n.pk for n in notifications]
+    return Notification.objects.filter(pk__in=ids, recipient=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
+def unread_count(user) -> int:
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()

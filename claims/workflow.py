@@ -1,0 +1,643 @@
+"""The editorial workflow: claim states, the transition table, who may take each
+transition, and the transition actions (services) themselves.
+
+Every action locks the claim row (select_for_update inside transaction.atomic), checks
+the state it expects and, when the caller passes one, the version the person saw, so of
+two people acting on the same claim at once exactly one wins and the other gets a
+TransitionError with a message they can read. Every action leaves a TransitionLog entry
+and a django-simple-history record with the user and a change reason.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from . import notifications
+from .models import Claim, ClaimState, Match, Rating, TransitionLog, Verdict
+
+S = ClaimState
+REVIEW = "claims.review_claim"
+APPROVE = "claims.approve_verdict"
+
+
+class TransitionError(Exception):
+    """A workflow action that cannot be taken; the message is shown to the user as is."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class NotAllowed(TransitionError):
+    """The user's role (or relation to the claim) does not allow the action."""
+
+
+class ConcurrentUpdate(TransitionError):
+    """Someone else changed the claim between the page load and the action."""
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    label: str
+    sources: tuple[str, ...]
+    target: str
+    # None: only the system takes it (e.g. after a cited source changed).
+    permission: str | None
+    # In review, only the claim's assignee acts on it (one owner per claim).
+    assignee_only: bool = False
+    # Four eyes: the author of the open verdict may not take it.
+    not_author: bool = False
+
+
+TRANSITIONS: dict[str, Transition] = {
+    t.name: t
+    for t in [
+        Transition("start_review", "Start review", (S.EXTRACTED,), S.IN_REVIEW, REVIEW),
+        Transition(
+            "propose_verdict",
+            "Propose verdict",
+            (S.IN_REVIEW,),
+            S.AWAITING_APPROVAL,
+            REVIEW,
+            assignee_only=True,
+        ),
+        Transition(
+            "request_changes",
+            "Request changes",
+            (S.AWAITING_APPROVAL,),
+            S.IN_REVIEW,
+            APPROVE,
+            not_author=True,
+        ),
+        Transition(
+            "approve_verdict",
+            "Approve",
+            (S.AWAITING_APPROVAL,),
+            S.APPROVED,
+            APPROVE,
+            not_author=True,
+        ),
+        Transition("publish", "Publish", (S.APPROVED,), S.PUBLISHED, APPROVE, not_author=True),
+        Transition(
+            "dismiss",
+            "Dismiss",
+            (S.EXTRACTED, S.IN_REVIEW),
+            S.DISMISSED,
+            REVIEW,
+            assignee_only=True,
+        ),
+        Transition("correct_verdict", "Start a correction", (S.PUBLISHED,), S.IN_REVIEW, REVIEW),
+        Transition(
+            "queue_rereview", "Re-review (source changed)", (S.APPROVED,), S.IN_REVIEW, None
+        ),
+    ]
+}
+
+# What a finished action sounds like in a message to the person who lost a race.
+PAST_TENSE = {
+    "start_review": "took this claim for review",
+    "propose_verdict": "proposed a verdict",
+    "request_changes": "sent the verdict back",
+    "approve_verdict": "approved the verdict",
+    "publish": "published the verdict",
+    "dismiss": "dismissed the claim",
+    "correct_verdict": "started a correction",
+    "queue_rereview": "reopened the claim because a source changed",
+}
+
+
+# --- Who may do what -------------------------------------------------------------------
+
+
+def _name(user) -> str:
+    if user is None:
+        return "the system"
+    return user.get_full_name() or user.get_username()
+
+
+def open_verdict(claim: Claim) -> Verdict | None:
+    """The claim's verdict on its way to publication (not yet published), if any."""
+    return claim.verdicts.filter(published_at__isnull=True).first()
+
+
+def check_transition(*, claim: Claim, user, name: str, verdict: Verdict | None = None) -> None:
+    """Raise TransitionError (NotAllowed for role rules) unless `user` may take `name` now."""
+    transition = TRANSITIONS[name]
+    if claim.state not in transition.sources:
+        raise TransitionError(
+            f"“{transition.label}” is not possible: the claim is "
+            f"{claim.get_state_display().lower()}."
+        )
+    if transition.permission is None:
+        if user is not None:
+            raise NotAllowed(f"“{transition.label}” is taken by the system only.")
+        return
+    if user is None or not user.is_active or not user.has_perm(transition.permission):
+        role = "an editor" if transition.permission == APPROVE else "a fact-checker or editor"
+        raise NotAllowed(f"Only {role} can “{transition.label.lower()}”.")
+    if (
+        transition.assignee_only
+        and claim.state == S.IN_REVIEW
+        and claim.assignee_id != user.pk
+        and not user.is_superuser
+    ):
+        owner = _name(claim.assignee) if claim.assignee_id else "nobody"
+        raise NotAllowed(f"This claim is assigned to {owner}; only the assignee can act on it.")
+    if transition.not_author:
+        verdict = verdict or open_verdict(claim)
+        if verdict is not None and verdict.author_id == user.pk:
+            raise NotAllowed("Four eyes: you wrote this verdict, so another editor must do this.")
+
+
+def allowed_transitions(*, claim: Claim, user) -> list[Transition]:
+    """The transitions `user` may take on `claim` now (for buttons; services re-check)."""
+    verdict = open_verdict(claim)
+    allowed = []
+    for transition in TRANSITIONS.values():
+        try:
+            check_transition(claim=claim, user=user, name=transition.name, verdict=verdict)
+        except TransitionError:
+            continue
+        allowed.append(transition)
+    return allowed
+
+
+def can_work_on(*, claim: Claim, user) -> bool:
+    """Whether `user` may edit the claim and its evidence now (the assignee in review)."""
+    try:
+        check_can_work_on(claim, user)
+    except TransitionError:
+        return False
+    return True
+
+
+def check_can_work_on(claim: Claim, user) -> None:
+    if user is None or not user.is_active or not user.has_perm(REVIEW):
+        raise NotAllowed("Only a fact-checker or editor can edit claims and evidence.")
+    if claim.state != S.IN_REVIEW:
+        raise TransitionError(
+            "The claim can only be edited while it is in review "
+            f"(it is {claim.get_state_display().lower()})."
+        )
+    if claim.assignee_id != user.pk and not user.is_superuser:
+        owner = _name(claim.assignee) if claim.assignee_id else "nobody"
+        raise NotAllowed(f"This claim is assigned to {owner}; only the assignee can edit it.")
+
+
+# --- Locking, recording ------------------------------------------------------------------
+
+
+def lock_claim(claim: Claim, *, expected_version: int | None) -> Claim:
+    """Lock the claim's row (caller holds the transaction) and refuse a stale page."""
+    locked = (
+        Claim.objects.select_for_update(of=("self",)).select_related("assignee").get(pk=claim.pk)
+    )
+    if expected_version is not None and locked.version != expected_version:
+        raise ConcurrentUpdate(_lost_race_message(locked))
+    return locked
+
+
+def _lost_race_message(locked: Claim) -> str:
+    last = locked.transitions.select_related("user").order_by("-created_at", "-pk").first()
+    if last is None:
+        return "Someone else changed this claim meanwhile. Reload the page; nothing was saved."
+    did = PAST_TENSE.get(last.action, last.action.replace("_", " "))
+    when = timezone.localtime(last.created_at).strftime("%H:%M:%S")
+    who = "The system" if last.user is None else _name(last.user)
+    return (
+        f"{who} {did} at {when} while you were looking at it. Nothing of yours was saved; "
+        "reload the page to see the claim as it is now."
+    )
+
+
+def _check_state(locked: Claim, seen: Claim, name: str) -> None:
+    # A state that moved since the caller loaded the claim is a lost race, not a misuse.
+    if locked.state not in TRANSITIONS[name].sources and seen.state != locked.state:
+        raise ConcurrentUpdate(_lost_race_message(locked))
+
+
+def sync_claim(claim: Claim, locked: Claim) -> None:
+    """Bring the caller's object up to date with the row as saved."""
+    for field in Claim._meta.concrete_fields:
+        setattr(claim, field.attname, getattr(locked, field.attname))
+    claim._loaded_state = locked.state
+
+
+def snapshot(claim: Claim, verdict: Verdict | None) -> dict:
+    """What the claim and its open verdict say now; the base of request-changes diffs."""
+    data = {"claim_text": claim.text}
+    if verdict is not None:
+        data.update(
+            rating=verdict.get_rating_display(),
+            summary=verdict.summary,
+            explanation=verdict.explanation,
+            no_source_explanation=verdict.no_source_explanation,
+            evidence=sorted(
+                str(m.passage) for m in verdict.evidence.select_related("passage__source")
+            ),
+        )
+    return data
+
+
+def record(
+    *,
+    claim: Claim,
+    user,
+    action: str,
+    from_state: str,
+    comment: str = "",
+    verdict: Verdict | None = None,
+    with_snapshot: bool = False,
+) -> TransitionLog:
+    """Write the workflow log entry for an action (transitions and edits alike)."""
+    return TransitionLog.objects.create(
+        claim=claim,
+        verdict=verdict,
+        action=action,
+        from_state=from_state,
+        to_state=claim.state,
+        user=user,
+        comment=comment,
+        snapshot=snapshot(claim, verdict) if with_snapshot else {},
+    )
+
+
+def save_claim(claim: Claim, *, user, reason: str, fields: Iterable[str] = ()) -> None:
+    """Save a locked claim with its history user and reason, bumping its version."""
+    claim.version += 1
+    claim._history_user = user
+    claim._change_reason = reason[:100]
+    claim.save(update_fields=[*fields, "version", "updated_at"])
+
+
+def _move(
+    locked: Claim,
+    *,
+    user,
+    name: str,
+    comment: str = "",
+    verdict: Verdict | None = None,
+    with_snapshot: bool = False,
+    fields: Iterable[str] = (),
+) -> TransitionLog:
+    transition = TRANSITIONS[name]
+    from_state = locked.state
+    locked.state = transition.target
+    locked._transition_allowed = True
+    try:
+        reason = f"{transition.label}: {comment}" if comment else transition.label
+        save_claim(locked, user=user, reason=reason, fields=["state", *fields])
+    finally:
+        locked._transition_allowed = False
+    return record(
+        claim=locked,
+        user=user,
+        action=name,
+        from_state=from_state,
+        comment=comment,
+        verdict=verdict,
+        with_snapshot=with_snapshot,
+    )
+
+
+def _save_verdict(verdict: Verdict, *, user, reason: str) -> None:
+    verdict._history_user = user
+    verdict._change_reason = reason[:100]
+    verdict.save()
+
+
+def required_text(value: str, message: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise TransitionError(message)
+    return value
+
+
+# --- The transitions -----------------------------------------------------------------------
+
+
+def start_review(*, claim: Claim, user, expected_version: int | None = None) -> Claim:
+    """Take an extracted claim for review; the user becomes its one assignee."""
+    with transaction.atomic():
+        locked = lock_claim(claim, expected_version=expected_version)
+        _check_state(locked, claim, "start_review")
+        check_transition(claim=locked, user=user, name="start_review")
+        locked.assignee = user
+        _move(locked, user=user, name="start_review", fields=["assignee"])
+    sync_claim(claim, locked)
+    return claim
+
+
+def propose_verdict(
+    *,
+    claim: Claim,
+    author,
+    rating: str,
+    summary: str,
+    explanation: str = "",
+    evidence: Iterable[Match] | None = None,
+    no_source_explanation: str = "",
+    correction_note: str = "",
+    expected_version: int | None = None,
+) -> Verdict:
+    """Propose (or re-propose after changes were requested) the claim's verdict for approval.
+
+    `evidence` defaults to every match accepted on the claim. A verdict needs a rating, a
+    summary and at least one accepted piece of evidence, or, for an unverifiable claim,
+    an explanation of why no source was found. A verdict on a published claim is a
+    correction and needs a correction note.
+    """
+    with transaction.atomic():
+        locked = lock_claim(claim, expected_version=expected_version)
+        _check_state(locked, claim, "propose_verdict")
+        check_transition(claim=locked, user=author, name="propose_verdict")
+        if rating not in Rating.values:
+            raise TransitionError("Choose a rating for the verdict.")
+        summary = required_text(summary, "A verdict needs a summary.")
+        accepted = locked.matches.filter(decision=Match.Decision.ACCEPTED)
+        if evidence is None:
+            chosen = list(accepted)
+        else:
+            chosen = list(evidence)
+            accepted_ids = set(accepted.values_list("pk", flat=True))
+            if any(m.pk not in accepted_ids for m in chosen):
+                raise TransitionError(
+                    "Only matches accepted as evidence on this claim can be cited."
+                )
+        no_source_explanation = (no_source_explanation or "").strip()
+        if not chosen:
+            if rating != Rating.UNVERIFIABLE:
+                raise TransitionError(
+                    "Accept at least one piece of evidence, or rate the claim "
+                    "“Unverifiable” and explain why no source was found."
+                )
+            required_text(
+                no_source_explanation,
+                "An unverifiable verdict without evidence needs a “no source found” explanation.",
+            )
+        published = locked.published_verdict
+        correction_note = (correction_note or "").strip()
+        if published is not None and not correction_note:
+            correction_note = _last_correction_reason(locked)
+            required_text(
+                correction_note, "A correction of a published verdict needs a correction note."
+            )
+
+        verdict = open_verdict(locked) or Verdict(claim=locked)
+        is_new = verdict.pk is None
+        verdict.rating = rating
+        verdict.summary = summary
+        verdict.explanation = (explanation or "").strip()
+        verdict.no_source_explanation = no_source_explanation
+        verdict.author = author
+        verdict.corrects = published
+        verdict.correction_note = correction_note if published is not None else ""
+        verdict.proposed_at = timezone.now()
+        _save_verdict(verdict, user=author, reason="Proposed" if is_new else "Revised and proposed")
+        verdict.evidence.set(chosen)
+        _move(locked, user=author, name="propose_verdict", verdict=verdict, with_snapshot=True)
+        notifications.verdict_awaiting_approval(claim=locked, verdict=verdict)
+    sync_claim(claim, locked)
+    return verdict
+
+
+def _last_correction_reason(claim: Claim) -> str:
+    last = claim.transitions.filter(action="correct_verdict").order_by("-created_at", "-pk").first()
+    return last.comment if last else ""
+
+
+def request_changes(
+    *, claim: Claim, editor, comment: str, expected_version: int | None = None
+) -> Claim:
+    """Send the proposed verdict back to its fact-checker with the editor's comment."""
+    with transaction.atomic():
+        locked = lock_claim(claim, expected_version=expected_version)
+        _check_state(locked, claim, "request_changes")
+        check_transition(claim=locked, user=editor, name="request_changes")
+        comment = required_text(
+            comment, "Say what should change: the comment goes to the fact-checker."
+        )
+        verdict = open_verdict(locked)
+        # The author fixes what they wrote, so the claim goes back to them.
+        locked.assignee = verdict.author if verdict else locked.assignee
+        _move(
+            locked,
+            user=editor,
+            name="request_changes",
+            comment=comment,
+            verdict=verdict,
+            with_snapshot=True,
+            fields=["assignee"],
+        )
+        notifications.changes_requested(
+            claim=locked, verdict=verdict, editor=editor, comment=comment
+        )
+    sync_claim(claim, locked)
+    return claim
+
+
+def approve_verdict(*, claim: Claim, editor, expected_version: int | None = None) -> Verdict:
+    """Approve the proposed verdict (four eyes: never the author's own)."""
+    with transaction.atomic():
+        locked = lock_claim(claim, expected_version=expected_version)
+        _check_state(locked, claim, "approve_verdict")
+        check_transition(claim=locked, user=editor, name="approve_verdict")
+        verdict = open_verdict(locked)
+        verdict.approver = editor
+        verdict.approved_at = timezone.now()
+        _save_verdict(verdict, user=editor, reason="Approved")
+        _move(locked, user=editor, name="approve_verdict", verdict=verdict)
+        notifications.verdict_approved(claim=locked, verdict=verdict, editor=editor)
+    sync_claim(claim, locked)
+    return verdict
+
+
+def publish(*, claim: Claim, editor, expected_version: int | None = None) -> Verdict:
+    """Publish the approved verdict; a correction replaces the earlier one, which stays visible."""
+    with transaction.atomic():
+        locked = lock_claim(claim, expected_version=expected_version)
+        _check_state(locked, claim, "publish")
+        check_transition(claim=locked, user=editor, name="publish")
+        verdict = open_verdict(locked)
+        verdict.publisher = editor
+        verdict.published_at = timezone.now()
+        _save_verdict(verdict, user=editor, reason="Published")
+        # Publishing a fresh verdict settles any pending re-review of the old one.
+        locked.needs_rereview = False
+        locked.rereview_reason = ""
+        _move(
+            locked,
+            user=editor,
+            name="publish",
+            verdict=verdict,
+            fields=["needs_rereview", "rereview_reason"],
+        )
+        notifications.verdict_published(claim=locked, verdict=verdict, editor=editor)
+    sync_claim(claim, locked)
+    return verdict
+
+
+def dismiss(*, claim: Claim, user, reason: str, expected_version: int | None = None) -> Claim:
+    """Dismiss a claim as not worth checking, with the reason."""
+    with transaction.atomic():
+        locked = lock_claim(claim, expected_version=expected_version)
+        _check_state(locked, claim, "dismiss")
+        check_transition(claim=locked, user=user, name="dismiss")
+        reason = required_text(reason, "Say why the claim is dismissed.")
+        if locked.published_verdict is not None:
+            raise TransitionError(
+                "This claim has a published verdict; correct the verdict instead of dismissing it."
+            )
+        _move(locked, user=user, name="dismiss", comment=reason)
+    sync_claim(claim, locked)
+    return claim
+
+
+def correct_verdict(*, claim: Claim, user, note: str, expected_version: int | None = None) -> Claim:
+    """Reopen a published claim to correct its verdict; the published one stays visible."""
+    with transaction.atomic():
+        locked = lock_claim(claim, expected_version=expected_version)
+        _check_state(locked, claim, "correct_verdict")
+        check_transition(claim=locked, user=user, name="correct_verdict")
+        note = required_text(note, "A correction needs a note saying what is being corrected.")
+        locked.assignee = user
+        _move(locked, user=user, name="correct_verdict", comment=note, fields=["assignee"])
+    sync_claim(claim, locked)
+    return claim
+
+
+# --- Source supersession ---------------------------------------------------------------------
+
+
+def queue_rereview_for_passages(*, passage_ids: Iterable[int], reason: str = "") -> int:
+    """Queue re-review of every approved or published verdict citing the given passages.
+
+    An approved (not yet published) claim goes back to in review with its approval
+    withdrawn; a published claim keeps its public verdict and is flagged, with the reason
+    shown to the fact-checker. Returns the number of claims queued.
+    """
+    passage_ids = list(passage_ids)
+    if not passage_ids:
+        return 0
+    cited = (
+        Match.objects.filter(
+            passage_id__in=passage_ids,
+            decision=Match.Decision.ACCEPTED,
+            cited_by__approved_at__isnull=False,
+        )
+        .select_related("passage__source")
+        .distinct()
+    )
+    reasons: dict[int, list[str]] = {}
+    for match in cited:
+        why = reason or f"The text of passage {match.passage} changed in the source library."
+        reasons.setdefault(match.claim_id, []).append(why)
+    queued = 0
+    for claim_id, why in sorted(reasons.items()):
+        with transaction.atomic():
+            claim = Claim.objects.get(pk=claim_id)
+            if _queue_rereview(claim, " ".join(dict.fromkeys(why))):
+                queued += 1
+    return queued
+
+
+def queue_rereview_for_source(*, source, reason: str = "") -> int:
+    """Queue re-review of verdicts citing any passage of `source` (e.g. a new edition)."""
+    why = reason or f"A new edition of the source “{source.title}” was recorded."
+    return queue_rereview_for_passages(
+        passage_ids=source.passages.values_list("pk", flat=True), reason=why
+    )
+
+
+def _queue_rereview(claim: Claim, reason: str) -> bool:
+    locked = lock_claim(claim, expected_version=None)
+    if locked.state not in (S.APPROVED, S.PUBLISHED):
+        return False
+    locked.needs_rereview = True
+    locked.rereview_reason = reason[:2000]
+    fields = ["needs_rereview", "rereview_reason"]
+    if locked.state == S.APPROVED:
+        verdict = open_verdict(locked)
+        verdict.approver = None
+        verdict.approved_at = None
+        _save_verdict(verdict, user=None, reason="Approval withdrawn: a cited source changed")
+        locked.assignee_id = verdict.author_id
+        _move(
+            locked,
+            user=None,
+            name="queue_rereview",
+            comment=reason,
+            verdict=verdict,
+            fields=[*fields, "assignee"],
+        )
+    else:
+        save_claim(
+            locked, user=None, reason="Flagged for re-review: a cited source changed", fields=fields
+        )
+        record(
+            claim=locked, user=None, action="flag_rereview", from_state=locked.state, comment=reason
+        )
+    notifications.rereview_needed(claim=locked, reason=reason)
+    return True
+
+
+# --- Diffs for editors ------------------------------------------------------------------------
+
+
+@dataclass
+class FieldDiff:
+    label: str
+    # (operation, text) pieces: "equal", "delete" or "insert"; rendered with autoescape.
+    pieces: list[tuple[str, str]]
+
+
+DIFF_FIELDS = [
+    ("claim_text", "Claim text"),
+    ("rating", "Rating"),
+    ("summary", "Summary"),
+    ("explanation", "Explanation"),
+    ("no_source_explanation", "No source found"),
+    ("evidence", "Evidence"),
+]
+
+
+def word_diff(before: str, after: str) -> list[tuple[str, str]]:
+    """Word-level diff pieces between two texts (difflib)."""
+    a, b = before.split(" "), after.split(" ")
+    pieces: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            pieces.append(("equal", " ".join(a[i1:i2])))
+            continue
+        if op in ("delete", "replace"):
+            pieces.append(("delete", " ".join(a[i1:i2])))
+        if op in ("insert", "replace"):
+            pieces.append(("insert", " ".join(b[j1:j2])))
+    return pieces
+
+
+def changes_since_last_request(claim: Claim) -> tuple[TransitionLog | None, list[FieldDiff]]:
+    """The editor's last request for changes and what changed since, field by field."""
+    last = (
+        claim.transitions.filter(action="request_changes")
+        .select_related("user")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if last is None:
+        return None, []
+    now = snapshot(claim, open_verdict(claim))
+    diffs = []
+    for key, label in DIFF_FIELDS:
+        before, after = last.snapshot.get(key, ""), now.get(key, "")
+        if isinstance(before, list) or isinstance(after, list):
+            before, after = "; ".join(before or []), "; ".join(after or [])
+        if before != after:
+            diffs.append(FieldDiff(label=label, pieces=word_diff(before, after)))
+    return last, diffs

@@ -1,0 +1,139 @@
+"""A fact-checker and an editor take a claim from the queue to publication in a real browser."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from claims.models import Claim, ClaimState, Match
+from tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    EditorFactory,
+    FactCheckerFactory,
+    MatchFactory,
+)
+
+CHROMIUM = "/usr/bin/chromium"
+PASSWORD = "correct horse battery"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not os.path.exists(CHROMIUM),
+        reason=f"{CHROMIUM} is missing: run scripts/ensure-browser.sh (Debian's chromium)",
+    ),
+]
+
+
+@pytest.fixture
+def screenshots(tmp_path_factory):
+    folder = os.environ.get("WORKFLOW_SCREENSHOTS")
+    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture
+def browser_page(monkeypatch):
+    # Playwright's sync API keeps an event loop in this thread; the test's own ORM calls
+    # are still synchronous, so Django's async guard must not refuse them.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-background-networking"],
+        )
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        yield context.new_page()
+        browser.close()
+
+
+def log_in(page, base, username):
+    page.context.clear_cookies()
+    page.goto(f"{base}/admin/login/?next=/admin/claims/claim/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+
+
+def test_a_claim_goes_from_the_queue_to_publication(live_server, browser_page, screenshots):
+    FactCheckerFactory(username="fiona", first_name="Fiona", last_name="Checker")
+    EditorFactory(username="ed", first_name="Ed", last_name="Itor")
+    body = (
+        "The port authority had a record year. The harbour handled 12 million tonnes of "
+        "cargo in 2022, its busiest year. Officials expect growth to continue."
+    )
+    article = ArticleFactory(title="Harbour has record year", outlet="Coast Daily", body=body)
+    sentence = "The harbour handled 12 million tonnes of cargo in 2022, its busiest year."
+    start = body.index(sentence)
+    claim = ClaimFactory(
+        article=article,
+        text="The harbour handled 12 million tonnes of cargo in 2022.",
+        sentence=sentence,
+        sentence_start=start,
+        sentence_end=start + len(sentence),
+        start=start,
+        end=start + len(sentence),
+        quantities=[{"text": "12 million tonnes", "value": 12e6, "unit": "t"}],
+    )
+    good = MatchFactory(
+        claim=claim,
+        score=91.0,
+        numeric=Match.Numeric.AGREES,
+        passage__text="In 2022 the harbour handled 12.0 million tonnes of cargo (table 3).",
+        passage__source__title="Port statistics 2022",
+    )
+    MatchFactory(
+        claim=claim,
+        score=64.0,
+        rank=1,
+        numeric=Match.Numeric.CONFLICTS,
+        numeric_detail={
+            "numeric": {
+                "pairs": [
+                    {
+                        "claim": {"text": "12 million tonnes"},
+                        "passage": {"text": "9.1 million tonnes"},
+                        "relation": "conflicts",
+                    }
+                ]
+            }
+        },
+        passage__text="Cargo volumes fell to 9.1 million tonnes in 2020.",
+        passage__source__title="Port statistics 2020",
+    )
+    ClaimFactory(article=article, text="Officials expect growth to continue.", checkworthiness=0.3)
+    page, base = browser_page, live_server.url
+
+    # The fact-checker finds the claim in the queue, takes it and weighs the evidence.
+    log_in(page, base, "fiona")
+    page.wait_for_selector("#result_list")
+    page.screenshot(path=str(screenshots / "queue.png"), full_page=True)
+    page.click(f"a[href='/admin/claims/claim/{claim.pk}/change/']")
+    page.click("#start-review")
+    page.wait_for_selector("text=You are now reviewing this claim.")
+    page.click(f"#match-{good.pk} button.accept")
+    page.wait_for_selector("text=Evidence accepted.")
+    page.select_option("#id_rating", "true")
+    page.fill("#id_summary", "Correct: the port's statistics give 12.0 million tonnes for 2022.")
+    page.fill("#id_explanation", "Table 3 of the 2022 port statistics; 2020 was lower.")
+    page.screenshot(path=str(screenshots / "claim.png"), full_page=True)
+    page.click("#propose")
+    page.wait_for_selector("text=Verdict proposed")
+    assert Claim.objects.get(pk=claim.pk).state == ClaimState.AWAITING_APPROVAL
+
+    # The editor approves and publishes it.
+    log_in(page, base, "ed")
+    page.goto(f"{base}/admin/claims/claim/{claim.pk}/change/")
+    page.screenshot(path=str(screenshots / "claim-editor.png"), full_page=True)
+    page.click("#approve")
+    page.wait_for_selector("text=Verdict approved.")
+    page.goto(f"{base}/admin/claims/claim/{claim.pk}/change/")
+    page.click("#publish")
+    page.wait_for_selector("text=Verdict published.")
+    assert Claim.objects.get(pk=claim.pk).state == ClaimState.PUBLISHED
+    page.goto(f"{base}/admin/claims/claim/dashboard/")
+    page.screenshot(path=str(screenshots / "dashboard.png"), full_page=True)
