@@ -28,6 +28,10 @@ class ImportSummary:
     changed_passage_ids: list[int] = field(default_factory=list)
 
     @property
+    def library_changed(self) -> bool:
+        return bool(self.changed_passage_ids or self.passages_removed)
+
+    @property
     def passages_total(self) -> int:
         return self.passages_created + self.passages_updated
 
@@ -158,7 +162,16 @@ def import_records(
         from claims.workflow import queue_rereview_for_passages
 
         queue_rereview_for_passages(passage_ids=summary.changed_passage_ids)
+        if summary.library_changed:
+            schedule_rematch()
     return summary
+
+
+def schedule_rematch() -> None:
+    """Re-match open claims in the background once the library change is committed."""
+    from claims.tasks import rematch_open_claims_task
+
+    transaction.on_commit(rematch_open_claims_task.delay)
 
 
 def import_library_file(
