@@ -12,10 +12,10 @@ from django.db import connection
 
 from claims import services
 from claims.models import Article, Match
+from factcheck.celery import app as celery_app
 from sources.importers import PassageRecord, SourceRecord
 from sources.models import Passage
 from sources.services import import_records
-from factcheck.celery import app as celery_app
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.real_worker]
 
