@@ -1,22 +1,75 @@
-"""REST API for articles and claims: input serializers validate, services act."""
+"""REST API for articles, claims, matches and verdicts.
+
+Input serializers validate, the services in claims.services / claims.workflow /
+claims.review act, output serializers show. The API takes exactly the same
+transitions and rules as the admin because both call the same services.
+"""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import connection
-from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import mixins, permissions, serializers, status, viewsets
-from rest_framework.decorators import api_view, permission_classes
-from rest_framework.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    inline_serializer,
+)
+from rest_framework import exceptions, mixins, permissions, serializers, status, viewsets
+from rest_framework.decorators import action, api_view, permission_classes
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
-from . import services
+from . import review, selectors, services, workflow
 from .filters import ArticleFilter, ClaimFilter
-from .models import Article, Claim, ClaimState, Match
+from .models import Article, Claim, Match, Rating, Verdict
+
+# --- Permissions ---------------------------------------------------------------------------
+
+
+class HasRolePermission(permissions.BasePermission):
+    """Authenticated users holding the view's model permission for the current action.
+
+    A view lists `role_permissions = {action: "app.codename"}`; "*" is the default.
+    Transitions then check the finer rules (assignee, four eyes) in the services.
+    """
+
+    def has_permission(self, request, view):
+        user = request.user
+        if not (user and user.is_authenticated and user.is_active):
+            return False
+        needed = view.role_permissions.get(view.action, view.role_permissions.get("*"))
+        return needed is None or user.has_perm(needed)
+
+
+class TransitionConflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "Someone else changed this claim first."
+    default_code = "conflict"
+
+
+def _run(service, **kwargs):
+    """Call a workflow service, turning its errors into API errors with readable messages."""
+    try:
+        return service(**kwargs)
+    except workflow.ConcurrentUpdate as exc:
+        raise TransitionConflict(str(exc)) from None
+    except workflow.NotAllowed as exc:
+        raise exceptions.PermissionDenied(str(exc)) from None
+    except workflow.TransitionError as exc:
+        raise exceptions.ValidationError({"non_field_errors": [str(exc)]}) from None
+    except DjangoValidationError as exc:
+        raise exceptions.ValidationError(
+            exc.message_dict if hasattr(exc, "message_dict") else {"non_field_errors": exc.messages}
+        ) from None
+
+
+# --- Serializers ---------------------------------------------------------------------------
 
 
 class ArticleInputSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=500)
-    body = serializers.CharField(trim_whitespace=False)
+    body = serializers.CharField(trim_whitespace=False, help_text="Plain text or HTML.")
     original_format = serializers.ChoiceField(choices=Article.Format.choices, default="text")
     url = serializers.URLField(required=False, allow_blank=True, default="")
     outlet = serializers.CharField(required=False, allow_blank=True, default="", max_length=300)
@@ -25,7 +78,7 @@ class ArticleInputSerializer(serializers.Serializer):
 
 class ArticleOutputSerializer(serializers.ModelSerializer):
     status_url = serializers.SerializerMethodField()
-    claim_count = serializers.IntegerField(source="claims.count", read_only=True)
+    claim_count = serializers.SerializerMethodField()
 
     class Meta:
         model = Article
@@ -38,6 +91,7 @@ class ArticleOutputSerializer(serializers.ModelSerializer):
             "original_format",
             "status",
             "error",
+            "attempts",
             "created_at",
             "processed_at",
             "claim_count",
@@ -47,25 +101,59 @@ class ArticleOutputSerializer(serializers.ModelSerializer):
     def get_status_url(self, article: Article) -> str:
         return reverse("article-detail", args=[article.pk], request=self.context.get("request"))
 
+    def get_claim_count(self, article: Article) -> int:
+        return article.claims.count()
+
 
 class MatchOutputSerializer(serializers.ModelSerializer):
     source_key = serializers.CharField(source="passage.source.key")
     source_title = serializers.CharField(source="passage.source.title")
     passage_key = serializers.CharField(source="passage.key")
+    passage_locator = serializers.CharField(source="passage.locator")
     passage_text = serializers.CharField(source="passage.text")
 
     class Meta:
         model = Match
         fields = (
             "id",
+            "claim",
             "source_key",
             "source_title",
             "passage_key",
+            "passage_locator",
             "passage_text",
             "score",
+            "rank",
             "numeric",
             "numeric_detail",
             "decision",
+            "decided_at",
+        )
+
+
+class VerdictOutputSerializer(serializers.ModelSerializer):
+    rating_label = serializers.CharField(source="get_rating_display")
+    evidence = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
+    class Meta:
+        model = Verdict
+        fields = (
+            "id",
+            "claim",
+            "rating",
+            "rating_label",
+            "summary",
+            "explanation",
+            "no_source_explanation",
+            "evidence",
+            "author",
+            "approver",
+            "publisher",
+            "corrects",
+            "correction_note",
+            "proposed_at",
+            "approved_at",
+            "published_at",
         )
 
 
@@ -86,9 +174,62 @@ class ClaimOutputSerializer(serializers.ModelSerializer):
             "years",
             "checkworthiness",
             "state",
+            "version",
+            "assignee",
             "repeats",
+            "needs_rereview",
+            "rereview_reason",
             "matches",
         )
+
+
+class VersionInputSerializer(serializers.Serializer):
+    expected_version = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="The claim version you saw; a newer one makes the request fail with 409.",
+    )
+
+
+class CommentInputSerializer(VersionInputSerializer):
+    comment = serializers.CharField(max_length=5000)
+
+
+class ReasonInputSerializer(VersionInputSerializer):
+    reason = serializers.CharField(max_length=5000)
+
+
+class NoteInputSerializer(VersionInputSerializer):
+    note = serializers.CharField(max_length=5000)
+
+
+class TextInputSerializer(VersionInputSerializer):
+    text = serializers.CharField(max_length=5000)
+
+
+class VerdictInputSerializer(VersionInputSerializer):
+    rating = serializers.ChoiceField(choices=Rating.choices)
+    summary = serializers.CharField(max_length=5000)
+    explanation = serializers.CharField(required=False, allow_blank=True, default="")
+    evidence = serializers.ListField(
+        child=serializers.IntegerField(min_value=1),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Ids of accepted matches to cite; default: every accepted match.",
+    )
+    no_source_explanation = serializers.CharField(required=False, allow_blank=True, default="")
+    correction_note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+def _validated(serializer_class, request) -> dict:
+    incoming = serializer_class(data=request.data)
+    incoming.is_valid(raise_exception=True)
+    return dict(incoming.validated_data)
+
+
+# --- Views ---------------------------------------------------------------------------------
 
 
 class ArticleViewSet(
@@ -97,40 +238,187 @@ class ArticleViewSet(
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,
 ):
-    """Submit articles for processing and read their status."""
+    """Submit articles for processing and follow their status."""
 
-    queryset = Article.objects.all()
+    queryset = Article.objects.order_by("-created_at", "-pk")
     serializer_class = ArticleOutputSerializer
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [HasRolePermission]
+    role_permissions = {"create": "claims.add_article", "*": "claims.view_article"}
     filterset_class = ArticleFilter
 
     @extend_schema(request=ArticleInputSerializer, responses={202: ArticleOutputSerializer})
     def create(self, request, *args, **kwargs):
-        incoming = ArticleInputSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        try:
-            article = services.ingest_article(submitted_by=request.user, **incoming.validated_data)
-        except DjangoValidationError as exc:
-            raise ValidationError(exc.message_dict) from None
+        data = _validated(ArticleInputSerializer, request)
+        article = _run(services.ingest_article, submitted_by=request.user, **data)
         article.refresh_from_db()
         output = ArticleOutputSerializer(article, context={"request": request})
         return Response(output.data, status=status.HTTP_202_ACCEPTED)
 
 
+def _transition(serializer_class, **schema):
+    """Schema for a POST transition: its input serializer in, the claim out."""
+    return extend_schema(
+        request=serializer_class,
+        responses={
+            200: ClaimOutputSerializer,
+            400: OpenApiResponse(description="The input or the claim's state does not allow it."),
+            403: OpenApiResponse(description="Your role may not take this transition."),
+            409: OpenApiResponse(description="Someone else changed the claim first."),
+        },
+        **schema,
+    )
+
+
 class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
-    """Claims with their quantities and matches; people outside the newsroom see published ones."""
+    """The newsroom's claims, with quantities and matches, and their workflow transitions."""
 
     serializer_class = ClaimOutputSerializer
-    permission_classes = [permissions.AllowAny]
+    permission_classes = [HasRolePermission]
+    role_permissions = {"*": "claims.view_claim"}
     filterset_class = ClaimFilter
 
     def get_queryset(self):
-        claims = Claim.objects.select_related("article").prefetch_related(
-            "matches__passage__source"
+        return (
+            Claim.objects.select_related("article")
+            .prefetch_related("matches__passage__source")
+            .order_by("article_id", "position")
         )
-        if not (self.request.user.is_authenticated and self.request.user.is_staff):
-            claims = claims.filter(state=ClaimState.PUBLISHED)
-        return claims.order_by("article_id", "position")
+
+    def _respond(self, claim: Claim) -> Response:
+        claim = self.get_queryset().get(pk=claim.pk)
+        return Response(ClaimOutputSerializer(claim, context={"request": self.request}).data)
+
+    @_transition(VersionInputSerializer)
+    @action(detail=True, methods=["post"], url_path="start-review")
+    def start_review(self, request, pk=None):
+        data = _validated(VersionInputSerializer, request)
+        claim = _run(workflow.start_review, claim=self.get_object(), user=request.user, **data)
+        return self._respond(claim)
+
+    @_transition(VerdictInputSerializer)
+    @action(detail=True, methods=["post"], url_path="propose-verdict")
+    def propose_verdict(self, request, pk=None):
+        data = _validated(VerdictInputSerializer, request)
+        claim = self.get_object()
+        if data["evidence"] is not None:
+            data["evidence"] = list(claim.matches.filter(pk__in=data["evidence"]))
+        _run(workflow.propose_verdict, claim=claim, author=request.user, **data)
+        return self._respond(claim)
+
+    @_transition(VersionInputSerializer)
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        data = _validated(VersionInputSerializer, request)
+        claim = self.get_object()
+        _run(workflow.approve_verdict, claim=claim, editor=request.user, **data)
+        return self._respond(claim)
+
+    @_transition(CommentInputSerializer)
+    @action(detail=True, methods=["post"], url_path="request-changes")
+    def request_changes(self, request, pk=None):
+        data = _validated(CommentInputSerializer, request)
+        claim = self.get_object()
+        _run(workflow.request_changes, claim=claim, editor=request.user, **data)
+        return self._respond(claim)
+
+    @_transition(VersionInputSerializer)
+    @action(detail=True, methods=["post"])
+    def publish(self, request, pk=None):
+        data = _validated(VersionInputSerializer, request)
+        claim = self.get_object()
+        _run(workflow.publish, claim=claim, editor=request.user, **data)
+        return self._respond(claim)
+
+    @_transition(ReasonInputSerializer)
+    @action(detail=True, methods=["post"])
+    def dismiss(self, request, pk=None):
+        data = _validated(ReasonInputSerializer, request)
+        claim = self.get_object()
+        _run(workflow.dismiss, claim=claim, user=request.user, **data)
+        return self._respond(claim)
+
+    @_transition(NoteInputSerializer)
+    @action(detail=True, methods=["post"])
+    def correct(self, request, pk=None):
+        data = _validated(NoteInputSerializer, request)
+        claim = self.get_object()
+        _run(workflow.correct_verdict, claim=claim, user=request.user, **data)
+        return self._respond(claim)
+
+    @_transition(TextInputSerializer)
+    @action(detail=True, methods=["post"], url_path="edit-text")
+    def edit_text(self, request, pk=None):
+        data = _validated(TextInputSerializer, request)
+        claim = self.get_object()
+        _run(review.edit_claim_text, claim=claim, user=request.user, **data)
+        return self._respond(claim)
+
+
+class MatchViewSet(viewsets.ReadOnlyModelViewSet):
+    """Matches of claims to passages; the claim's assignee accepts or rejects them."""
+
+    serializer_class = MatchOutputSerializer
+    permission_classes = [HasRolePermission]
+    role_permissions = {"*": "claims.view_match"}
+    queryset = Match.objects.select_related("passage__source").order_by("claim_id", "rank")
+
+    def _decide(self, request, service):
+        data = _validated(VersionInputSerializer, request)
+        match = _run(service, match=self.get_object(), user=request.user, **data)
+        return Response(MatchOutputSerializer(match).data)
+
+    @extend_schema(request=VersionInputSerializer, responses={200: MatchOutputSerializer})
+    @action(detail=True, methods=["post"])
+    def accept(self, request, pk=None):
+        return self._decide(request, review.accept_evidence)
+
+    @extend_schema(request=VersionInputSerializer, responses={200: MatchOutputSerializer})
+    @action(detail=True, methods=["post"])
+    def reject(self, request, pk=None):
+        return self._decide(request, review.reject_evidence)
+
+
+class VerdictViewSet(viewsets.ReadOnlyModelViewSet):
+    """Every verdict, drafts included (newsroom only)."""
+
+    serializer_class = VerdictOutputSerializer
+    permission_classes = [HasRolePermission]
+    role_permissions = {"*": "claims.view_verdict"}
+    queryset = Verdict.objects.prefetch_related("evidence").order_by("-created_at", "-pk")
+
+
+# --- Public, read-only ----------------------------------------------------------------------
+
+
+class PublicFactCheckSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="claim.pk")
+    claim = serializers.CharField(source="claim.text")
+    rating = serializers.CharField()
+    rating_label = serializers.CharField(source="get_rating_display")
+    summary = serializers.CharField()
+    explanation = serializers.CharField()
+    published_at = serializers.DateTimeField()
+    correction_note = serializers.CharField()
+    claim_review = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_claim_review(self, verdict: Verdict) -> dict:
+        return selectors.claim_review(verdict)
+
+
+class PublicFactCheckViewSet(viewsets.ReadOnlyModelViewSet):
+    """Published fact-checks (the latest published verdict of each claim), for anyone."""
+
+    serializer_class = PublicFactCheckSerializer
+    permission_classes = [permissions.AllowAny]
+    lookup_field = "claim_id"
+    lookup_url_kwarg = "pk"
+
+    def get_queryset(self):
+        return selectors.published_verdicts().select_related("claim__article")
+
+    def get_object(self):
+        return get_object_or_404(self.get_queryset(), claim_id=self.kwargs["pk"])
 
 
 @extend_schema(

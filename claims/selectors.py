@@ -151,6 +151,16 @@ def public_claims():
     return Claim.objects.filter(verdicts__published_at__isnull=False).distinct()
 
 
+def published_verdicts():
+    """The verdict the public sees for each claim: published and not replaced by a correction."""
+    replaced = Verdict.objects.filter(corrects=OuterRef("pk"), published_at__isnull=False)
+    return (
+        Verdict.objects.filter(published_at__isnull=False)
+        .exclude(Exists(replaced))
+        .order_by("-published_at", "-pk")
+    )
+
+
 def verdicts_of(claim: Claim) -> list[Verdict]:
     """Every verdict of a claim, newest first: corrections leave the earlier ones visible."""
     return list(

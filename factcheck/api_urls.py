@@ -9,6 +9,11 @@ from sources import api as sources_api
 router = DefaultRouter()
 router.register("articles", claims_api.ArticleViewSet, basename="article")
 router.register("claims", claims_api.ClaimViewSet, basename="claim")
+router.register("matches", claims_api.MatchViewSet, basename="match")
+router.register("verdicts", claims_api.VerdictViewSet, basename="verdict")
+router.register(
+    "public/fact-checks", claims_api.PublicFactCheckViewSet, basename="public-fact-check"
+)
 router.register("sources", sources_api.SourceViewSet, basename="source")
 
 urlpatterns = [
