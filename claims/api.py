@@ -240,6 +240,8 @@ class ArticleViewSet(
 ):
     """Submit articles for processing and follow their status."""
 
+    lookup_value_regex = "[0-9]+"
+
     queryset = Article.objects.order_by("-created_at", "-pk")
     serializer_class = ArticleOutputSerializer
     permission_classes = [HasRolePermission]
@@ -271,6 +273,8 @@ def _transition(serializer_class, **schema):
 
 class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     """The newsroom's claims, with quantities and matches, and their workflow transitions."""
+
+    lookup_value_regex = "[0-9]+"
 
     serializer_class = ClaimOutputSerializer
     permission_classes = [HasRolePermission]
@@ -357,6 +361,8 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
 class MatchViewSet(viewsets.ReadOnlyModelViewSet):
     """Matches of claims to passages; the claim's assignee accepts or rejects them."""
 
+    lookup_value_regex = "[0-9]+"
+
     serializer_class = MatchOutputSerializer
     permission_classes = [HasRolePermission]
     role_permissions = {"*": "claims.view_match"}
@@ -380,6 +386,8 @@ class MatchViewSet(viewsets.ReadOnlyModelViewSet):
 
 class VerdictViewSet(viewsets.ReadOnlyModelViewSet):
     """Every verdict, drafts included (newsroom only)."""
+
+    lookup_value_regex = "[0-9]+"
 
     serializer_class = VerdictOutputSerializer
     permission_classes = [HasRolePermission]
@@ -408,6 +416,8 @@ class PublicFactCheckSerializer(serializers.Serializer):
 
 class PublicFactCheckViewSet(viewsets.ReadOnlyModelViewSet):
     """Published fact-checks (the latest published verdict of each claim), for anyone."""
+
+    lookup_value_regex = "[0-9]+"
 
     serializer_class = PublicFactCheckSerializer
     permission_classes = [permissions.AllowAny]

@@ -1,11 +1,42 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from csp.decorators import csp_update
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from factcheck.health import healthz
+
+from public.cache import cached_public_page
+from public.feeds import fact_check_feed
+from public.sitemaps import SITEMAPS
+
+SWAGGER_UI_CSP = {
+    "script-src": ["https://cdn.jsdelivr.net"],
+    "style-src": ["https://cdn.jsdelivr.net"],
+    "img-src": ["https://cdn.jsdelivr.net"],
+}
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("factcheck.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    path("", include("claims.urls")),
+    # The split view keeps Swagger UI's script out of the page, so the CSP only has to
+    # allow the CDN it loads from, on this page alone.
+    path(
+        "api/docs/",
+        csp_update(SWAGGER_UI_CSP)(SpectacularSwaggerSplitView.as_view(url_name="api-schema")),
+        name="api-docs",
+    ),
+    path("healthz", healthz, name="healthz"),
+    # The public site: fact-check pages, search, sitemap, feed, suggestions.
+    path(
+        "sitemap.xml",
+        cached_public_page(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path("feed.atom", fact_check_feed, name="public-feed"),
+    path("", include("public.urls")),
 ]
+
+handler404 = "factcheck.api.api_not_found"

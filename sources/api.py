@@ -20,6 +20,7 @@ class SourceOutputSerializer(serializers.ModelSerializer):
 
 
 class SourceViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = "[0-9]+"
     queryset = Source.objects.prefetch_related("passages").order_by("key")
     serializer_class = SourceOutputSerializer
     permission_classes = [permissions.IsAdminUser]
