@@ -148,7 +148,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # With Redis, a message taken by a worker that died is redelivered after this many
 # seconds; tasks are idempotent, so an early redelivery is harmless.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600")),
+    # How often (seconds x every Nth sweep) workers look for such messages to restore.
+    "unacked_restore_interval": int(os.environ.get("CELERY_UNACKED_RESTORE_INTERVAL", "10")),
+    "unacked_restore_throttle": int(os.environ.get("CELERY_UNACKED_RESTORE_THROTTLE", "10")),
 }
 
 # --- REST API -------------------------------------------------------------------------
@@ -170,6 +173,9 @@ REST_FRAMEWORK = {
         "anon": os.environ.get("API_THROTTLE_ANON", "120/minute"),
         "user": os.environ.get("API_THROTTLE_USER", "1200/minute"),
     },
+    # Proxies in front that append to X-Forwarded-For; 0 = use REMOTE_ADDR, so a client
+    # cannot pick a fresh throttle bucket by sending its own X-Forwarded-For.
+    "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES", "0")),
     "EXCEPTION_HANDLER": "factcheck.api.error_handler",
 }
 SPECTACULAR_SETTINGS = {
@@ -200,7 +206,7 @@ FACTCHECK_ORGANISATION_URL = os.environ.get("FACTCHECK_ORGANISATION_URL", "")
 CACHE_URL = os.environ.get("CACHE_URL", "")
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "factcheck.cache.ReusingRedisCache",
         "LOCATION": CACHE_URL,
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "factcheck"),
     }
@@ -277,3 +283,5 @@ LOGGING = logging_config(
     json_lines=env_bool("DJANGO_LOG_JSON", not DEBUG),
     level=os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
 )
+# With JSON logs, Celery workers log through LOGGING too instead of their own text format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = not env_bool("DJANGO_LOG_JSON", not DEBUG)

@@ -1,6 +1,7 @@
 """A real Celery worker, over the real Redis broker, processes a submitted article."""
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -11,6 +12,7 @@ from django.conf import settings
 from django.db import connection
 
 from claims import services
+from claims.extraction import extract_claims
 from claims.models import Article, Match
 from factcheck.celery import app as celery_app
 from sources.importers import PassageRecord, SourceRecord
@@ -20,56 +22,87 @@ from sources.services import import_records
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.real_worker]
 
 
+class Workers:
+    """Start and stop `celery worker` subprocesses on a queue of their own, on the test database."""
+
+    def __init__(self, queue: str, log_dir):
+        db = connection.settings_dict
+        self.queue = queue
+        self.log_dir = log_dir
+        self.processes: list[subprocess.Popen] = []
+        self.env = {
+            **os.environ,
+            "DATABASE_URL": (
+                f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
+                f"/{db['NAME']}"
+            ),
+            "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+            "CELERY_TASK_ALWAYS_EAGER": "0",
+            # A message held by a killed worker comes back after this many seconds.
+            "CELERY_VISIBILITY_TIMEOUT": "3",
+            "CELERY_UNACKED_RESTORE_INTERVAL": "1",
+            "CELERY_UNACKED_RESTORE_THROTTLE": "1",
+        }
+
+    def start(self) -> subprocess.Popen:
+        log = open(self.log_dir / f"worker-{len(self.processes)}.log", "w")  # noqa: SIM115
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "factcheck",
+                "worker",
+                "-Q",
+                self.queue,
+                "--pool",
+                "solo",
+                "--loglevel",
+                "INFO",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ],
+            env=self.env,
+            cwd=settings.BASE_DIR,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        self.processes.append(process)
+        return process
+
+    def logs(self) -> str:
+        return "\n".join(p.read_text() for p in sorted(self.log_dir.glob("worker-*.log")))
+
+    def stop_all(self) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+
+
 @pytest.fixture
-def worker():
-    """Start `celery worker` in a subprocess on a queue of its own, against the test database."""
+def workers(tmp_path):
     queue = f"test-{uuid.uuid4().hex[:8]}"
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
-        "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
-        "CELERY_TASK_ALWAYS_EAGER": "0",
-    }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "factcheck",
-            "worker",
-            "-Q",
-            queue,
-            "--pool",
-            "solo",
-            "--concurrency",
-            "1",
-            "--loglevel",
-            "INFO",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-        ],
-        env=env,
-        cwd=settings.BASE_DIR,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
     previous = celery_app.conf.task_default_queue
     celery_app.conf.task_default_queue = queue
+    pool = Workers(queue, tmp_path)
     try:
-        yield process
+        yield pool
     finally:
         celery_app.conf.task_default_queue = previous
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        pool.stop_all()
         with celery_app.connection_for_write() as conn:
             conn.default_channel.queue_delete(queue)
+
+
+@pytest.fixture
+def worker(workers):
+    return workers.start()
 
 
 def wait_for(predicate, timeout=90.0):
@@ -94,8 +127,7 @@ def test_worker_processes_a_submitted_article(worker):
         )
     )
     if not finished:
-        worker.terminate()
-        pytest.fail("worker did not process the article:\n" + worker.communicate(timeout=20)[0])
+        pytest.fail("worker did not process the article")
     article.refresh_from_db()
     assert article.status == Article.Status.DONE
     assert article.claims.exists()
@@ -142,3 +174,29 @@ def test_worker_rematches_open_claims_after_the_library_changes_keeping_decision
     assert decisions[rejected.pk] == Match.Decision.REJECTED
     passages = list(claim.matches.values_list("passage_id", flat=True))
     assert len(passages) == len(set(passages))
+
+
+def test_articles_survive_a_worker_killed_mid_batch_and_are_processed_once(workers):
+    body = (
+        "The port of Westhaven handled 12.4 million tonnes of cargo in 2022, up 8% on 2021. "
+        "Mayor Anna Berg said the new terminal cost $310m and employs 450 people.\n\n"
+    ) * 20
+    expected = len(extract_claims(body))
+    first = workers.start()
+    articles = [services.ingest_article(title=f"Port record {n}", body=body) for n in range(12)]
+    ids = [a.pk for a in articles]
+
+    def done_count():
+        return Article.objects.filter(pk__in=ids, status=Article.Status.DONE).count()
+
+    assert wait_for(lambda: done_count() >= 2), workers.logs()
+    first.send_signal(signal.SIGKILL)
+    first.wait(timeout=10)
+    assert done_count() < len(ids), "the batch finished before the worker was killed"
+
+    workers.start()
+    assert wait_for(lambda: done_count() == len(ids), timeout=120), workers.logs()
+    for article in Article.objects.filter(pk__in=ids):
+        positions = list(article.claims.values_list("position", flat=True))
+        assert sorted(positions) == list(range(expected))
+        assert article.attempts <= 2
