@@ -3,8 +3,9 @@
 import pytest
 from django.core.management import call_command
 
-from claims.models import ClaimState
-from tests.factories import ClaimFactory
+from claims import workflow
+from tests.factories import ClaimFactory, EditorFactory, FactCheckerFactory
+from tests.public.conftest import accept_match, claim_in, propose, publish_claim
 
 pytestmark = pytest.mark.django_db
 
@@ -15,15 +16,29 @@ def test_entry_points_answer(client, url):
 
 
 def test_public_list_shows_published_claims_only(client):
-    ClaimFactory(text="The bridge is 1,200 metres long.", state=ClaimState.PUBLISHED)
-    ClaimFactory(text="The tunnel cost $4bn.", state=ClaimState.IN_REVIEW)
+    checker, editor = FactCheckerFactory(), EditorFactory()
+    publish_claim(claim_in(sentence="The bridge is 1,200 metres long."), checker, editor)
+    workflow.start_review(claim=ClaimFactory(text="The tunnel cost $4bn."), user=checker)
     page = client.get("/").content.decode()
     assert "The bridge is 1,200 metres long." in page
     assert "The tunnel cost $4bn." not in page
 
 
+def test_published_claim_page_answers_at_its_canonical_address(client):
+    claim = claim_in(sentence="The bridge is 1,200 metres long.")
+    publish_claim(claim, FactCheckerFactory(), EditorFactory())
+    response = client.get(f"/claims/{claim.pk}/", follow=True)
+    assert response.redirect_chain == [(f"/claims/{claim.pk}/the-bridge-is-1200-metres-long/", 301)]
+    assert response.status_code == 200
+
+
 def test_unpublished_claim_page_is_not_found(client):
-    claim = ClaimFactory(state=ClaimState.AWAITING_APPROVAL)
+    checker = FactCheckerFactory()
+    claim = claim_in(sentence="The tunnel cost $4bn.")
+    workflow.start_review(claim=claim, user=checker)
+    accept_match(claim, checker)
+    propose(claim, checker)
+    assert claim.state == "awaiting_approval"
     assert client.get(f"/claims/{claim.pk}/").status_code == 404
 
 

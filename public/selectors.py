@@ -1,0 +1,504 @@
+"""Reads of the public site: published fact-checks only, never drafts or reviewers.
+
+A claim is public once one of its verdicts has been published; what the public sees is
+its latest published verdict and the claim text as it was proposed for that verdict (a
+correction in progress may already have reworded the claim, and that draft must not
+show). Nothing here returns users: reviewers' names never reach a public page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import (
+    Exists,
+    F,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+)
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Coalesce, Substr
+from django.urls import reverse
+from django.utils.text import slugify
+
+from claims.models import Article, Claim, Match, Rating, TransitionLog, Verdict
+from claims.selectors import claim_review as workflow_claim_review
+from sources.models import SourceKind
+
+# Ratings in scale order, worst first (Unverifiable has no place on the scale).
+SCALE = [
+    Rating.FALSE,
+    Rating.MOSTLY_FALSE,
+    Rating.MISLEADING,
+    Rating.HALF_TRUE,
+    Rating.MOSTLY_TRUE,
+    Rating.TRUE,
+]
+SLUG_LENGTH = 80
+
+
+# --- Querysets ---------------------------------------------------------------------------
+
+
+def published_verdicts() -> QuerySet[Verdict]:
+    """Every verdict ever published (corrected ones included), with the claim text as checked."""
+    proposed_text = (
+        TransitionLog.objects.filter(verdict=OuterRef("pk"), action="propose_verdict")
+        .order_by("-created_at", "-pk")
+        .annotate(text=KeyTextTransform("claim_text", "snapshot"))
+        .values("text")[:1]
+    )
+    return (
+        Verdict.objects.filter(published_at__isnull=False)
+        .annotate(
+            checked_text=Coalesce(
+                Subquery(proposed_text, output_field=TextField()),
+                F("claim__text"),
+                output_field=TextField(),
+            )
+        )
+        .select_related("claim__article", "corrects")
+        .defer("claim__article__body")
+    )
+
+
+def current_verdicts() -> QuerySet[Verdict]:
+    """The verdict the public sees for each public claim: its latest published one."""
+    later = Verdict.objects.filter(claim=OuterRef("claim"), published_at__isnull=False).filter(
+        Q(published_at__gt=OuterRef("published_at"))
+        | Q(published_at=OuterRef("published_at"), pk__gt=OuterRef("pk"))
+    )
+    first = (
+        Verdict.objects.filter(claim=OuterRef("claim"), published_at__isnull=False)
+        .values("claim")
+        .annotate(first=Min("published_at"))
+        .values("first")
+    )
+    return (
+        published_verdicts()
+        .filter(~Exists(later))
+        .annotate(first_published_at=Subquery(first))
+        .order_by("-published_at", "-pk")
+    )
+
+
+def is_public_claim(claim_id: int) -> bool:
+    return Verdict.objects.filter(claim_id=claim_id, published_at__isnull=False).exists()
+
+
+def _with_sentence(claims: QuerySet[Claim]) -> QuerySet[Claim]:
+    # The sentence cut from the stored body by the database, so long bodies stay there.
+    return (
+        claims.select_related("article")
+        .defer("article__body")
+        .annotate(
+            sentence_in_body=Substr(
+                "article__body", F("sentence_start") + 1, F("sentence_end") - F("sentence_start")
+            )
+        )
+    )
+
+
+# --- Plain data for templates --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """The sentence a claim appeared in, split around the claim (each part escaped on output)."""
+
+    before: str
+    claim: str
+    after: str
+
+
+def highlight(claim: Claim) -> Highlight:
+    """Split the claim's sentence around its span (start/end offsets into the article body)."""
+    sentence = getattr(claim, "sentence_in_body", None)
+    if sentence is None:
+        sentence = claim.article.body[claim.sentence_start : claim.sentence_end]
+    a, b = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    if sentence and 0 <= a <= b <= len(sentence):
+        return Highlight(sentence[:a], sentence[a:b], sentence[b:])
+    # Offsets that do not fit the stored body (it was edited): the sentence as extracted.
+    return Highlight("", claim.sentence, "")
+
+
+def fact_check_slug(text: str) -> str:
+    return slugify(text)[:SLUG_LENGTH].strip("-") or "claim"
+
+
+def fact_check_path(claim_id: int, text: str) -> str:
+    """The canonical path of a claim's fact-check page."""
+    return reverse("public:claim", args=[claim_id, fact_check_slug(text)])
+
+
+@dataclass
+class FactCheckSummary:
+    """One published fact-check as lists, feeds and the article page show it."""
+
+    verdict: Verdict
+    claim: Claim
+    article: Article
+    text: str
+    path: str
+    first_published_at: dt.datetime
+    corrected: bool
+    highlight: Highlight | None = None
+
+
+def _summary(verdict: Verdict, highlight_of: Claim | None = None) -> FactCheckSummary:
+    return FactCheckSummary(
+        verdict=verdict,
+        claim=verdict.claim,
+        article=verdict.claim.article,
+        text=verdict.checked_text,
+        path=fact_check_path(verdict.claim_id, verdict.checked_text),
+        first_published_at=getattr(verdict, "first_published_at", None) or verdict.published_at,
+        corrected=verdict.corrects_id is not None,
+        highlight=highlight(highlight_of) if highlight_of is not None else None,
+    )
+
+
+@dataclass(frozen=True)
+class NumberCheck:
+    claim: str
+    passage: str
+    relation: str
+
+
+@dataclass
+class Evidence:
+    """A cited passage with its source, as the claim page shows it."""
+
+    source_title: str
+    publisher: str
+    published: dt.date | None
+    url: str
+    kind: str
+    locator: str
+    passage: str
+    numeric: str
+    numeric_label: str
+    numbers: list[NumberCheck] = field(default_factory=list)
+
+
+def _number_checks(detail) -> list[NumberCheck]:
+    numeric = detail.get("numeric", detail) if isinstance(detail, dict) else {}
+    checks = []
+    for pair in numeric.get("pairs", []) if isinstance(numeric, dict) else []:
+        if not isinstance(pair, dict) or pair.get("relation") not in ("agrees", "conflicts"):
+            continue
+        checks.append(
+            NumberCheck(
+                claim=_quantity_text(pair.get("claim")),
+                passage=_quantity_text(pair.get("passage")),
+                relation=pair["relation"],
+            )
+        )
+    return checks
+
+
+def _quantity_text(described) -> str:
+    if isinstance(described, dict):
+        return str(described.get("text") or described.get("value") or "")
+    return str(described or "")
+
+
+def evidence_of(verdict: Verdict) -> list[Evidence]:
+    """The passages a published verdict cites, best match first."""
+    matches = verdict.evidence.select_related("passage__source").order_by("-score", "rank", "pk")
+    return [
+        Evidence(
+            source_title=m.passage.source.title,
+            publisher=m.passage.source.publisher,
+            published=m.passage.source.published,
+            url=m.passage.source.url,
+            kind=m.passage.source.get_kind_display(),
+            locator=m.passage.locator,
+            passage=m.passage.text,
+            numeric=m.numeric,
+            numeric_label=Match.Numeric(m.numeric).label,
+            numbers=_number_checks(m.numeric_detail),
+        )
+        for m in matches
+    ]
+
+
+@dataclass
+class Appearance:
+    """Another public claim saying the same thing (linked through `repeats`)."""
+
+    article: Article
+    highlight: Highlight
+    path: str
+    text: str
+
+
+@dataclass
+class FactCheck:
+    """Everything the public page of one claim shows."""
+
+    claim: Claim
+    verdict: Verdict
+    text: str
+    slug: str
+    path: str
+    article: Article
+    highlight: Highlight
+    first_published_at: dt.datetime
+    evidence: list[Evidence]
+    # Every published verdict, newest first; more than one means it was corrected.
+    history: list[Verdict]
+    other_appearances: list[Appearance]
+
+    @property
+    def earlier_verdicts(self) -> list[Verdict]:
+        return self.history[1:]
+
+    @property
+    def corrections(self) -> list[Verdict]:
+        return [v for v in self.history if v.corrects_id is not None]
+
+
+def fact_check(claim_id: int) -> FactCheck | None:
+    """The public fact-check of a claim, or None while nothing about it is published."""
+    history = list(published_verdicts().filter(claim_id=claim_id).order_by("-published_at", "-pk"))
+    if not history:
+        return None
+    current = history[0]
+    claim = _with_sentence(Claim.objects.filter(pk=claim_id)).get()
+    return FactCheck(
+        claim=claim,
+        verdict=current,
+        text=current.checked_text,
+        slug=fact_check_slug(current.checked_text),
+        path=fact_check_path(claim_id, current.checked_text),
+        article=claim.article,
+        highlight=highlight(claim),
+        first_published_at=history[-1].published_at,
+        evidence=evidence_of(current),
+        history=history,
+        other_appearances=other_appearances(claim),
+    )
+
+
+def other_appearances(claim: Claim) -> list[Appearance]:
+    """Public claims that repeat this one, that it repeats, or that repeat the same claim."""
+    related = Q(repeats_id=claim.pk)
+    if claim.repeats_id:
+        related |= Q(pk=claim.repeats_id) | Q(repeats_id=claim.repeats_id)
+    public = Verdict.objects.filter(claim=OuterRef("pk"), published_at__isnull=False)
+    claims = list(
+        _with_sentence(Claim.objects.filter(related).exclude(pk=claim.pk).filter(Exists(public)))
+    )
+    if not claims:
+        return []
+    texts = {
+        v.claim_id: v.checked_text
+        for v in current_verdicts().filter(claim_id__in=[c.pk for c in claims])
+    }
+    appearances = [
+        Appearance(
+            article=c.article,
+            highlight=highlight(c),
+            path=fact_check_path(c.pk, texts[c.pk]),
+            text=texts[c.pk],
+        )
+        for c in claims
+        if c.pk in texts
+    ]
+    appearances.sort(key=lambda a: (a.article.published or dt.date.max, a.article.pk))
+    return appearances
+
+
+# --- Lists -------------------------------------------------------------------------------
+
+
+@dataclass
+class Filters:
+    q: str = ""
+    rating: str = ""
+    outlet: str = ""
+    kind: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+    @property
+    def active(self) -> bool:
+        return any([self.q, self.rating, self.outlet, self.kind, self.date_from, self.date_to])
+
+
+def search_fact_checks(filters: Filters) -> QuerySet[Verdict]:
+    """Current public verdicts matching the reader's search and filters, best/latest first."""
+    verdicts = current_verdicts()
+    if filters.rating:
+        verdicts = verdicts.filter(rating=filters.rating)
+    if filters.outlet:
+        verdicts = verdicts.filter(claim__article__outlet=filters.outlet)
+    if filters.kind:
+        cited = Verdict.evidence.through.objects.filter(
+            verdict_id=OuterRef("pk"), match__passage__source__kind=filters.kind
+        )
+        verdicts = verdicts.filter(Exists(cited))
+    if filters.date_from:
+        verdicts = verdicts.filter(published_at__date__gte=filters.date_from)
+    if filters.date_to:
+        verdicts = verdicts.filter(published_at__date__lte=filters.date_to)
+    q = " ".join(filters.q.split())
+    if not q:
+        return verdicts
+    if connection.vendor == "postgresql":
+        query = SearchQuery(q, search_type="websearch", config="english")
+        vector = (
+            SearchVector("checked_text", weight="A", config="english")
+            + SearchVector("summary", "explanation", weight="B", config="english")
+            + SearchVector(
+                "claim__article__title",
+                "claim__article__outlet",
+                "claim__sentence",
+                weight="C",
+                config="english",
+            )
+        )
+        return (
+            verdicts.annotate(search=vector)
+            .filter(search=query)
+            .annotate(rank=SearchRank(F("search"), query))
+            .order_by("-rank", "-published_at", "-pk")
+        )
+    return verdicts.filter(
+        Q(checked_text__icontains=q)
+        | Q(summary__icontains=q)
+        | Q(explanation__icontains=q)
+        | Q(claim__article__title__icontains=q)
+        | Q(claim__article__outlet__icontains=q)
+        | Q(claim__sentence__icontains=q)
+    )
+
+
+def fact_check_page(filters: Filters, page_number) -> PaginatorPage:
+    """One page of the public list; its object_list holds FactCheckSummary items."""
+    page = Paginator(search_fact_checks(filters), settings.PUBLIC_PAGE_SIZE).get_page(page_number)
+    page.object_list = [_summary(v) for v in page.object_list]
+    return page
+
+
+def outlets() -> list[str]:
+    """Outlets with at least one public fact-check, for the filter."""
+    return list(
+        current_verdicts()
+        .exclude(claim__article__outlet="")
+        .order_by("claim__article__outlet")
+        .values_list("claim__article__outlet", flat=True)
+        .distinct()
+    )
+
+
+def source_kinds() -> list[tuple[str, str]]:
+    return list(SourceKind.choices)
+
+
+def article_fact_checks(article_id: int) -> tuple[Article, list[FactCheckSummary]] | None:
+    """An article and its public fact-checks in reading order, or None if it has none."""
+    verdicts = list(current_verdicts().filter(claim__article_id=article_id))
+    if not verdicts:
+        return None
+    claims = {
+        c.pk: c for c in _with_sentence(Claim.objects.filter(pk__in=[v.claim_id for v in verdicts]))
+    }
+    summaries = [_summary(v, highlight_of=claims[v.claim_id]) for v in verdicts]
+    summaries.sort(key=lambda s: (s.claim.position, s.claim.pk))
+    return summaries[0].article, summaries
+
+
+def corrections_page(page_number) -> PaginatorPage:
+    """Every published correction, newest first (object_list: FactCheckSummary items)."""
+    corrections = published_verdicts().filter(corrects__isnull=False).order_by("-published_at")
+    page = Paginator(corrections, 50).get_page(page_number)
+    page.object_list = [_summary(v) for v in page.object_list]
+    return page
+
+
+def feed_items(limit: int = 50) -> list[FactCheckSummary]:
+    """The latest publications, first verdicts and corrections alike, newest first."""
+    return [_summary(v) for v in published_verdicts().order_by("-published_at", "-pk")[:limit]]
+
+
+def public_articles() -> QuerySet[Article]:
+    """Articles with at least one public fact-check, with the time of the latest."""
+    return (
+        Article.objects.filter(claims__verdicts__published_at__isnull=False)
+        .annotate(last_published_at=Max("claims__verdicts__published_at"))
+        .defer("body")
+        .order_by("pk")
+    )
+
+
+def absolute_url(request, path: str) -> str:
+    """An absolute URL on the public site (PUBLIC_BASE_URL, else the request's host)."""
+    if settings.PUBLIC_BASE_URL:
+        return settings.PUBLIC_BASE_URL + path
+    return request.build_absolute_uri(path)
+
+
+# --- schema.org ----------------------------------------------------------------------------
+
+
+def _organisation() -> dict:
+    org = {"@type": "Organization", "name": settings.FACTCHECK_ORGANISATION}
+    if settings.FACTCHECK_ORGANISATION_URL:
+        org["url"] = settings.FACTCHECK_ORGANISATION_URL
+    return org
+
+
+def _creative_work(article: Article) -> dict:
+    work = {"@type": "CreativeWork", "headline": article.title}
+    if article.url:
+        work["url"] = article.url
+    if article.published:
+        work["datePublished"] = article.published.isoformat()
+    if article.outlet:
+        outlet = {"@type": "Organization", "name": article.outlet}
+        work["author"] = outlet
+        work["publisher"] = outlet
+    return work
+
+
+def claim_review(check: FactCheck, *, url: str) -> dict:
+    """schema.org ClaimReview of a public fact-check, with every property Google reads."""
+    # The workflow's helper gives the rating and base fields; the public page adds what
+    # only it knows (its URL, the appearances) and the claim text as checked.
+    review = workflow_claim_review(check.verdict)
+    articles = [check.article, *(a.article for a in check.other_appearances)]
+    dated = [a for a in articles if a.published]
+    first = min(dated, key=lambda a: a.published) if dated else check.article
+    item = {"@type": "Claim", **{k: v for k, v in review["itemReviewed"].items() if k != "@type"}}
+    item["appearance"] = [_creative_work(a) for a in articles]
+    item["firstAppearance"] = _creative_work(first)
+    if first.published:
+        item["datePublished"] = first.published.isoformat()
+    if first.outlet:
+        item["author"] = {"@type": "Organization", "name": first.outlet}
+    review.update(
+        url=url,
+        claimReviewed=check.text,
+        itemReviewed=item,
+        author=_organisation(),
+        publisher=_organisation(),
+        datePublished=check.first_published_at.date().isoformat(),
+        dateModified=check.verdict.published_at.date().isoformat(),
+        reviewBody=check.verdict.summary,
+    )
+    review["reviewRating"] = check.verdict.review_rating()
+    return review
