@@ -20,26 +20,13 @@ from rest_framework.decorators import action, api_view, permission_classes
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
+from factcheck.api import HasRolePermission
+
 from . import review, selectors, services, workflow
 from .filters import ArticleFilter, ClaimFilter
 from .models import Article, Claim, Match, Rating, Verdict
 
 # --- Permissions ---------------------------------------------------------------------------
-
-
-class HasRolePermission(permissions.BasePermission):
-    """Authenticated users holding the view's model permission for the current action.
-
-    A view lists `role_permissions = {action: "app.codename"}`; "*" is the default.
-    Transitions then check the finer rules (assignee, four eyes) in the services.
-    """
-
-    def has_permission(self, request, view):
-        user = request.user
-        if not (user and user.is_authenticated and user.is_active):
-            return False
-        needed = view.role_permissions.get(view.action, view.role_permissions.get("*"))
-        return needed is None or user.has_perm(needed)
 
 
 class TransitionConflict(exceptions.APIException):

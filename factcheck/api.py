@@ -1,7 +1,7 @@
 """API-wide plumbing: one error body shape for every error response."""
 
 from drf_spectacular.openapi import AutoSchema
-from rest_framework import serializers
+from rest_framework import permissions, serializers
 from rest_framework.views import exception_handler
 
 
@@ -76,3 +76,18 @@ def api_not_found(request, exception=None):
         body = {"detail": "Not found.", "code": "not_found", "fields": {}}
         return JsonResponse(body, status=404)
     return page_not_found(request, exception)
+
+
+class HasRolePermission(permissions.BasePermission):
+    """Authenticated users holding the view's model permission for the current action.
+
+    A view lists `role_permissions = {action: "app.codename"}`; "*" is the default.
+    Transitions then check the finer rules (assignee, four eyes) in the services.
+    """
+
+    def has_permission(self, request, view):
+        user = request.user
+        if not (user and user.is_authenticated and user.is_active):
+            return False
+        needed = view.role_permissions.get(view.action, view.role_permissions.get("*"))
+        return needed is None or user.has_perm(needed)

@@ -15,6 +15,7 @@ router.register(
     "public/fact-checks", claims_api.PublicFactCheckViewSet, basename="public-fact-check"
 )
 router.register("sources", sources_api.SourceViewSet, basename="source")
+router.register("imports", sources_api.ImportJobViewSet, basename="import")
 
 urlpatterns = [
     path("health/", claims_api.health, name="api-health"),

@@ -1,14 +1,21 @@
-"""REST API for the source library (staff only)."""
+"""REST API for the source library (newsroom staff)."""
 
-from rest_framework import permissions, serializers, viewsets
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, mixins, parsers, serializers, status, viewsets
+from rest_framework.response import Response
 
-from .models import Passage, Source
+from factcheck.api import HasRolePermission
+
+from . import importers, services
+from .models import ImportJob, Passage, Source
+from .passages import split_document
 
 
 class PassageOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = Passage
-        fields = ("id", "key", "locator", "text")
+        fields = ("id", "key", "locator", "text", "quantities")
 
 
 class SourceOutputSerializer(serializers.ModelSerializer):
@@ -16,11 +23,115 @@ class SourceOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Source
-        fields = ("id", "key", "title", "publisher", "url", "published", "kind", "passages")
+        fields = (
+            "id",
+            "key",
+            "title",
+            "publisher",
+            "url",
+            "published",
+            "kind",
+            "reliability_note",
+            "created_at",
+            "updated_at",
+            "passages",
+        )
 
 
-class SourceViewSet(viewsets.ReadOnlyModelViewSet):
+class PassageInputSerializer(serializers.Serializer):
+    key = serializers.CharField(max_length=importers.MAX_PASSAGE_KEY_LENGTH)
+    locator = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
+    text = serializers.CharField()
+
+
+class SourceInputSerializer(serializers.Serializer):
+    """One source as in the JSON Lines import format: `passages`, or a whole-document `text`."""
+
+    key = serializers.CharField(max_length=importers.MAX_KEY_LENGTH)
+    title = serializers.CharField(max_length=500)
+    publisher = serializers.CharField(required=False, allow_blank=True, default="")
+    url = serializers.CharField(required=False, allow_blank=True, allow_null=True, default="")
+    published = serializers.CharField(required=False, allow_blank=True, allow_null=True)
+    kind = serializers.ChoiceField(choices=sorted(importers.SOURCE_KINDS), default="other")
+    passages = PassageInputSerializer(many=True, required=False)
+    text = serializers.CharField(required=False)
+
+
+class SourceViewSet(
+    mixins.CreateModelMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """The curated source library. POST creates or updates a source by key (same as an import)."""
+
     lookup_value_regex = "[0-9]+"
     queryset = Source.objects.prefetch_related("passages").order_by("key")
     serializer_class = SourceOutputSerializer
-    permission_classes = [permissions.IsAdminUser]
+    permission_classes = [HasRolePermission]
+    role_permissions = {"create": "sources.add_source", "*": "sources.view_source"}
+
+    @extend_schema(request=SourceInputSerializer, responses={200: SourceOutputSerializer})
+    def create(self, request, *args, **kwargs):
+        incoming = SourceInputSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        try:
+            record = importers.source_from_mapping(dict(incoming.validated_data), split_document)
+        except ValueError as exc:
+            raise exceptions.ValidationError({"non_field_errors": [str(exc)]}) from None
+        services.import_records([record], user=request.user)
+        source = self.get_queryset().get(key=record.key)
+        return Response(SourceOutputSerializer(source).data, status=status.HTTP_200_OK)
+
+
+class ImportJobOutputSerializer(serializers.ModelSerializer):
+    passages_done = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ImportJob
+        fields = (
+            "id",
+            "original_name",
+            "status",
+            "error",
+            "passages_total",
+            "passages_done",
+            "summary",
+            "created_at",
+            "finished_at",
+        )
+
+    def get_passages_done(self, job: ImportJob) -> int:
+        return services.import_progress(job)
+
+
+class ImportInputSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="A .jsonl, .csv or .pdf library file.")
+
+
+class ImportJobViewSet(
+    mixins.CreateModelMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Upload a library file to import in the background, then follow its progress."""
+
+    lookup_value_regex = "[0-9]+"
+    queryset = ImportJob.objects.order_by("-created_at", "-pk")
+    serializer_class = ImportJobOutputSerializer
+    permission_classes = [HasRolePermission]
+    role_permissions = {"create": "sources.add_source", "*": "sources.view_source"}
+    parser_classes = [parsers.MultiPartParser, parsers.FormParser]
+
+    @extend_schema(request=ImportInputSerializer, responses={202: ImportJobOutputSerializer})
+    def create(self, request, *args, **kwargs):
+        incoming = ImportInputSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        upload = incoming.validated_data["file"]
+        try:
+            job = services.queue_import(name=upload.name, content=upload.read(), user=request.user)
+        except DjangoValidationError as exc:
+            raise exceptions.ValidationError(exc.message_dict) from None
+        job.refresh_from_db()
+        return Response(ImportJobOutputSerializer(job).data, status=status.HTTP_202_ACCEPTED)

@@ -63,12 +63,28 @@ class SourceRecord:
     line: int = 0
 
 
+# Longest value the database stores for each field (sources.models).
+MAX_LENGTHS = {"title": 500, "publisher": 300, "url": 1000, "locator": 200}
+
+
 def _text(value: object, what: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
         raise ValueError(f"'{what}' must be a string")
-    return value.strip()
+    text = value.strip()
+    limit = MAX_LENGTHS.get(what.rsplit(".", 1)[-1])
+    if limit and len(text) > limit:
+        raise ValueError(f"'{what}' is longer than {limit} characters")
+    return text
+
+
+def _url(value: object) -> str:
+    url = _text(value, "url")
+    # Only web links: a javascript: or data: URL would run in a reader's browser.
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise ValueError(f"'url' must start with http:// or https://, not {url[:40]!r}")
+    return url
 
 
 def _date(value: object) -> dt.date | None:
@@ -106,7 +122,7 @@ def source_from_mapping(data: object, split_text) -> SourceRecord:
         key=_key(data.get("key"), "key", MAX_KEY_LENGTH),
         title=_text(data.get("title"), "title"),
         publisher=_text(data.get("publisher"), "publisher"),
-        url=_text(data.get("url"), "url"),
+        url=_url(data.get("url")),
         published=_date(data.get("published")),
         kind=_kind(data.get("kind")),
     )
@@ -174,13 +190,18 @@ def parse_jsonl(lines: Iterable[str], filename: str, split_text) -> list[SourceR
 
 def parse_csv(text: str, filename: str) -> list[SourceRecord]:
     """Parse a CSV library: one passage per row, rows of a source share its columns."""
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    missing = [c for c in ("source_key", "title", "passage_key", "text") if c not in (reader.fieldnames or [])]
+    # strict: an unclosed quote is an error, not a field that swallows the rest of the file.
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    missing = [
+        c
+        for c in ("source_key", "title", "passage_key", "text")
+        if c not in (reader.fieldnames or [])
+    ]
     if missing:
         raise ImportFormatError(filename, 1, f"missing column(s): {', '.join(missing)}")
     by_key: dict[str, SourceRecord] = {}
     passage_lines: dict[tuple[str, str], int] = {}
-    for row in reader:
+    for row in _csv_rows(reader, filename):
         number = reader.line_num
         if None in row:
             raise ImportFormatError(filename, number, "more fields than the header has columns")
@@ -192,7 +213,7 @@ def parse_csv(text: str, filename: str) -> list[SourceRecord]:
                     key=key,
                     title=_text(row.get("title"), "title"),
                     publisher=_text(row.get("publisher"), "publisher"),
-                    url=_text(row.get("url"), "url"),
+                    url=_url(row.get("url")),
                     published=_date(row.get("published")),
                     kind=_kind(row.get("kind")),
                     line=number,
@@ -211,37 +232,64 @@ def parse_csv(text: str, filename: str) -> list[SourceRecord]:
             if not body:
                 raise ValueError(f"passage {passage_key!r} has no text")
             record.passages.append(
-                PassageRecord(key=passage_key, text=body, locator=_text(row.get("locator"), "locator"))
+                PassageRecord(
+                    key=passage_key, text=body, locator=_text(row.get("locator"), "locator")
+                )
             )
         except ValueError as exc:
             raise ImportFormatError(filename, number, str(exc)) from None
     return list(by_key.values())
 
 
-def read_text_file(path: Path) -> str:
-    """Read a UTF-8 file (a BOM is allowed); binary or mis-encoded files are refused."""
-    data = path.read_bytes()
-    if b"\x00" in data[:8192]:
-        raise ImportFormatError(str(path), None, "this is a binary file, not UTF-8 text")
+def _csv_rows(reader: csv.DictReader, filename: str) -> Iterator[dict]:
+    while True:
+        # The record that fails starts on the line after the last one read whole.
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise ImportFormatError(filename, start, f"malformed CSV ({exc})") from None
+        yield row
+
+
+LIBRARY_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json", ".csv", ".pdf"})
+
+
+def decode_text(data: bytes, filename: str) -> str:
+    """Decode UTF-8 (a BOM is allowed); binary or mis-encoded content is refused."""
+    if b"\x00" in data:
+        raise ImportFormatError(filename, None, "this is a binary file, not UTF-8 text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ImportFormatError(str(path), line, "the file is not valid UTF-8 text") from None
+        raise ImportFormatError(filename, line, "the file is not valid UTF-8 text") from None
+
+
+def read_text_file(path: Path) -> str:
+    """Read a UTF-8 text file (see decode_text)."""
+    return decode_text(path.read_bytes(), str(path))
+
+
+def parse_library_bytes(data: bytes, filename: str, split_text) -> list[SourceRecord]:
+    """Parse a library file's content by its name's extension (.jsonl, .csv or .pdf)."""
+    suffix = Path(filename).suffix.lower()
+    if suffix == ".pdf":
+        from .documents import parse_pdf
+
+        return [parse_pdf(data, filename, split_text)]
+    if suffix not in LIBRARY_SUFFIXES:
+        raise ImportFormatError(
+            filename, None, f"unknown file type {suffix!r}: use .jsonl, .csv or .pdf"
+        )
+    text = decode_text(data, filename)
+    if suffix == ".csv":
+        return parse_csv(text, filename)
+    return parse_jsonl(text.splitlines(), filename, split_text)
 
 
 def parse_library_file(path: Path, split_text) -> list[SourceRecord]:
-    """Parse a library file by its extension (.jsonl/.json lines or .csv)."""
-    suffix = path.suffix.lower()
-    text = read_text_file(path)
-    if suffix in {".jsonl", ".ndjson", ".json"}:
-        return parse_jsonl(text.splitlines(), str(path), split_text)
-    if suffix == ".csv":
-        return parse_csv(text, str(path))
-    raise ImportFormatError(str(path), None, f"unknown file type {suffix!r}: use .jsonl or .csv")
-
-
-def iter_passage_texts(records: Iterable[SourceRecord]) -> Iterator[str]:
-    for record in records:
-        for passage in record.passages:
-            yield passage.text
+    """Parse a library file on disk (see parse_library_bytes)."""
+    return parse_library_bytes(path.read_bytes(), str(path), split_text)

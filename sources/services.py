@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from claims.extraction import parse_quantities
 
 from . import importers
-from .models import Passage, Source
+from .models import ImportJob, Passage, Source
 from .passages import split_document
 from .search import normalize_for_search, update_term_statistics
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -225,3 +231,86 @@ def delete_source(source: Source) -> None:
     with transaction.atomic():
         delete_passages(source.passages.all())
         source.delete()
+
+
+# --- Background imports ----------------------------------------------------------------------
+
+
+def _progress_key(job_id: int) -> str:
+    return f"import-progress:{job_id}"
+
+
+def queue_import(*, name: str, content: bytes, user=None) -> ImportJob:
+    """Store an uploaded library file and queue its import; raises ValidationError if unusable."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in importers.LIBRARY_SUFFIXES:
+        raise ValidationError(
+            {"file": f"Unknown file type {suffix or '(none)'}: use .jsonl or .csv."}
+        )
+    if not content.strip():
+        raise ValidationError({"file": "The file is empty."})
+    job = ImportJob(original_name=Path(name).name[:255], created_by=user)
+    job.file.save(Path(name).name, ContentFile(content), save=False)
+    job.save()
+    from .tasks import run_import_task
+
+    transaction.on_commit(lambda: run_import_task.delay(job.pk))
+    return job
+
+
+def run_import(job_id: int) -> ImportJob | None:
+    """Import a queued file all-or-nothing; the job records progress, result or the reason."""
+    with transaction.atomic():
+        job = ImportJob.objects.select_for_update().filter(pk=job_id).first()
+        if job is None or job.status in (ImportJob.Status.DONE, ImportJob.Status.FAILED):
+            return job
+        job.status = ImportJob.Status.RUNNING
+        job.save(update_fields=["status"])
+    try:
+        with job.file.open("rb") as handle:
+            records = importers.parse_library_bytes(
+                handle.read(), job.original_name, split_document
+            )
+        total = sum(len(r.passages) for r in records)
+        ImportJob.objects.filter(pk=job.pk).update(passages_total=total)
+        done = 0
+
+        def progress(count: int) -> None:
+            # The import is one transaction, so progress goes through the cache to be seen.
+            nonlocal done
+            done += count
+            cache.set(_progress_key(job.pk), done, timeout=3600)
+
+        summary = import_records(records, user=job.created_by, progress=progress)
+    except importers.ImportFormatError as exc:
+        _finish(job, ImportJob.Status.FAILED, error=f"{exc} (nothing of this file was imported)")
+    except Exception as exc:
+        logger.exception("Import %s failed", job.pk)
+        _finish(job, ImportJob.Status.FAILED, error=f"{type(exc).__name__}: {exc}")
+    else:
+        _finish(job, ImportJob.Status.DONE, summary=summary)
+    job.refresh_from_db()
+    return job
+
+
+def _finish(job: ImportJob, status: str, *, error: str = "", summary=None) -> None:
+    fields = {"status": status, "error": error, "finished_at": timezone.now()}
+    if summary is not None:
+        fields["summary"] = {
+            "sources_created": summary.sources_created,
+            "sources_updated": summary.sources_updated,
+            "passages_created": summary.passages_created,
+            "passages_updated": summary.passages_updated,
+            "passages_removed": summary.passages_removed,
+            "passages_kept_as_evidence": summary.passages_kept_as_evidence,
+        }
+        fields["passages_done"] = summary.passages_created + summary.passages_updated
+    ImportJob.objects.filter(pk=job.pk).update(**fields)
+    cache.delete(_progress_key(job.pk))
+
+
+def import_progress(job: ImportJob) -> int:
+    """Passages imported so far (live while the job runs)."""
+    if job.status == ImportJob.Status.RUNNING:
+        return cache.get(_progress_key(job.pk), 0)
+    return job.passages_done

@@ -13,8 +13,17 @@ pytestmark = pytest.mark.django_db
 def test_export_has_claims_with_spans_quantities_and_matches_best_first(tmp_path):
     claim = ClaimFactory(
         quantities=[
-            {"text": "12 million tonnes", "value": 12e6, "value_max": None, "unit": "tonne",
-             "dimension": "mass", "qualifier": "exact", "noun": "", "start": 20, "end": 37}
+            {
+                "text": "12 million tonnes",
+                "value": 12e6,
+                "value_max": None,
+                "unit": "tonne",
+                "dimension": "mass",
+                "qualifier": "exact",
+                "noun": "",
+                "start": 20,
+                "end": 37,
+            }
         ]
     )
     MatchFactory(claim=claim, score=55.0, rank=1)
@@ -26,7 +35,10 @@ def test_export_has_claims_with_spans_quantities_and_matches_best_first(tmp_path
     (exported,) = article["claims"]
     assert exported["start"] == claim.start and exported["end"] == claim.end
     assert exported["quantities"][0] == {
-        "text": "12 million tonnes", "value": 12e6, "value_max": None, "unit": "tonne",
+        "text": "12 million tonnes",
+        "value": 12e6,
+        "value_max": None,
+        "unit": "tonne",
         "qualifier": "exact",
     }
     assert [m["score"] for m in exported["matches"]] == [91.5, 55.0]

@@ -11,8 +11,16 @@ TEXT = "The port handled 12.4 million tonnes of cargo in 2022, up 8% on 2021.\n"
 
 
 def test_ingest_prints_the_article_id_last_and_processes_it(write_file, capsys):
-    call_command("ingest_article", str(write_file("a.txt", TEXT)), "--title", "Port record",
-                 "--outlet", "Gazette", "--published", "2023-01-05")
+    call_command(
+        "ingest_article",
+        str(write_file("a.txt", TEXT)),
+        "--title",
+        "Port record",
+        "--outlet",
+        "Gazette",
+        "--published",
+        "2023-01-05",
+    )
     last_line = capsys.readouterr().out.strip().splitlines()[-1]
     article = Article.objects.get(pk=int(last_line))
     assert article.status == Article.Status.DONE

@@ -10,7 +10,7 @@ from sources.passages import split_document
 
 
 class Command(BaseCommand):
-    help = "Import source library files (JSON Lines or CSV); re-importing updates by key."
+    help = "Import source library files (JSON Lines, CSV or PDF); re-importing updates by key."
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", type=Path)
