@@ -149,12 +149,12 @@ def _stem(word: str) -> str:
     return word
 
 
-# Words that name the same thing in news copy, mapped to one key: a country and its
-# adjective, and the verbs of direction that paraphrases swap freely.
-_SAME_MEANING = {
-    **dict.fromkeys(["american", "america", "usa"], "us"),
-    **dict.fromkeys(["chinese", "prc"], "china"),
-    **dict.fromkeys(["british", "britain"], "uk"),
+# Countries and regions with their adjectives, mapped to one key. Statistics are scoped by
+# country, so these keys also tell whether two figures are about the same economy.
+_COUNTRY_NAMES = {
+    **dict.fromkeys(["american", "america", "usa", "us"], "us"),
+    **dict.fromkeys(["chinese", "prc", "china"], "china"),
+    **dict.fromkeys(["british", "britain", "uk"], "uk"),
     "chilean": "chile",
     "japanese": "japan",
     "german": "germany",
@@ -167,16 +167,84 @@ _SAME_MEANING = {
     "european": "europe",
     "australian": "australia",
     "taiwanese": "taiwan",
+    "korean": "korea",
+    "italian": "italy",
+    "spanish": "spain",
+    "peruvian": "peru",
+    "indonesian": "indonesia",
+    "argentine": "argentina",
+    "argentinian": "argentina",
+    "african": "africa",
+    "irish": "ireland",
+    "dutch": "netherlands",
+    "swiss": "switzerland",
+    "swedish": "sweden",
+    "norwegian": "norway",
+    "polish": "poland",
+    "turkish": "turkey",
+    "saudi": "saudi",
+    "vietnamese": "vietnam",
+    "malaysian": "malaysia",
+    "israeli": "israel",
+    "iranian": "iran",
+    "ukrainian": "ukraine",
+    "egyptian": "egypt",
+    "nigerian": "nigeria",
+    "pakistani": "pakistan",
+    "thai": "thailand",
+    "filipino": "philippines",
+    "colombian": "colombia",
+    "venezuelan": "venezuela",
+}
+# Words that name the same thing in news copy, mapped to one key: a country and its
+# adjective, the verbs of direction that paraphrases swap freely, and the common newsroom
+# synonyms for the things figures measure (a trade "gap" is a "deficit", "output" is
+# "production", a body "forecasts" or "projected" what it "expects").
+_SAME_MEANING = {
+    **{word: country for word, country in _COUNTRY_NAMES.items() if word != country},
     **dict.fromkeys(
-        ["rise", "rose", "risen", "increas", "grow", "grew", "grown", "climb", "gain", "jump"],
+        [
+            "rise",
+            "rose",
+            "risen",
+            "increas",
+            "grow",
+            "grew",
+            "grown",
+            "climb",
+            "gain",
+            "jump",
+            "surg",
+            "soar",
+            "widen",
+        ],
         "rise",
     ),
     **dict.fromkeys(
-        ["fall", "fell", "fallen", "declin", "decreas", "drop", "shrank", "shrunk", "shrink"],
+        [
+            "fall",
+            "fell",
+            "fallen",
+            "declin",
+            "decreas",
+            "drop",
+            "shrank",
+            "shrunk",
+            "shrink",
+            "narrow",
+            "plung",
+            "slump",
+        ],
         "fall",
     ),
     **dict.fromkeys(["biggest", "largest", "larg", "big"], "larg"),
     "telephon": "phone",
+    **dict.fromkeys(["gap", "imbalanc", "shortfall"], "deficit"),
+    **dict.fromkeys(["output", "produc"], "production"),
+    **dict.fromkeys(
+        ["forecast", "predict", "anticipat", "projected", "projecting"],
+        "expect",
+    ),
 }
 
 
@@ -263,6 +331,78 @@ def _entities(folded: str, *, sentence_starts: bool = True) -> set[str]:
     return found
 
 
+# A year after these words is the base of a comparison, not the period a figure is for:
+# "up 13.2 percent from 2003", "24.4 percent more than in 2003", "an increase of 1.7% on
+# 2004", "up from $418.0 billion in 2002".
+_BASE_YEAR_WORDS = frozenset(["from", "than", "on", "over", "versus", "vs", "against"])
+_PREPOSITIONS = frozenset(
+    "with to from in into of on by for between against among at than via".split()
+)
+_COUNTRY_NOUNS = frozenset(_COUNTRY_NAMES.values()) | {"america", "usa", "britain", "prc"}
+_COUNTRY_KEYS = frozenset(term_key(name) for name in _COUNTRY_NAMES)
+
+
+def _stated_years(tokens: Sequence[str]) -> frozenset[str]:
+    """The years a text states figures for, leaving out years it only compares with."""
+    years: set[str] = set()
+    for i, token in enumerate(tokens):
+        if not _is_year(token):
+            continue
+        before = tokens[i - 1] if i else ""
+        if before in _BASE_YEAR_WORDS or (
+            before in ("with", "to") and i >= 2 and tokens[i - 2] == "compared"
+        ):
+            continue
+        if before == "in" and any(t in ("from", "than") for t in tokens[max(0, i - 5) : i - 1]):
+            continue
+        years.add(token)
+    return frozenset(years)
+
+
+def _country_qualified(tokens: Sequence[str]) -> dict[str, frozenset[str]]:
+    """Words a country name qualifies: "Chinese imports", "China's exports" -> {import: china}.
+
+    A figure for "Chinese imports" is not one for imports in general, nor for US imports.
+    """
+    found: dict[str, set[str]] = {}
+    keys = [term_key(t) for t in tokens]
+    for i, country in enumerate(keys):
+        if country not in _COUNTRY_KEYS:
+            continue
+        if tokens[i] in _COUNTRY_NOUNS and i and tokens[i - 1] in _PREPOSITIONS:
+            # "the deficit with China rose": the rise is not China's ("on Chinese imports"
+            # still names whose imports)
+            continue
+        j = i + 1
+        if j < len(tokens) and tokens[j] == "s":  # "China's" is tokenised "china s"
+            j += 1
+        # the short noun phrase that follows: "US current account deficit"
+        for k in range(j, min(j + 3, len(tokens))):
+            if tokens[k] in STOP_WORDS or _is_number(tokens[k]) or keys[k] in _COUNTRY_KEYS:
+                break
+            found.setdefault(keys[k], set()).add(country)
+    return {key: frozenset(countries) for key, countries in found.items()}
+
+
+_NAME = r"[A-Z][\w'.-]*"
+_SPEECH = r"(?:said|says|added|adds|told|stated|states|noted|notes|explained|argued|claimed)"
+# The name of whoever is quoted ("Mr Cartagena said", "said Patricio Cartagena",
+# "according to Cochilco") says who speaks, not what a figure is about.
+_SPEAKER_RES = (
+    re.compile(rf"((?:{_NAME}\s+){{0,3}}{_NAME})\s+{_SPEECH}\b"),
+    re.compile(rf"\b(?:{_SPEECH}|according\s+to)\s+((?:{_NAME}\s+){{0,3}}{_NAME})"),
+)
+
+
+def _speakers(folded: str) -> frozenset[str]:
+    """Keys of the names a text attributes a statement to."""
+    found: set[str] = set()
+    for pattern in _SPEAKER_RES:
+        for match in pattern.finditer(folded):
+            found |= _entities(match.group(1))
+    return frozenset(found)
+
+
 @dataclass(frozen=True)
 class _Analysis:
     """What scoring needs of one text, computed once."""
@@ -270,7 +410,11 @@ class _Analysis:
     normalized: str
     keys: frozenset[str]
     entities: frozenset[str]
+    speakers: frozenset[str]
     years: frozenset[str]
+    stated_years: frozenset[str]
+    countries: frozenset[str]
+    country_qualified: Mapping[str, frozenset[str]]
 
 
 def _analyse(text: str, *, sentence_starts: bool) -> _Analysis:
@@ -278,11 +422,16 @@ def _analyse(text: str, *, sentence_starts: bool) -> _Analysis:
     tokens = [
         t.replace(",", "") if t[0].isdigit() else t for t in _TOKEN_RE.findall(folded.lower())
     ]
+    keys = frozenset(term_key(t) for t in _content_words(tokens))
     return _Analysis(
         normalized=" ".join(tokens),
-        keys=frozenset(term_key(t) for t in _content_words(tokens)),
+        keys=keys,
         entities=frozenset(_entities(folded, sentence_starts=sentence_starts)),
+        speakers=_speakers(folded),
         years=frozenset(t for t in tokens if _is_year(t)),
+        stated_years=_stated_years(tokens),
+        countries=keys & _COUNTRY_KEYS,
+        country_qualified=_country_qualified(tokens),
     )
 
 
@@ -577,7 +726,9 @@ def numeric_agreement(
     the same value (units converted, qualifiers and rounding of the written number taken
     into account). It conflicts when none can and the passage quantity it must refer to
     is clear: the only one of its kind in the passage, or the one whose surrounding words
-    the claim shares (needs the texts). Anything less certain is "none".
+    the claim shares. With both texts given, the shared words around the passage's figure
+    must include one that says what it measures ("exports", "tax", "stages"), not only a
+    year, a country or a direction word. Anything less certain is "none".
     """
     return _numeric_relation(
         _measures(claim_quantities),
@@ -625,7 +776,16 @@ def _numeric_relation(
             continue
         best = _closest(cm, candidates, passage_text, claim_context)
         shared = _context_words(passage_text, best.source) & claim_context
-        if len(candidates) == 1 or shared:
+        if passage_text and claim_context:
+            # with both texts known, the words around the passage's figure must say what it
+            # measures as the claim does: a shared year or country alone ("US ... in 2004")
+            # does not make "$665.9bn current-account deficit" a figure for US exports
+            if len(candidates) == 1 and not _topical(shared):
+                shared = {term_key(t) for t in claim_terms(passage_text)} & claim_context
+            related = bool(_topical(shared))
+        else:
+            related = len(candidates) == 1 or bool(shared)
+        if related:
             pairs.append(_pair(cm, best, "conflicts", shared))
             relations.append("conflicts")
     if "conflicts" in relations:
@@ -635,6 +795,19 @@ def _numeric_relation(
     else:
         relation = "none"
     return relation, {"pairs": pairs}
+
+
+# Context words that place or rank a figure but do not say what it measures.
+_UNTOPICAL = _COUNTRY_KEYS | {
+    term_key(word)
+    for word in """rise fall reach reached hit hits total totalled totaled amount amounted
+    stand stood record level high low new figure figures estimate estimated""".split()
+}
+
+
+def _topical(words: set[str]) -> set[str]:
+    """The words of `words` that say what a figure measures (not years, countries, direction)."""
+    return {w for w in words if w not in _UNTOPICAL and not _is_year(w)}
 
 
 def _center(measure: _Measure) -> float:
@@ -680,10 +853,14 @@ W_ENTITIES = 0.15  # rarity-weighted share of the claim's names found in the can
 BONUS_AGREES = 0.12
 BONUS_CONFLICTS = 0.06
 # Below this coverage a numeric conflict is more likely a different fact than an error.
-CONFLICT_MIN_COVERAGE = 0.35
-# A conflict is only reported for candidates close to the best one: a figure in a weaker
-# match is more likely about something else than a contradiction.
-CONFLICT_MAX_BEHIND_BEST = 12.0
+# (Paraphrases share few words; whether the figure is about the same thing is checked
+# more directly by the words around it, its year and its country, see _conflict_doubt.)
+CONFLICT_MIN_COVERAGE = 0.30
+# A conflict is only reported for candidates not far behind the best one: a figure in a
+# much weaker match is more likely about something else than a contradiction. A source
+# restating the claim's figure does not make a second source with another figure for the
+# same thing (same year, same subject) less of a conflict, so the margin is wide.
+CONFLICT_MAX_BEHIND_BEST = 25.0
 # Names count more than other words of the same rarity: they say what a claim is about.
 ENTITY_BOOST = 1.5
 
@@ -775,16 +952,9 @@ def score_candidates(
         else:
             numeric, numeric_detail = "none", {"pairs": []}
         if numeric == "conflicts":
-            # a conflict needs the candidate to be about the same thing: close enough in
-            # wording, and not naming only other subjects ("China's exports" for "US exports")
-            if coverage < CONFLICT_MIN_COVERAGE:
-                numeric_detail = {**numeric_detail, "ignored": "the texts are too different"}
-                numeric = "none"
-            elif claim_entities and p.entities and not found:
-                numeric_detail = {**numeric_detail, "ignored": "the texts name other subjects"}
-                numeric = "none"
-            elif claim.years and p.years and not claim.years & p.years:
-                numeric_detail = {**numeric_detail, "ignored": "the texts are about other years"}
+            doubt = _conflict_doubt(claim, p, coverage, found)
+            if doubt:
+                numeric_detail = {**numeric_detail, "ignored": doubt}
                 numeric = "none"
         detail = {
             "numeric": numeric_detail,
@@ -795,18 +965,75 @@ def score_candidates(
             "shared_terms": sorted(shared),
             "missing_entities": sorted(claim_entities - found),
         }
-        scored.append((base, numeric, candidate.id, detail))
-    best = max((_final_score(base, numeric) for base, numeric, _, _ in scored), default=0.0)
+        scored.append((base, numeric, candidate.id, detail, p.stated_years))
+    best = max((_final_score(base, numeric) for base, numeric, *_ in scored), default=0.0)
+    claim_years = claim.stated_years or _years_of_best_agreement(scored)
     results: list[ScoredMatch] = []
-    for base, numeric, candidate_id, detail in scored:
-        if numeric == "conflicts" and _final_score(base, numeric) < best - CONFLICT_MAX_BEHIND_BEST:
-            detail = {**detail, "numeric": {**detail["numeric"], "ignored": "a much weaker match"}}
+    for base, numeric, candidate_id, detail, years in scored:
+        doubt = None
+        if numeric == "conflicts":
+            if _final_score(base, numeric) < best - CONFLICT_MAX_BEHIND_BEST:
+                doubt = "a much weaker match"
+            elif not claim.stated_years and claim_years and years and not claim_years & years:
+                doubt = (
+                    f"the claim's figure is stated for {', '.join(sorted(claim_years))} "
+                    "by a better match"
+                )
+        if doubt:
+            detail = {**detail, "numeric": {**detail["numeric"], "ignored": doubt}}
             numeric = "none"
         score = _final_score(base, numeric)
         if score >= min_score:
             results.append(ScoredMatch(candidate_id, score, numeric, detail))
     results.sort(key=lambda m: (-m.score, m.passage_id))
     return results[:limit]
+
+
+def _conflict_doubt(
+    claim: _Analysis, passage: _Analysis, coverage: float, found: set[str]
+) -> str | None:
+    """Why a numeric conflict may be about another thing than the claim's figure, if it may.
+
+    A conflict needs the candidate to be about the same thing: close enough in wording, not
+    naming only other subjects (the person quoted, "said Mr Smith", is no subject), not
+    giving the figure of another country ("China's exports" for "exports", "US exports"),
+    and stating its figure for the claim's year (years it only compares with, "up 5% from
+    2003", do not count).
+    """
+    if coverage < CONFLICT_MIN_COVERAGE:
+        return "the texts are too different"
+    subjects = claim.entities - claim.speakers
+    if subjects and passage.entities and not subjects & found:
+        return "the texts name other subjects"
+    for key in sorted(claim.keys & passage.keys):
+        countries = passage.country_qualified.get(key, frozenset())
+        if countries and not countries & claim.countries:
+            return (
+                f"the passage's figure is for another country's '{key}' "
+                f"({', '.join(sorted(countries))})"
+            )
+    if claim.stated_years and passage.stated_years:
+        if not claim.stated_years & passage.stated_years:
+            return (
+                f"the texts are about other years (claim {', '.join(sorted(claim.stated_years))}"
+                f", passage {', '.join(sorted(passage.stated_years))})"
+            )
+    return None
+
+
+def _years_of_best_agreement(scored: Sequence[tuple]) -> frozenset[str]:
+    """The years stated by the best candidate that agrees with the claim's figures.
+
+    A claim that states no year ("The deficit with China was $162bn") is taken to be about
+    the year of the passage that states its very figure; a passage giving another figure
+    for another year is then an earlier or later value, not a contradiction.
+    """
+    agreeing = [
+        (_final_score(base, numeric), years)
+        for base, numeric, _, _, years in scored
+        if numeric == "agrees" and years
+    ]
+    return max(agreeing, key=lambda item: item[0])[1] if agreeing else frozenset()
 
 
 def _final_score(base: float, numeric: str) -> float:
