@@ -62,6 +62,11 @@ def ingest_article(
         errors["body"] = (
             f"The article is longer than {settings.FACTCHECK_MAX_ARTICLE_CHARS:,} characters."
         )
+    if url and not url.lower().startswith(("http://", "https://")):
+        errors["url"] = "The article's address must start with http:// or https://."
+    for name, value, limit in (("url", url, 1000), ("outlet", outlet, 300)):
+        if len(value or "") > limit:
+            errors[name] = f"Longer than {limit} characters."
     if errors:
         raise ValidationError(errors)
     text = _clean_body(body, original_format)
@@ -134,7 +139,16 @@ def process_article(article_id: int) -> Article | None:
             article = Article.objects.select_for_update().get(pk=article_id)
             if article.status == Article.Status.DONE:
                 return article
-            claims = Claim.objects.bulk_create(_claim_rows(article))
+            rows = _claim_rows(article)
+            if len(rows) > settings.FACTCHECK_MAX_CLAIMS_PER_ARTICLE:
+                limit = settings.FACTCHECK_MAX_CLAIMS_PER_ARTICLE
+                mark_article_failed(
+                    article_id,
+                    f"The article has {len(rows):,} claims; the limit is {limit:,}. "
+                    "Split it into smaller articles.",
+                )
+                return Article.objects.get(pk=article_id)
+            claims = Claim.objects.bulk_create(rows)
             for claim in claims:
                 match_claim(claim)
                 link_repeated_claim(claim)

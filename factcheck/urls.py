@@ -1,11 +1,10 @@
+from csp.decorators import csp_update
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from csp.decorators import csp_update
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from factcheck.health import healthz
-
 from public.cache import cached_public_page
 from public.feeds import fact_check_feed
 from public.sitemaps import SITEMAPS
