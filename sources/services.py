@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from pathlib import Path
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from claims.extraction import parse_quantities
@@ -35,23 +36,11 @@ class ImportSummary:
 
     @property
     def library_changed(self) -> bool:
-        return bool(self.changed_passage_ids or self.passages_removed)
+        return bool(self.passages_created or self.changed_passage_ids or self.passages_removed)
 
     @property
     def passages_total(self) -> int:
         return self.passages_created + self.passages_updated
-
-    def merge(self, other: ImportSummary) -> None:
-        for name in (
-            "sources_created",
-            "sources_updated",
-            "passages_created",
-            "passages_updated",
-            "passages_removed",
-        ):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.passages_kept_as_evidence += other.passages_kept_as_evidence
-        self.changed_passage_ids += other.changed_passage_ids
 
 
 def _passage_fields(text: str) -> dict:
@@ -61,13 +50,15 @@ def _passage_fields(text: str) -> dict:
     }
 
 
-def _remove_passages(source: Source, keys: Iterable[str], summary: ImportSummary) -> None:
-    """Remove passages that left the source, unless a reviewer accepted one as evidence."""
+def _remove_passages(doomed: list[Passage], summary: ImportSummary) -> list[str]:
+    """Remove passages that left their source, unless a reviewer accepted one as evidence.
+
+    Returns the texts removed (for the term statistics).
+    """
     from claims.models import Match
 
-    doomed = list(Passage.objects.filter(source=source, key__in=list(keys)))
     if not doomed:
-        return
+        return []
     accepted = set(
         Match.objects.filter(passage__in=doomed, decision=Match.Decision.ACCEPTED).values_list(
             "passage_id", flat=True
@@ -77,78 +68,73 @@ def _remove_passages(source: Source, keys: Iterable[str], summary: ImportSummary
     summary.passages_kept_as_evidence += [str(p) for p in doomed if p.pk in accepted]
     Match.objects.filter(passage__in=removable).delete()
     Passage.objects.filter(pk__in=[p.pk for p in removable]).delete()
-    update_term_statistics([], [p.text for p in removable])
     summary.passages_removed += len(removable)
+    return [p.text for p in removable]
 
 
-def upsert_source(record: importers.SourceRecord, *, user=None) -> ImportSummary:
-    """Create or update one source and its passages by key; callers hold the transaction."""
-    summary = ImportSummary()
-    defaults = {
-        "title": record.title,
-        "publisher": record.publisher,
-        "url": record.url,
-        "published": record.published,
-        "kind": record.kind,
-        "changed_by": user,
-    }
-    source, created = Source.objects.get_or_create(
-        key=record.key, defaults={**defaults, "added_by": user}
-    )
-    if created:
-        summary.sources_created += 1
-    else:
-        changed = [name for name, value in defaults.items() if getattr(source, name) != value]
+def _upsert_sources(
+    records: list[importers.SourceRecord], user, summary: ImportSummary
+) -> dict[str, Source]:
+    """Create or update the records' sources by key, in bulk."""
+    sources = {s.key: s for s in Source.objects.filter(key__in=[r.key for r in records])}
+    to_create, to_update, changed_fields = [], [], set()
+    for record in records:
+        values = {
+            "title": record.title,
+            "publisher": record.publisher,
+            "url": record.url,
+            "published": record.published,
+            "kind": record.kind,
+        }
+        source = sources.get(record.key)
+        if source is None:
+            to_create.append(Source(key=record.key, added_by=user, changed_by=user, **values))
+            continue
+        summary.sources_updated += 1
+        changed = [name for name, value in values.items() if getattr(source, name) != value]
         if changed:
             for name in changed:
-                setattr(source, name, defaults[name])
-            source.save(update_fields=[*changed, "updated_at"])
-        summary.sources_updated += 1
+                setattr(source, name, values[name])
+            source.changed_by = user
+            changed_fields.update(changed)
+            to_update.append(source)
+    for source in Source.objects.bulk_create(to_create, batch_size=1000):
+        sources[source.key] = source
+    summary.sources_created += len(to_create)
+    if to_update:
+        for source in to_update:
+            source.updated_at = timezone.now()
+        Source.objects.bulk_update(
+            to_update, [*sorted(changed_fields), "changed_by", "updated_at"], batch_size=1000
+        )
+    return sources
 
-    existing = {p.key: p for p in source.passages.all()} if not created else {}
-    to_create, to_update = [], []
-    added_texts, removed_texts = [], []
-    for position, item in enumerate(record.passages):
-        current = existing.pop(item.key, None)
-        if current is None:
-            to_create.append(
-                Passage(
-                    source=source,
-                    key=item.key,
-                    position=position,
-                    locator=item.locator,
-                    text=item.text,
-                    **_passage_fields(item.text),
+
+def _insert_passages(passages: list[Passage]) -> None:
+    """Insert new passages: COPY on PostgreSQL (its fastest bulk path), bulk_create elsewhere."""
+    if not passages:
+        return
+    if connection.vendor != "postgresql":
+        Passage.objects.bulk_create(passages, batch_size=1000)
+        return
+    now = timezone.now()
+    columns = ("source_id", "key", "position", "locator", "text", "normalized_text", "quantities")
+    with connection.cursor() as cursor:
+        copy_sql = f"COPY sources_passage ({', '.join(columns)}, updated_at) FROM STDIN"  # nosec B608
+        with cursor.cursor.copy(copy_sql) as copy:
+            for p in passages:
+                copy.write_row(
+                    (
+                        p.source_id,
+                        p.key,
+                        p.position,
+                        p.locator,
+                        p.text,
+                        p.normalized_text,
+                        json.dumps(p.quantities),
+                        now,
+                    )
                 )
-            )
-        elif (current.text, current.locator, current.position) != (
-            item.text,
-            item.locator,
-            position,
-        ):
-            text_changed = current.text != item.text
-            if text_changed:
-                removed_texts.append(current.text)
-                added_texts.append(item.text)
-            current.text, current.locator, current.position = item.text, item.locator, position
-            if text_changed:
-                for name, value in _passage_fields(item.text).items():
-                    setattr(current, name, value)
-                summary.changed_passage_ids.append(current.pk)
-            to_update.append(current)
-    Passage.objects.bulk_create(to_create, batch_size=1000)
-    added_texts += [p.text for p in to_create]
-    Passage.objects.bulk_update(
-        to_update,
-        ["text", "locator", "position", "normalized_text", "quantities"],
-        batch_size=1000,
-    )
-    update_term_statistics(added_texts, removed_texts)
-    summary.passages_created += len(to_create)
-    summary.passages_updated += len(to_update)
-    summary.changed_passage_ids += [p.pk for p in to_create]
-    _remove_passages(source, existing.keys(), summary)
-    return summary
 
 
 def import_records(
@@ -157,13 +143,66 @@ def import_records(
     user=None,
     progress: Callable[[int], None] | None = None,
 ) -> ImportSummary:
-    """Import parsed records all-or-nothing: one transaction for the whole file."""
+    """Import parsed records all-or-nothing: one transaction for the whole file.
+
+    Sources and passages are matched by key: new ones are created, changed ones updated
+    in place, and passages that left a source are removed unless accepted as evidence.
+    """
     summary = ImportSummary()
     with transaction.atomic():
+        sources = _upsert_sources(records, user, summary)
+        existing: dict[int, dict[str, Passage]] = {}
+        for passage in Passage.objects.filter(source__in=list(sources.values())):
+            existing.setdefault(passage.source_id, {})[passage.key] = passage
+        to_create, to_update, doomed = [], [], []
+        added_texts, removed_texts = [], []
         for record in records:
-            summary.merge(upsert_source(record, user=user))
+            source = sources[record.key]
+            current_passages = existing.pop(source.pk, {})
+            for position, item in enumerate(record.passages):
+                current = current_passages.pop(item.key, None)
+                if current is None:
+                    to_create.append(
+                        Passage(
+                            source=source,
+                            key=item.key,
+                            position=position,
+                            locator=item.locator,
+                            text=item.text,
+                            **_passage_fields(item.text),
+                        )
+                    )
+                    added_texts.append(item.text)
+                elif (current.text, current.locator, current.position) != (
+                    item.text,
+                    item.locator,
+                    position,
+                ):
+                    if current.text != item.text:
+                        removed_texts.append(current.text)
+                        added_texts.append(item.text)
+                        for name, value in _passage_fields(item.text).items():
+                            setattr(current, name, value)
+                        summary.changed_passage_ids.append(current.pk)
+                    current.text, current.locator, current.position = (
+                        item.text,
+                        item.locator,
+                        position,
+                    )
+                    to_update.append(current)
+            doomed += current_passages.values()
             if progress:
                 progress(len(record.passages))
+        _insert_passages(to_create)
+        Passage.objects.bulk_update(
+            to_update,
+            ["text", "locator", "position", "normalized_text", "quantities"],
+            batch_size=1000,
+        )
+        removed_texts += _remove_passages(doomed, summary)
+        update_term_statistics(added_texts, removed_texts)
+        summary.passages_created += len(to_create)
+        summary.passages_updated += len(to_update)
         # Verdicts citing a passage whose text changed must be checked again.
         from claims.workflow import queue_rereview_for_passages
 
