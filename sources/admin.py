@@ -2,7 +2,22 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
 from . import services
-from .models import Passage, Source
+from .models import ImportJob, Passage, Source
+
+
+class PublishedYearFilter(admin.SimpleListFilter):
+    title = "year published"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = Source.objects.dates("published", "year", order="DESC")
+        return [(str(d.year), str(d.year)) for d in years]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        return (
+            queryset.filter(published__year=int(value)) if value and value.isdigit() else queryset
+        )
 
 
 class PassageInline(admin.TabularInline):
@@ -14,16 +29,14 @@ class PassageInline(admin.TabularInline):
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
     list_display = ("title", "publisher", "kind", "published", "updated_at", "changed_by")
-    list_filter = ("kind", "publisher", "published")
+    list_filter = ("kind", PublishedYearFilter, "publisher")
+    list_select_related = ("changed_by",)
     search_fields = ("key", "title", "publisher", "passages__text")
     readonly_fields = ("added_by", "changed_by", "created_at", "updated_at")
     inlines = [PassageInline]
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.added_by = request.user
-        obj.changed_by = request.user
-        super().save_model(request, obj, form, change)
+        services.save_source(obj, user=request.user)
 
     def save_formset(self, request, form, formset, change):
         passages = formset.save(commit=False)
@@ -41,3 +54,13 @@ class SourceAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         for source in queryset:
             services.delete_source(source)
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    list_display = ("original_name", "status", "passages_total", "created_by", "created_at")
+    list_filter = ("status",)
+    readonly_fields = [f.name for f in ImportJob._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

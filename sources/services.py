@@ -227,6 +227,15 @@ def import_library_file(
     return import_records(records, user=user, progress=progress)
 
 
+def save_source(source: Source, *, user) -> Source:
+    """Save a source edited by hand, recording who added and who last changed it."""
+    if source.pk is None:
+        source.added_by = user
+    source.changed_by = user
+    source.save()
+    return source
+
+
 def save_passage(passage: Passage) -> Passage:
     """Save a passage edited by hand, keeping its search fields in step with its text."""
     old_text = (

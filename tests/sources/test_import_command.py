@@ -97,3 +97,38 @@ def test_passage_accepted_as_evidence_is_kept_when_it_leaves_the_source(write_fi
     call_command("import_sources", str(write_file("b.jsonl", library(source()))), "--no-progress")
     assert sorted(Passage.objects.values_list("key", flat=True)) == ["p1", "p2"]
     assert Match.objects.get().decision == Match.Decision.ACCEPTED
+
+
+def test_admin_filters_sources_by_year_published(client, write_file):
+    from tests.factories import UserFactory
+
+    lib = [source("old"), source("new")]
+    lib[0]["published"], lib[1]["published"] = "2019-05-01", "2024-02-01"
+    call_command("import_sources", str(write_file("a.jsonl", library(*lib))), "--no-progress")
+    client.force_login(UserFactory(is_superuser=True))
+    page = client.get("/admin/sources/source/?year=2024").content.decode()
+    assert "Port statistics new" in page and "Port statistics old" not in page
+
+
+def test_admin_records_who_changed_a_source(client, write_file):
+    from tests.factories import UserFactory
+
+    call_command("import_sources", str(write_file("a.jsonl", library(source()))), "--no-progress")
+    editor = UserFactory(is_superuser=True)
+    client.force_login(editor)
+    item = Source.objects.get()
+    data = {
+        "key": item.key,
+        "title": "Renamed bulletin",
+        "publisher": item.publisher,
+        "url": "",
+        "published": "",
+        "kind": item.kind,
+        "reliability_note": "",
+        "passages-TOTAL_FORMS": "0",
+        "passages-INITIAL_FORMS": "0",
+    }
+    response = client.post(f"/admin/sources/source/{item.pk}/change/", data)
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.title, item.changed_by) == ("Renamed bulletin", editor)
