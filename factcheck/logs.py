@@ -84,6 +84,8 @@ def logging_config(*, json_lines: bool, level: str = "INFO") -> dict:
             # Django's request logger repeats what the access log says for every 4xx.
             "django.request": {"level": "ERROR"},
             "django.security": {"level": "WARNING"},
+            # axes announces its configuration at every start; lockouts are warnings.
+            "axes": {"level": "WARNING"},
             "gunicorn.error": {"level": level, "handlers": ["console"], "propagate": False},
             "gunicorn.access": {"level": "INFO", "handlers": ["console"], "propagate": False},
         },

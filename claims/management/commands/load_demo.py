@@ -7,8 +7,8 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from claims import services
-from claims.models import Article
+from claims import review, services, workflow
+from claims.models import Article, Match, Rating
 from claims.roles import EDITORS, FACT_CHECKERS
 from sources.importers import parse_library_file
 from sources.passages import split_document
@@ -47,5 +47,43 @@ class Command(BaseCommand):
             )
             article = services.process_article(article.pk)
             self.stdout.write(f"Demo article {article.pk}: {article.claims.count()} claims")
+            published = self._publish_one_fact_check(article)
+            if published:
+                self.stdout.write(f"Demo fact-check published: {published.text}")
         for username, role in DEMO_USERS:
             self.stdout.write(f"Demo user {username!r} ({role}), password: {password}")
+
+    def _publish_one_fact_check(self, article):
+        """Take the claim whose numbers conflict with a source through the whole workflow.
+
+        The demo users act through the same services as the admin, so the public pages
+        have a fact-check to show.
+        """
+        claim = (
+            article.claims.filter(matches__numeric=Match.Numeric.CONFLICTS, matches__rank=0)
+            .order_by("-checkworthiness", "position")
+            .first()
+        )
+        if claim is None:
+            return None
+        User = get_user_model()
+        checker, editor = (
+            User.objects.get(username="factchecker"),
+            User.objects.get(username="editor"),
+        )
+        evidence = claim.matches.get(rank=0)
+        workflow.start_review(claim=claim, user=checker)
+        review.accept_evidence(match=evidence, user=checker)
+        workflow.propose_verdict(
+            claim=claim,
+            author=checker,
+            rating=Rating.FALSE,
+            summary=f"The source says otherwise: {evidence.passage.text}",
+            explanation=(
+                f"{evidence.passage.source.publisher} gives a different figure "
+                f"({evidence.passage.source.title}, {evidence.passage.locator})."
+            ),
+        )
+        workflow.approve_verdict(claim=claim, editor=editor)
+        workflow.publish(claim=claim, editor=editor)
+        return claim
