@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from sources.search import find_candidates, term_weights
 
@@ -148,7 +149,10 @@ def process_article(article_id: int) -> Article | None:
                     "Split it into smaller articles.",
                 )
                 return Article.objects.get(pk=article_id)
-            claims = Claim.objects.bulk_create(rows)
+            # With history rows, so every claim's record starts at its extraction.
+            claims = bulk_create_with_history(
+                rows, Claim, default_change_reason="Extracted from the article"
+            )
             for claim in claims:
                 match_claim(claim)
                 link_repeated_claim(claim)

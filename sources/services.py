@@ -33,6 +33,7 @@ class ImportSummary:
     passages_removed: int = 0
     passages_kept_as_evidence: list[str] = field(default_factory=list)
     changed_passage_ids: list[int] = field(default_factory=list)
+    new_editions: list[Source] = field(default_factory=list)
 
     @property
     def library_changed(self) -> bool:
@@ -92,6 +93,9 @@ def _upsert_sources(
             continue
         summary.sources_updated += 1
         changed = [name for name, value in values.items() if getattr(source, name) != value]
+        if "published" in changed and source.published is not None:
+            # Another publication date for the same source is a new edition of it.
+            summary.new_editions.append(source)
         if changed:
             for name in changed:
                 setattr(source, name, values[name])
@@ -204,9 +208,14 @@ def import_records(
         summary.passages_created += len(to_create)
         summary.passages_updated += len(to_update)
         # Verdicts citing a passage whose text changed must be checked again.
-        from claims.workflow import queue_rereview_for_passages
+        from claims.workflow import queue_rereview_for_passages, queue_rereview_for_source
 
         queue_rereview_for_passages(passage_ids=summary.changed_passage_ids)
+        for source in summary.new_editions:
+            queue_rereview_for_source(
+                source=source,
+                reason=f"A new edition of “{source.title}” ({source.published}) was imported.",
+            )
         if summary.library_changed:
             schedule_rematch()
     return summary
@@ -229,10 +238,23 @@ def import_library_file(
 
 def save_source(source: Source, *, user) -> Source:
     """Save a source edited by hand, recording who added and who last changed it."""
+    previous = (
+        Source.objects.filter(pk=source.pk).values_list("published", flat=True).first()
+        if source.pk
+        else None
+    )
     if source.pk is None:
         source.added_by = user
     source.changed_by = user
-    source.save()
+    with transaction.atomic():
+        source.save()
+        if previous is not None and source.published != previous:
+            from claims.workflow import queue_rereview_for_source
+
+            queue_rereview_for_source(
+                source=source,
+                reason=f"A new edition of “{source.title}” ({source.published}) was recorded.",
+            )
     return source
 
 
@@ -249,6 +271,10 @@ def save_passage(passage: Passage) -> Passage:
         passage.save()
         if old_text != passage.text:
             update_term_statistics([passage.text], [old_text] if old_text is not None else [])
+            if old_text is not None:
+                from claims.workflow import queue_rereview_for_passages
+
+                queue_rereview_for_passages(passage_ids=[passage.pk])
     return passage
 
 

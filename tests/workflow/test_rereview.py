@@ -72,3 +72,36 @@ def test_a_new_edition_of_a_cited_source_queues_its_verdicts(make_claim):
     assert queue_rereview_for_source(source=source) == 1
     claim.refresh_from_db()
     assert "new edition" in claim.rereview_reason
+
+
+def test_a_new_edition_of_a_cited_source_flags_its_published_verdicts(make_claim):
+    import datetime as dt
+
+    claim = make_claim(S.PUBLISHED)
+    passage = cited_passage(claim)
+    source = passage.source
+    source.published = dt.date(2023, 1, 1)
+    source.save()
+    record = importers.SourceRecord(
+        key=source.key,
+        title=source.title,
+        publisher=source.publisher,
+        published=dt.date(2024, 1, 1),
+        kind=source.kind,
+        passages=[importers.PassageRecord(key=passage.key, text=passage.text)],
+    )
+    import_records([record])
+    claim.refresh_from_db()
+    assert claim.needs_rereview
+    assert "new edition" in claim.rereview_reason
+
+
+def test_editing_a_cited_passage_by_hand_flags_its_published_verdicts(make_claim):
+    from sources.services import save_passage
+
+    claim = make_claim(S.PUBLISHED)
+    passage = cited_passage(claim)
+    passage.text = "The harbour handled 9 million tonnes in 2022."
+    save_passage(passage)
+    claim.refresh_from_db()
+    assert claim.needs_rereview
