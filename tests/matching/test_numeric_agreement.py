@@ -1,5 +1,7 @@
 """numeric_agreement: quantities compared across units, qualifiers and rounding."""
 
+import pytest
+
 from claims.matching import numeric_agreement
 
 
@@ -136,3 +138,28 @@ def test_detail_shows_both_quantities_converted_to_one_unit():
     assert pair["relation"] == "agrees"
     assert pair["claim"]["converted_unit"] == pair["passage"]["converted_unit"] == "kg"
     assert abs(pair["claim"]["converted"] - 22.68) < 0.01
+
+
+def _q(value, unit, qualifier="exact"):
+    return {"text": f"{value} {unit}", "value": value, "unit": unit, "qualifier": qualifier}
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        (_q(55, "mile"), _q(88.5, "km")),
+        (_q(2.5, "acre"), _q(1.0117, "hectare")),
+        (_q(1, "barrel"), _q(159, "litre")),
+        (_q(70, "mph"), _q(112.7, "km/h")),
+    ],
+)
+def test_lengths_areas_volumes_and_speeds_agree_across_units(claim, passage):
+    assert numeric_agreement([claim], [passage])[0] == "agrees"
+
+
+def test_a_different_distance_conflicts():
+    assert numeric_agreement([_q(89, "km")], [_q(120, "km")])[0] == "conflicts"
+
+
+def test_celsius_and_fahrenheit_are_not_compared():
+    assert numeric_agreement([_q(40, "celsius")], [_q(104, "fahrenheit")])[0] == "none"
