@@ -1,4 +1,7 @@
-"""PDF documents -> one source record with passages located by page (pure, no Django).
+"""Whole documents -> one source record each (pure, no Django).
+
+PDF passages are located by page, HTML passages by the heading above them, plain-text
+passages by paragraph number.
 
 A PDF that cannot be read (encrypted with a password, damaged, not a PDF, no text layer)
 raises ImportFormatError with a reason a person can act on.
@@ -22,7 +25,7 @@ MAX_PAGES = 2000
 
 
 def _key_from_name(filename: str) -> str:
-    stem = re.sub(r"\.pdf$", "", filename.rsplit("/", 1)[-1], flags=re.IGNORECASE)
+    stem = re.sub(r"\.(pdf|txt|md|html?)$", "", filename.rsplit("/", 1)[-1], flags=re.IGNORECASE)
     key = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-").lower()
     return key[:MAX_KEY_LENGTH] or "document"
 
@@ -123,3 +126,89 @@ def _pdf_title(data: bytes) -> str:
         return str(metadata.title or "") if metadata else ""
     except Exception:  # the title is optional; page_texts already vetted the file
         return ""
+
+
+# --------------------------------------------------------------------------- text and HTML
+
+_SKIPPED_HTML = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_BLOCKS = {"p", "li", "blockquote", "td", "dd", "pre"}
+
+
+def _passages_by_section(
+    sections: list[tuple[str, str]], split_text: Callable[[str], list[PassageRecord]]
+) -> list[PassageRecord]:
+    """Passages of (locator, paragraph) pairs, keyed p1, p2, ... in document order."""
+    passages: list[PassageRecord] = []
+    for locator, paragraph in sections:
+        for passage in split_text(paragraph):
+            passages.append(
+                PassageRecord(key=f"p{len(passages) + 1}", text=passage.text, locator=locator)
+            )
+    return passages
+
+
+def parse_text_document(
+    text: str,
+    filename: str,
+    split_text: Callable[[str], list[PassageRecord]],
+    *,
+    key: str | None = None,
+    title: str | None = None,
+    kind: str = "other",
+) -> SourceRecord:
+    """One source from a plain-text document: passages located by paragraph number."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if p.strip()]
+    if not paragraphs:
+        raise ImportFormatError(filename, None, "the document has no text")
+    first_line = paragraphs[0].splitlines()[0].strip()
+    record = SourceRecord(
+        key=key or _key_from_name(filename),
+        title=(title or first_line or _key_from_name(filename))[:500],
+        kind=kind,
+    )
+    sections = [(f"para {n}", " ".join(p.split())) for n, p in enumerate(paragraphs, start=1)]
+    record.passages = _passages_by_section(sections, split_text)
+    return record
+
+
+def parse_html_document(
+    html: str,
+    filename: str,
+    split_text: Callable[[str], list[PassageRecord]],
+    *,
+    key: str | None = None,
+    title: str | None = None,
+    kind: str = "other",
+) -> SourceRecord:
+    """One source from an HTML page: passages located by the heading above them."""
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ParserError, ValueError) as exc:
+        raise ImportFormatError(filename, None, f"the HTML cannot be read ({exc})") from None
+    page_title = " ".join((root.findtext(".//title") or "").split())
+    heading, count, sections = "", 0, []
+    for element in root.iter():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _SKIPPED_HTML or any(a.tag in _SKIPPED_HTML for a in element.iterancestors()):
+            continue
+        if tag in _HEADINGS:
+            heading = " ".join(element.text_content().split())
+            page_title = page_title or heading
+        elif tag in _BLOCKS and not any(a.tag in _BLOCKS for a in element.iterancestors()):
+            text = " ".join(element.text_content().split())
+            if text:
+                count += 1
+                sections.append((heading[:200] if heading else f"para {count}", text))
+    if not sections:
+        raise ImportFormatError(filename, None, "no paragraphs of text were found in the HTML")
+    record = SourceRecord(
+        key=key or _key_from_name(filename),
+        title=(title or page_title or _key_from_name(filename))[:500],
+        kind=kind,
+    )
+    record.passages = _passages_by_section(sections, split_text)
+    return record

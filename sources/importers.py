@@ -254,7 +254,9 @@ def _csv_rows(reader: csv.DictReader, filename: str) -> Iterator[dict]:
         yield row
 
 
-LIBRARY_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json", ".csv", ".pdf"})
+LIBRARY_SUFFIXES = frozenset(
+    {".jsonl", ".ndjson", ".json", ".csv", ".pdf", ".txt", ".md", ".html", ".htm"}
+)
 
 
 def decode_text(data: bytes, filename: str) -> str:
@@ -276,15 +278,22 @@ def read_text_file(path: Path) -> str:
 def parse_library_bytes(data: bytes, filename: str, split_text) -> list[SourceRecord]:
     """Parse a library file's content by its name's extension (.jsonl, .csv or .pdf)."""
     suffix = Path(filename).suffix.lower()
-    if suffix == ".pdf":
-        from .documents import parse_pdf
+    from . import documents
 
-        return [parse_pdf(data, filename, split_text)]
+    if suffix == ".pdf":
+        return [documents.parse_pdf(data, filename, split_text)]
     if suffix not in LIBRARY_SUFFIXES:
         raise ImportFormatError(
-            filename, None, f"unknown file type {suffix!r}: use .jsonl, .csv or .pdf"
+            filename,
+            None,
+            f"unknown file type {suffix!r}: use .jsonl or .csv (a library), "
+            ".pdf, .html or .txt (one document)",
         )
     text = decode_text(data, filename)
+    if suffix in {".html", ".htm"}:
+        return [documents.parse_html_document(text, filename, split_text)]
+    if suffix in {".txt", ".md"}:
+        return [documents.parse_text_document(text, filename, split_text)]
     if suffix == ".csv":
         return parse_csv(text, filename)
     return parse_jsonl(text.splitlines(), filename, split_text)

@@ -8,6 +8,15 @@ Pure Python, no Django. The flow for `extract_claims(text)`:
     -> parse_quantities(...)      value, unit, dimension, qualifier (quantities.py)
     -> checkworthiness.score      transparent sum of feature weights (checkworthiness.py)
 
+Pronouns are named conservatively (`_Referents`): "He"/"She" by the person of the sentence
+before; "it" opening a later clause by the subject of the same sentence's first clause
+("Hornsea 1 opened in 2020, and it was the largest" -> "Hornsea 1 was the largest"), and
+opening a sentence by the subject noun phrase of the sentence before, when that is a name or
+a definite singular noun phrase and not a speaker. Expletive "it" ("it is unclear whether",
+"it was the busiest winter") is left alone. A role built from a possessive pronoun ("Its
+developer, Orsted") names the owner the same way ("Orsted is Hornsea 2's developer") or is
+dropped.
+
 Offsets always refer to the text passed in: for plain text that is the article as stored;
 for HTML, store `html_to_text(html)` and extract from that.
 """
@@ -18,10 +27,10 @@ import re
 from dataclasses import dataclass
 
 from . import checkworthiness
-from .atomize import Draft, atomize
+from .atomize import Draft, _looks_plural, atomize, find_subject
 from .quantities import Quantity, parse_quantities, parse_years
 from .segment import Sentence, segment
-from .text import html_to_text, is_noise, normalize_claim_text
+from .text import dateline_length, html_to_text, is_noise, normalize_claim_text
 
 __all__ = [
     "ExtractedClaim",
@@ -62,8 +71,9 @@ def _proper_names(sentences: list[Sentence]) -> frozenset[str]:
     """Words written with a capital inside sentences (so not just because they open one)."""
     names: set[str] = set()
     for sentence in sentences:
-        words = sentence.text.split()
-        capitalised = _CAPITALISED_RE.findall(sentence.text)
+        text = sentence.text[dateline_length(sentence.text) :]
+        words = text.split()
+        capitalised = _CAPITALISED_RE.findall(text)
         if len(words) > 2 and len(capitalised) > 0.6 * (len(words) - 1):
             continue  # a headline in title case says nothing about which words are names
         for word in capitalised:
@@ -72,11 +82,46 @@ def _proper_names(sentences: list[Sentence]) -> frozenset[str]:
 
 
 _INTRO_RE = re.compile(r"^(?:[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,6},\s+")
-_PRONOUN_RE = re.compile(r"^(?P<pronoun>He|She|It)(?P<verb>['’]s)?\s+(?=[a-z])")
+_PRONOUN_RE = re.compile(r"^(?P<pronoun>(?i:he|she|it))(?P<verb>['’]s)?\s+(?=[a-z])")
+# "it is unclear whether", "it was announced that", "it is time to": "it" points at nothing
+_COPULA = r"(?:['’]s|\s+(?:is|was|has been|had been|will be|would be|remains|remained|became))"
+_EXPLETIVE_RE = re.compile(
+    # "it is not clear whether", "it was announced on Monday that"
+    rf"^it{_COPULA}\s+(?:(?:not|also|still|now|yet)\s+)*(?!(?:the|a|an|its|one|this)\b)"
+    r"(?:\S+\s+){1,3}?(?:that|whether|if|how|why|what|when|who)\b|"
+    # "it is hard to say", "it is likely that"
+    rf"^it{_COPULA}\s+(?:not\s+)?(?:too\s+|very\s+|so\s+)?(?:hard|easy|difficult|impossible|"
+    r"possible|important|necessary|vital|essential|crucial|better|best|worth|wise|unwise|early|"
+    r"soon|safe|fair|unfair|right|wrong|unclear|clear|likely|unlikely|time|high time)\b|"
+    r"^it\s+(?:takes|took|rains|rained|seems|seemed|appears|appeared|looks|looked|emerged|"
+    r"remains to be seen|follows|matters|is understood|is thought|is believed|is reported|"
+    r"was reported)\b|"
+    # "it was the busiest winter", "it was the third rise": a time or an event, not the subject
+    rf"^it{_COPULA}\s+(?:the|a|an|its)\s+(?:\S+\s+){{0,3}}?(?:time|year|month|week|day|night|"
+    r"weekend|winter|summer|spring|autumn|season|quarter|decade|period|rise|increase|fall|drop|"
+    r"decline|jump|gain|loss|cut|surge|slump|climb|hike|change|decision|result|outcome|event|"
+    r"incident|attack|accident|move|step)s?\b|"
+    # "It was her third title": a thing would not have "her"
+    r"^it\b.*\b(?:her|his|him)\b",
+    re.IGNORECASE,
+)
+# "Orsted is its developer": a role generated from an appositive with a possessive pronoun
+_POSSESSIVE_ROLE_RE = re.compile(
+    r"^(?P<name>.+?) is (?P<pronoun>(?i:its|his|her|their)) (?P<rest>.+)$"
+)
 _PERSON_RE = re.compile(
     r"\b(?:said|says|told|added|according to)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
 )
+_SPEAKER_RE = re.compile(
+    r"^(?:\w+ly\s+)?(?:said|says|say|told|tells|added|adds|argued|argues|stated|states|"
+    r"insisted|insists|warned|warns|believes|believed|thinks|thought|emphasi[sz]ed|noted)\b"
+)
+_NAME_WORD_RE = re.compile(r"^(?:[A-Z][\w'’.&-]*|\d{1,4}[A-Za-z]?|of|de|the|and|for)$")
+_NOT_SUBJECTS = {
+    "this", "that", "these", "those", "there", "such", "some", "many", "most", "all", "both",
+    "each", "another", "other", "one", "none", "nobody", "no", "any", "what", "which", "who",
+}  # fmt: skip
 
 
 def _is_named(text: str, names: frozenset[str]) -> bool:
@@ -94,26 +139,85 @@ def _is_named(text: str, names: frozenset[str]) -> bool:
     return len(words) > 1 and first[:1].isupper() and words[1][:1].isupper() and first != "The"
 
 
+def _subject_phrase(text: str, names: frozenset[str]) -> str:
+    """The clause's subject when "it" can stand for it: a name ("Hornsea 2", "the European
+    Commission") or a definite singular noun phrase ("the report"); otherwise ""."""
+    span = find_subject(text)
+    if span is None:
+        return ""
+    phrase = text[span[0] : span[1]].strip(" ,")
+    words = phrase.split()
+    if not words or len(words) > 5 or words[0].lower() in _NOT_SUBJECTS:
+        return ""
+    if words[0].lower() in {"he", "she", "it", "they", "we", "i", "you"}:
+        return ""
+    if " and " in f" {phrase} " or "," in phrase:
+        return ""  # two things: "it" cannot be both
+    capitalised = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
+    if all(_NAME_WORD_RE.match(w) for w in words) and (
+        words[-1][:1].isupper() or words[-1][:1].isdigit()
+    ):
+        # a name: seen as one inside a sentence, or several words ("Hornsea 2", "The Arlen
+        # Tunnel"); a lone capitalised word opening the sentence may be any noun ("Trains")
+        known = any(re.sub(r"['’]s$", "", w) in names for w in words)
+        return phrase if known or len(capitalised) >= 2 else ""
+    if (
+        words[0] in ("The", "the")
+        and 2 <= len(words) <= 4
+        and all(re.fullmatch(r"[a-z][a-z-]*|[A-Z][\w'’-]*", w) for w in words[1:])
+        and not _looks_plural(phrase)
+    ):
+        return phrase
+    return ""
+
+
 @dataclass
 class _Referents:
     """Who "he"/"she"/"it" most likely point to, from the sentences just before."""
 
     person: str = ""
     thing: str = ""
-    age: int = 99
+    age: int = 99  # sentences since the person (and a thing named in the old way) was seen
+    thing_age: int = 99  # sentences since the thing was seen
 
-    def resolve(self, text: str) -> str:
+    def resolve(self, text: str, kind: str = "clause", local: str = "") -> str | None:
+        """The claim text with an opening pronoun named; None when a role cannot be named.
+
+        `local` is the subject of the sentence's first clause: "it" in a later clause of the
+        same sentence ("..., and it was the largest") stands for it.
+        """
+        if kind in ("role", "apposition"):
+            possessive = _POSSESSIVE_ROLE_RE.match(text)
+            if not possessive:
+                return text
+            pronoun = possessive.group("pronoun").lower()
+            owner = ""
+            if pronoun == "its" and self.thing_age <= 1:
+                owner = self.thing
+            elif pronoun in ("his", "her") and self.age <= 1:
+                owner = self.person
+            if not owner or owner == possessive.group("name"):
+                return None  # "Orsted is its developer" says nothing on its own
+            owner = "the" + owner[3:] if owner.startswith("The ") else owner
+            return f"{possessive.group('name')} is {owner}'s {possessive.group('rest')}"
         match = _PRONOUN_RE.match(text)
-        if not match or self.age > 1:
+        if not match or _EXPLETIVE_RE.match(text):
             return text
-        referent = self.person if match.group("pronoun") in ("He", "She") else self.thing
-        if not referent:
+        pronoun = match.group("pronoun").lower()
+        if pronoun == "it" and local and local != self.person:
+            referent = local
+        elif pronoun == "it":
+            referent = self.thing if self.thing_age <= 1 else ""
+        else:
+            referent = self.person if self.age <= 1 else ""
+        if not referent or (pronoun == "it" and referent == self.person):
             return text
         verb = " is" if match.group("verb") else ""
         return f"{referent}{verb} {text[match.end() :]}"
 
     def update(self, drafts: list[Draft], sentence: str, names: frozenset[str]) -> None:
         self.age += 1
+        self.thing_age += 1
         for draft in drafts:
             if draft.kind == "role" and " is " in draft.text:
                 self.person, self.age = draft.text.split(" is ")[0], 0
@@ -123,11 +227,29 @@ class _Referents:
         clauses = [d for d in drafts if d.kind in ("clause", "headline")]
         subject = clauses[0].render().split() if clauses else []
         first = re.sub(r"['’]s$", "", subject[0]) if subject else ""
-        if first in names and len(subject) > 1 and subject[1][:1].islower():
+        if (
+            first in names
+            and first not in ("The", "A", "An", "This", "That", "It")
+            and len(subject) > 1
+            and subject[1][:1].islower()
+        ):
             self.thing = first
-            self.age = 0
+            self.age = self.thing_age = 0
             if subject[1] in ("said", "told", "says", "stated", "added") and not self.person:
                 self.person = first
+        elif clauses and clauses[0].kind == "clause":
+            # "Hornsea 2 has ...", "The report found ...": the subject noun phrase
+            # (not a speaker or a titled person: "Mr Cartagena said ...")
+            rendered = clauses[0].render()
+            phrase = _subject_phrase(rendered, names)
+            after = rendered[len(phrase) :].split()[:2] if phrase else []
+            if (
+                phrase
+                and not set(phrase.split()) & set(self.person.split())
+                and not _SPEAKER_RE.match(" ".join(after))
+                and phrase.split()[0].rstrip(".").lower() not in {"mr", "mrs", "ms", "dr", "sir"}
+            ):
+                self.thing, self.thing_age = phrase, 0
 
 
 def _claim_from_draft(
@@ -136,11 +258,15 @@ def _claim_from_draft(
     quantities: list[Quantity],
     names: frozenset[str],
     referents: _Referents,
+    local: str = "",
 ) -> ExtractedClaim | None:
     span = draft.span()
     if span is None:
         return None
-    text = normalize_claim_text(referents.resolve(draft.render()))
+    resolved = referents.resolve(draft.render(), draft.kind, local)
+    if resolved is None:
+        return None
+    text = normalize_claim_text(resolved)
     if len(text.split()) < MIN_CLAIM_WORDS:
         return None
     if not text.endswith((".", "!", "?", '"', "'")):
@@ -218,8 +344,13 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
         quantities = parse_quantities(sentence.text, offset=sentence.start)
         seen: set[str] = set()
         drafts = _drafts(text, sentence, quantities)
+        first = next((d for d in drafts if d.kind == "clause"), None)
+        local = _subject_phrase(first.render(), names) if first is not None else ""
         for draft in drafts:
-            claim = _claim_from_draft(draft, sentence, quantities, names, referents)
+            later_clause = draft.kind in ("clause", "participle") and draft is not first
+            claim = _claim_from_draft(
+                draft, sentence, quantities, names, referents, local if later_clause else ""
+            )
             if claim is None or claim.text.lower() in seen:
                 continue
             seen.add(claim.text.lower())

@@ -6,6 +6,10 @@ but that lie elsewhere (the shared subject of a coordinated verb), or a generate
 facts the sentence states by its structure ("Li Chenggang is China's Deputy Minister of
 Commerce" from an appositive).
 
+A dateline ("LONDON (Reuters) - ") and a discourse marker ("However,") opening the sentence
+are blanked first. Names may end in a number ("Hornsea 2"), and a comma inside a number
+("1,200") never closes an appositive or a relative clause.
+
 The rules, applied in this order, each on general sentence structure rather than wording:
 
 1. roles before names: "Treasury Secretary Scott Bessent" -> "Scott Bessent is Treasury
@@ -28,6 +32,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from .text import dateline_length
 
 __all__ = ["Draft", "atomize"]
 
@@ -161,19 +167,30 @@ _DISCOURSE_RE = re.compile(
 )
 _TRAILING_RE = re.compile(r"[\s.!;:…]+$")  # a question mark stays: it marks a question
 _NAME_TOKEN = r"[A-Z][\w'’.&-]*"
-_NAME = rf"{_NAME_TOKEN}(?:\s+(?:(?:of|de|la|del|van|von|bin|al|da|the)\s+)?{_NAME_TOKEN}){{0,4}}"
+# a name may end in a number: "Hornsea 2", "Apollo 11"
+_NAME = (
+    rf"{_NAME_TOKEN}(?:\s+(?:(?:of|de|la|del|van|von|bin|al|da|the)\s+)?{_NAME_TOKEN}){{0,4}}"
+    r"(?:\s+\d{1,4}[A-Za-z]?\b(?![.,]\d))?"
+)
+# Heads of an appositive written without an article: "X, home of the city's rugby club,"
+_APPOSITION_HEADS = {
+    "ceo", "from", "of", "home", "part", "site", "host", "maker", "operator", "member",
+    "capital", "birthplace", "winner", "producer", "supplier", "owner", "subsidiary", "unit",
+}  # fmt: skip
 _APPOSITIVE_RE = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?P<app>(?:(?i:the|a|an|one of the|{'|'.join(sorted(_ROLE_HEADS | {'ceo', 'from', 'of'}, key=len, reverse=True))})\b"
+    rf"(?P<name>{_NAME}),\s+(?P<app>(?:(?i:the|a|an|one of the|{'|'.join(sorted(_ROLE_HEADS | _APPOSITION_HEADS, key=len, reverse=True))})\b"
     # or a possessive: "Volkswagen, Europe's largest carmaker,"
-    r"|[A-Z][\w.&-]*['’]s\s)[^,;()]*?)"
-    r"(?P<close>,|\s[-–—]\s|(?=[.!?;]?[\"'”’]?\s*$))",
+    r"|[A-Z][\w.&-]*['’]s\s)(?:[^,;()]|,(?=\d))*?)"
+    r"(?P<close>,(?!\d)|\s[-–—]\s|(?=[.!?;]?[\"'”’]?\s*$))",
 )
 # "ROLE, NAME, verb"; a lower-case word after the name, but not "and"/"or" (then it is a list)
 _LEAD_APPOSITIVE_RE = re.compile(
     rf"^(?P<role>[^,;]{{3,90}}?),\s+(?P<name>{_NAME}),\s+(?=[a-z])(?!and\b|or\b|nor\b)"
 )
 _DASH_RE = re.compile(r"\s[-–—]\s|\s?—\s?")
-_RELATIVE_RE = re.compile(r",\s+(?P<rel>which|who)\s+(?P<rest>[^,;]+?)(?P<close>,|(?=[.!?;]?\s*$))")
+_RELATIVE_RE = re.compile(
+    r",\s+(?P<rel>which|who)\s+(?P<rest>(?:[^,;]|,(?=\d))+?)(?P<close>,(?!\d)|(?=[.!?;]?\s*$))"
+)
 _SUBJECT_MODIFIER_RE = re.compile(
     r"^(?P<subject>\s*[^,;]{3,60}?),\s+(?P<mod>(?:led|headed|chaired|run|owned|founded|backed|"
     r"including|comprising|up|down)\b[^;]*?),\s+(?=[a-z])"
@@ -277,11 +294,16 @@ def _proper_name_verb(text: str, start: int) -> re.Match[str] | None:
     return None
 
 
+_OPENING_COMMA_RE = re.compile(r",(?!\d)")
+
+
 def find_subject(text: str, start: int = 0) -> tuple[int, int] | None:
     """Offsets of the subject of the clause starting at `start` (text before its first verb)."""
     segment_end = len(text)
     # skip an opening phrase such as "For all of 2004," or "During an interview with CNBC,"
-    comma = text.find(",", start, min(segment_end, start + 60))
+    # (a comma inside a number, "40,000", opens nothing)
+    opening = _OPENING_COMMA_RE.search(text, start, min(segment_end, start + 60))
+    comma = opening.start() if opening else -1
     if comma > 0 and _first_verb(text[:comma], start) is None:
         head = text[start:comma].split()
         if head and (head[0].lower() in _PREPOSITIONS or head[0] in _NOT_NAMES):
@@ -430,8 +452,9 @@ def _appositives(sentence: str, work: str) -> tuple[list[Draft], str]:
 
     for match in _APPOSITIVE_RE.finditer(work):
         name, app = match.group("name"), match.group("app").strip()
-        if name.split()[0] in _NOT_NAMES and len(name.split()) == 1:
-            continue
+        words = [w for w in name.split() if not w[:1].isdigit()]
+        if words[0] in _NOT_NAMES and len(words) == 1:
+            continue  # "However, the ...", "In 2020, the ..."
         after_close = work[match.end() : match.end() + 6].lstrip().lower()
         if match.group("close") == "," and after_close.startswith(("and ", "or ")):
             continue  # a list: "A, the B, and C"
@@ -519,6 +542,31 @@ def _dashes(sentence: str, work: str) -> tuple[list[Draft], str]:
     return drafts, work
 
 
+def _antecedent(work: str, end: int) -> str:
+    """What a ", which ..." clause at `end` describes.
+
+    Usually the noun phrase just before it; but when the sentence so far is one subject noun
+    phrase whose last part hangs on a preposition other than "of" ("The line between Lyon and
+    Turin, which runs ..."), the relative describes the whole subject.
+    """
+    phrase = _noun_phrase_before(work, end)
+    start = len(work) - len(work.lstrip())
+    whole = " ".join(work[start:end].split())
+    if not phrase or whole == phrase or "," in whole or len(whole.split()) > 10:
+        return phrase
+    words = whole.split()
+    head = words[0].lower()
+    if head not in _DETERMINERS and not words[0][:1].isupper():
+        return phrase
+    if _first_verb(whole, limit=12) is not None or _proper_name_verb(whole, 0) is not None:
+        return phrase
+    before = whole[: len(whole) - len(phrase)].split()
+    joint = _clean_word(before[-1]) if before else ""
+    if joint in _PREPOSITIONS - {"of", "that", "while", "when", "if", "because"}:
+        return whole
+    return phrase
+
+
 def _relatives(work: str) -> tuple[list[Draft], str]:
     """', which is under sanctions,' -> 'ANTECEDENT is under sanctions'."""
     drafts: list[Draft] = []
@@ -530,7 +578,7 @@ def _relatives(work: str) -> tuple[list[Draft], str]:
             is_verb(words[0], (words + [""])[1]) or re.fullmatch(r"[a-z]+[^s\W]s", words[0])
         ):
             continue
-        subject = _noun_phrase_before(work, match.start())
+        subject = _antecedent(work, match.start())
         if not subject:
             continue
         drafts.append(
@@ -719,9 +767,12 @@ def atomize(sentence: str, quantity_spans: list[tuple[int, int, str]] | None = N
     """Atomic claim drafts of one sentence; `quantity_spans` are (start, end, dimension)."""
     quantity_spans = quantity_spans or []
     work = sentence
-    marker = _DISCOURSE_RE.match(work)
+    dateline = dateline_length(work)
+    if dateline:
+        work = _blank(work, 0, dateline)
+    marker = _DISCOURSE_RE.match(work[dateline:])
     if marker:
-        work = _blank(work, 0, marker.end())
+        work = _blank(work, 0, dateline + marker.end())
     trailing = _TRAILING_RE.search(work)
     if trailing:
         work = _blank(work, trailing.start(), len(work))

@@ -28,6 +28,10 @@ Features that lower it (opinion, prediction or vagueness):
     negation       not, never, no: denials are rarely the checkable point    -0.10
     pronoun        opens with he/she/it/they/this: the subject is unknown    -0.10
     participle     a ", making ..." add-on clause, usually interpretation    -0.10
+    reported_view  "Ministers say the goal is within reach": a source's view   -0.20
+                   of a state or outlook (is/are/will/can ...) with no figure,
+                   date or name to check it by; reported events ("said the
+                   plant was closed") are not views
     short          fewer than four words (roles excepted)                    -0.20
 
 `BASE` is 0.40, so a plain statement with a finite verb and nothing hedging it reaches 0.5,
@@ -64,6 +68,7 @@ WEIGHTS: dict[str, float] = {
     "short": -0.20,
     "intention": -0.15,
     "participle": -0.10,
+    "reported_view": -0.20,
     "headline": 0.10,
 }
 
@@ -83,7 +88,7 @@ _CAUSAL = _words(
     r"thanks to|owing to|spurred|boosted|hit by"
 )
 _ATTRIBUTED = _words(
-    r"said|says|told|reported|reports|according to|figures show|data show|statistics show|"
+    r"said|says|say|told|reported|reports|according to|figures show|data show|statistics show|"
     r"announced|confirmed|stated|estimates?|estimated|forecasts?|expects|predicted|projected|"
     r"claims?|claimed"
 )
@@ -122,6 +127,35 @@ _EVALUATIVE = _words(
     r"excellent|terrible|great|good|bad|poor|impressive|remarkable|dramatic|unwavering|"
     r"failure|success|well|unclear|crucial|vital|essential|important|key|critical|"
     r"worrying|alarming|disappointing|encouraging|welcome"
+)
+_VIEW_VERBS = (
+    r"says?|said|argues?|argued|believes?|believed|thinks?|thought|hopes?|hoped|expects?|"
+    r"expected|predicts?|predicted|insists?|insisted|claims?|claimed|maintains?|maintained|"
+    r"warns?|warned|reckons?|feels?|felt|acknowledges?|acknowledged|suggests?|suggested|"
+    r"contends?|contended|stress(?:es|ed)?|adds?|added|agrees?|agreed|admits?|admitted"
+)
+# "SOURCE says (that) CONTENT", "CONTENT, SOURCE said", "CONTENT, according to SOURCE"
+_REPORTED = re.compile(
+    rf"^(?:[\w'’.-]+\s+){{1,5}}?(?:{_VIEW_VERBS})\s+(?:that\s+)?(?P<after>.+)$"
+    rf"|^(?P<before>.+?),\s+(?:(?:[\w'’.-]+\s+){{1,5}}?(?:{_VIEW_VERBS})|according to\b).*$",
+    re.IGNORECASE,
+)
+# a state, an outlook or a characterisation rather than a past event
+# (not a passive, which reports an event: "said the ward is closed", "had been sold")
+_STATE_VERB = re.compile(
+    r"(?<![\w-])(?:is|are|was|were|remains?|remained|will|would|can|could|may|might|should|must|"
+    r"seems?|seemed|looks?|looked|be|'s|'re|isn't|aren't|wasn't|weren't|won't|can't|cannot)\s+(?!(?:not\s+)?(?:[a-z]+ed|been|being|done|made|"
+    r"built|held|paid|sold|shut|cut|set|taken|given|seen|known|found|won|lost)\b)",
+    re.IGNORECASE,
+)
+_CAPITALISED_WORD = re.compile(r"(?<=\s)[A-Z][\w'’.-]*")
+# "The council will spend £410m": a body whose plans are on record (budgets, timetables)
+_INSTITUTION_SUBJECT = re.compile(
+    r"^the\s+(?:[a-z-]+\s+)?(?:government|council|ministry|department|agency|authority|regulator|"
+    r"commission|committee|board|company|firm|bank|central bank|operator|utility|hospital|trust|"
+    r"university|school|club|league|federation|union|city|state|province|region|fund|treasury|"
+    r"parliament|assembly|court|police|army|navy)\b",
+    re.IGNORECASE,
 )
 _NEGATION = _words(r"not|never|no|none|nor|n't|cannot|without any")
 _NEGATION_CONTRACTION = re.compile(r"n['’]t\b", re.IGNORECASE)
@@ -171,7 +205,11 @@ def explain(
     without_relative = _RELATIVE_MODAL.sub(" ", text)
     if _PREDICTION.search(without_relative):
         # a figure forecast or planned by a named body ("Cochilco forecasts ... 10.7%") is a fact
-        named_source = named_subject or (attributed and re.search(r"\b[A-Z][a-z]+", text[1:]))
+        named_source = (
+            named_subject
+            or (attributed and re.search(r"\b[A-Z][a-z]+", text[1:]))
+            or _INSTITUTION_SUBJECT.match(text)
+        )
         fire("attributed_forecast" if has_quantity and named_source else "prediction")
     if _OPINION.search(text):
         fire("opinion")
@@ -187,6 +225,15 @@ def explain(
         fire("intention")
     if kind == "participle":
         fire("participle")
+    if not has_quantity and not has_date and kind not in ("role", "apposition", "headline"):
+        reported = _REPORTED.match(text.rstrip(".!\"'”’ "))
+        content = (reported.group("after") or reported.group("before") or "") if reported else ""
+        if (
+            content
+            and _STATE_VERB.search(content)
+            and not _CAPITALISED_WORD.search(content)  # a name after the first word
+        ):
+            fire("reported_view")
     if kind == "headline":
         fire("headline")
     if _VAGUE.search(text):

@@ -9,6 +9,15 @@ The parser finds every number written in digits ("5.5", "1,200"), in words ("nin
   a currency word ("dollars", "pounds sterling"), "per kg" for prices, or the counted noun
   ("universities", "power stations").
 
+Units and their canonical names, by dimension: ratio (percent, percentage_point), currency
+(USD, GBP, GBX, EUR, JPY, CNY ...), mass (kg, tonne, lb, g, oz), power (kW, MW, GW, TW),
+energy (kWh ... TWh), duration (second ... year), length (km, m, cm, mm, mile,
+nautical_mile, ft, inch, yard), area (km2, m2, sq_mile, sq_ft, hectare, acre), volume
+(litre, ml, m3, ft3, barrel, gallon; "bcm" is 1e9 m3), temperature (celsius, fahrenheit;
+a bare "degrees" is a temperature only near weather words, otherwise an angle) and speed
+(km/h, mph, m/s, knot). A bare "m" after a number without a currency is read in context:
+"1.4m homes" and "5m tonnes" are millions, "300m tall" and "the 100m sprint" are metres.
+
 Dates and years are not quantities: a number next to a month name, a time of day, an ordinal
 or a year ("in 2004", "2003's") is skipped; `parse_years` lists the years separately.
 Everything is regular expressions over the text plus small word lists, so it is fast and
@@ -162,6 +171,39 @@ _UNIT_TABLE: list[tuple[str, str, str]] = [
     (r"\s?(?:GW|gigawatts?)\b", "GW", "power"),
     (r"\s?(?:kW|kilowatts?)\b", "kW", "power"),
     (r"\s?(?:TW|terawatts?)\b", "TW", "power"),
+    # speeds before the lengths they are written with
+    (r"\s?(?:km/h|kmh|kph|kmph)(?!\w)|\s?kilomet(?:re|er)s? (?:per|an|a) hour\b", "km/h", "speed"),
+    (r"\s?mph\b|\s?miles? (?:per|an|a) hour\b", "mph", "speed"),
+    (r"\s?(?:m/s)(?!\w)|\s?met(?:re|er)s? (?:per|a) second\b", "m/s", "speed"),
+    (r"\s?knots?\b", "knot", "speed"),
+    # areas and volumes before plain lengths ("square kilometres", "cubic metres")
+    (r"\s?(?:km2|km²|sq\.? ?km|square kilomet(?:re|er)s?)(?!\w)", "km2", "area"),
+    (r"\s?(?:square miles?|sq\.? ?mi(?:les?)?)\b", "sq_mile", "area"),
+    (r"\s?(?:sq\.? ?ft|square f(?:ee|oo)t)\b", "sq_ft", "area"),
+    (r"\s?(?:m2|m²|sq\.? ?m|square met(?:re|er)s?)(?!\w)", "m2", "area"),
+    (r"\s?(?:hectares?|ha)\b", "hectare", "area"),
+    (r"\s?acres?\b", "acre", "area"),
+    (r"\s?(?:m3|m³|cubic met(?:re|er)s?)(?!\w)", "m3", "volume"),
+    (r"\s?cubic f(?:ee|oo)t\b", "ft3", "volume"),
+    (r"\s?(?:millilit(?:re|er)s?|ml)\b", "ml", "volume"),
+    (r"\s?(?:lit(?:re|er)s?|ltrs?)\b", "litre", "volume"),
+    (r"\s?(?:barrels?|bbls?)\b", "barrel", "volume"),
+    (r"\s?bcm\b", "bcm", "volume"),  # billion cubic metres
+    (r"\s?gallons?\b", "gallon", "volume"),
+    # lengths ("m" alone is read in context: see _metres_or_million)
+    (r"\s?(?:km|kilomet(?:re|er)s?|kms)\b", "km", "length"),
+    (r"\s?(?:cm|centimet(?:re|er)s?)\b", "cm", "length"),
+    (r"\s?(?:mm|millimet(?:re|er)s?)\b", "mm", "length"),
+    (r"\s?(?:nautical miles?|nmi)\b", "nautical_mile", "length"),
+    (r"\s?miles?\b", "mile", "length"),
+    (r"\s?met(?:re|er)s?\b", "m", "length"),
+    (r"\s?(?:feet|foot|ft)\b", "ft", "length"),
+    (r"\s?inch(?:es)?\b", "inch", "length"),
+    (r"\s?(?:yards?|yds?)\b", "yard", "length"),
+    # temperatures; bare "degrees" is read in context
+    (r"\s?(?:°\s?C\b|degrees? (?:celsius|centigrade|C\b)|celsius\b)", "celsius", "temperature"),
+    (r"\s?(?:°\s?F\b|degrees? (?:fahrenheit|F\b)|fahrenheit\b)", "fahrenheit", "temperature"),
+    (r"\s?(?:degrees?\b|°)", "degree", "temperature"),
     (r"\s?(?:minutes?|mins?)\b", "minute", "duration"),
     (r"\s?(?:hours?|hrs?)\b", "hour", "duration"),
     (r"\s?days?\b", "day", "duration"),
@@ -181,17 +223,42 @@ _UNIT_RES = [
     )
     for pattern, unit, dim in _UNIT_TABLE
 ]
-# The power units also have lower-case spelled-out forms.
+# The power units also have lower-case spelled-out forms; "1.5C" and "98F" are temperatures
+# only with the capital letter.
 _UNIT_RES += [
     (re.compile(r"^\s?(?:megawatts?)\b", re.IGNORECASE), "MW", "power"),
     (re.compile(r"^\s?(?:gigawatts?)\b", re.IGNORECASE), "GW", "power"),
+    (re.compile(r"^C\b(?![.'’]\w)"), "celsius", "temperature"),
+    (re.compile(r"^F\b(?![.'’]\w)"), "fahrenheit", "temperature"),
 ]
+# Words that make a bare "degrees" a temperature (otherwise an angle).
+_TEMPERATURE_CONTEXT = re.compile(
+    r"\b(?:temperatures?|heat|heatwave|hot|hotter|hottest|cold|colder|coldest|warm|warmer|"
+    r"warmest|warming|cool|cooler|freez\w*|frost|thermometers?|fever|degrees? of warming|"
+    r"climate|weather|celsius|fahrenheit)\b",
+    re.IGNORECASE,
+)
+# "300m tall", "a 100m sprint": after a bare "m" these make it metres, not millions.
+_METRE_CUE = re.compile(
+    r"^(?:-|\s+)(?:tall|high|long|deep|wide|thick|away|above|below|beneath|under|underground|"
+    r"underwater|off|across|in (?:length|height|depth|diameter|width)|sprint|race|hurdles|"
+    r"freestyle|breaststroke|backstroke|butterfly|medley|relay|dash|final|record|"
+    r"from (?:the )?(?:shore|coast|surface|ground|summit|top|bottom|edge))\b",
+    re.IGNORECASE,
+)
 # Adjective compounds: "a 16-year high", "a ninety-minute call", "a 5-megawatt turbine".
 _COMPOUND_UNITS = {
     "minute": ("minute", "duration"), "hour": ("hour", "duration"), "day": ("day", "duration"),
     "week": ("week", "duration"), "month": ("month", "duration"), "year": ("year", "duration"),
     "decade": ("decade", "duration"), "second": ("second", "duration"),
     "percent": ("percent", "ratio"), "per-cent": ("percent", "ratio"),
+    "kilometre": ("km", "length"), "kilometer": ("km", "length"), "km": ("km", "length"),
+    "metre": ("m", "length"), "meter": ("m", "length"), "mile": ("mile", "length"),
+    "foot": ("ft", "length"), "feet": ("ft", "length"), "inch": ("inch", "length"),
+    "yard": ("yard", "length"), "centimetre": ("cm", "length"), "millimetre": ("mm", "length"),
+    "hectare": ("hectare", "area"), "acre": ("acre", "area"), "litre": ("litre", "volume"),
+    "liter": ("litre", "volume"), "gallon": ("gallon", "volume"), "barrel": ("barrel", "volume"),
+    "degree": ("degree", "temperature"),
     "tonne": ("tonne", "mass"), "ton": ("tonne", "mass"), "kilogram": ("kg", "mass"),
     "pound": ("lb", "mass"), "megawatt": ("MW", "power"), "gigawatt": ("GW", "power"),
     "kilowatt": ("kW", "power"),
@@ -218,6 +285,13 @@ _DIMENSION_OF_UNIT = {
     "TWh": "energy", "minute": "duration", "hour": "duration", "day": "duration",
     "week": "duration", "month": "duration", "year": "duration", "second": "duration",
     "count": "count",
+    "km": "length", "m": "length", "cm": "length", "mm": "length", "mile": "length",
+    "nautical_mile": "length", "ft": "length", "inch": "length", "yard": "length",
+    "km2": "area", "m2": "area", "sq_mile": "area", "sq_ft": "area", "hectare": "area",
+    "acre": "area", "m3": "volume", "ft3": "volume", "ml": "volume", "litre": "volume",
+    "barrel": "volume", "gallon": "volume", "celsius": "temperature",
+    "fahrenheit": "temperature", "degree": "temperature", "km/h": "speed", "mph": "speed",
+    "m/s": "speed", "knot": "speed",
 }  # fmt: skip
 
 # Words that make "pounds" money rather than weight.
@@ -473,6 +547,19 @@ class _Reading:
     currency: str = ""
 
 
+def _metres_or_million(after: str) -> str:
+    """What a bare "m" after a number stands for: "metres", "million" or "" (unknown).
+
+    "1.4m homes" and "5m tonnes" are millions; "300m tall" and "a 100m sprint" are metres.
+    """
+    rest = after[re.match(r"^\s?m", after).end() :]
+    if _METRE_CUE.match(rest):
+        return "metres"
+    if after[:1] == "m" and (_match_unit(rest) or _counted_noun(rest)[0]):
+        return "million"
+    return ""
+
+
 def _read_after(text: str, number: _Number, currency: str) -> _Reading | None:
     """Read scale, unit or counted noun after a number; None when it is not a quantity."""
     pos = number.end
@@ -484,10 +571,16 @@ def _read_after(text: str, number: _Number, currency: str) -> _Reading | None:
 
     scaled = False
     scale = _SCALE_RE.match(after)
+    if not currency and re.match(r"^\s?m\b", after):
+        metres = _metres_or_million(after)
+        if metres == "metres":
+            return _Reading(value, "m", "length", pos + re.match(r"^\s?m", after).end())
+        if metres != "million":
+            scale = None
     if scale:
         word = (scale.group("attached") or scale.group("word")).lower()
-        # A bare "m"/"k" glued to a number is only a scale for money ("$950m"), not metres.
-        if word in ("m", "k") and not currency:
+        # A bare "k" glued to a number is only a scale for money ("$950k").
+        if word == "k" and not currency:
             scale = None
         else:
             value *= _SCALES[word]
@@ -514,6 +607,12 @@ def _read_after(text: str, number: _Number, currency: str) -> _Reading | None:
             return _Reading(value / 100, "percentage_point", "ratio", end)
         if unit == "decade":
             return _Reading(value * 10, "year", "duration", end)
+        if unit == "bcm":
+            return _Reading(value * 1e9, "m3", "volume", end)
+        if unit == "degree" and not _TEMPERATURE_CONTEXT.search(
+            text[max(0, number.start - 80) : end + 60]
+        ):
+            return _Reading(value, "degree", "angle", end)
         if dimension == "currency":
             per = _PER_RE.match(text[end : end + 30])
             if per:

@@ -3,13 +3,19 @@
 For HTML the stored article text is `html_to_text(html)`; for plain text it is the input
 unchanged, so noise lines (ad markers, bylines, navigation) are never deleted from the text:
 the extractor skips them with `is_noise`, and offsets stay valid for highlighting.
+
+Noise lines: ad markers and page furniture, bylines ("By Jane Doe", "By the Energy Desk",
+"By Jane Smith, science correspondent"), agency credits ("Reporting by X; Editing by Y"),
+picture credits ("(Photo: Reuters)", "Jane Doe/Getty Images"), bare dates and navigation
+rows. A dateline opening a story ("LONDON (Reuters) - ") is not a line of its own:
+`dateline_length` measures it, and atomize.py leaves it out of the claim.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["html_to_text", "is_noise", "normalize_claim_text"]
+__all__ = ["dateline_length", "html_to_text", "is_noise", "normalize_claim_text"]
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # Whole lines that are page furniture; patterns with a free tail need a colon or a date, so
@@ -30,13 +36,60 @@ _BOILERPLATE_RE = re.compile(
 # "By Jane Doe", "By Jane Doe and John Roe, BBC News": capitalised names only, so "By contrast,
 # prices rose." is not a byline.
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:de|da|van|von|al|[A-Z][\w.'’-]*))*"
+# "By the Energy Desk", "By Jane Smith, science correspondent, in Leeds": a job title after the
+# names may be in lower case, but only when it ends in a reporting job word, so "By Friday,
+# prices had risen" is still story text.
+_JOB = (
+    r"(?:correspondent|reporter|editor|writer|journalist|desk|staff|columnist|contributor|"
+    r"producer|agencies|team|bureau|newsroom|analyst)s?"
+)
+_JOB_TITLE = rf"(?:(?:our|the|a)\s+)?(?:[\w'’-]+\s+){{0,4}}{_JOB}(?:,?\s+in\s+{_NAME})?"
 _BYLINE_RE = re.compile(
-    rf"^(?:By|BY|by|Por|Von|Par)\s+{_NAME}(?:\s*(?:,|and|&|y)\s*{_NAME})*(?:\s*[,|–-]\s*{_NAME})?\.?$"
+    rf"^(?:By|BY|by|Por|Von|Par)\s+(?:the\s+)?{_NAME}(?:\s*(?:,|and|&|y)\s*{_NAME})*"
+    rf"(?:\s*[,|–-]\s*(?:{_NAME}|{_JOB_TITLE}))*\.?$"
+)
+# Agency credits: "Reporting by Jane Smith in London; Editing by Alex Roe", "(Writing by X)".
+# The job words ignore case; the names must be capitalised ("Reporting by the Guardian
+# revealed ..." is story text).
+_CREDIT_PART = (
+    r"(?i:(?:additional\s+)?(?:reporting|writing|editing|research|graphics?|photos?|video|"
+    r"production|compiled|translation|translated|fact-checking|sub-editing)"
+    r"(?:\s+and\s+(?:reporting|writing|editing|research))?\s+by)\s+"
+    rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s+in\s+{_NAME}(?:\s*(?:,|and)\s*{_NAME})*)?"
+)
+_CREDIT_RE = re.compile(rf"^[(\[]?(?:{_CREDIT_PART})(?:\s*[;,|]\s*(?:{_CREDIT_PART}))*[)\]]?\.?$")
+# Picture credits: "(Photo: Reuters)", "Photograph: Jane Doe/Getty Images", "Photo by X/AFP".
+_AGENCY = (
+    r"(?:getty images|reuters|afp|ap(?: photo)?|associated press|epa(?:-efe)?|shutterstock|"
+    r"pa(?: media| wire| images)?|alamy|bloomberg|xinhua|anadolu|efe|dpa|ansa|kyodo)"
+)
+_PICTURE_CREDIT_RE = re.compile(
+    r"^[(\[]?(?:"
+    r"(?:photo(?:graph)?s?|pictures?|images?|illustrations?|credits?|pictured|file photo)"
+    r"(?:\s+(?:credit|source))?\s*(?::|\s[-–]|/|\s+by\s+(?-i:[A-Z])|\s+courtesy\b)\s*.{0,80}"
+    rf"|.{{0,60}}/\s*{_AGENCY}(?:\s+via\s+{_AGENCY})?"
+    rf"|{_AGENCY}(?:\s+via\s+{_AGENCY})?"
+    r")[)\]]?\.?$",
+    re.IGNORECASE,
 )
 _DATE_LINE_RE = re.compile(
     r"^(?:\w+day,? )?(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?"
     r"(?: \d{1,2})?,? \d{4}(?:,? \d{1,2}[:.]\d{2}(?: ?[ap]m)?(?: \w{2,4})?)?$",
     re.IGNORECASE,
+)
+# Datelines that open a story's first sentence: "LONDON (Reuters) - ", "WASHINGTON, March 3
+# (AP) — ", "Paris (AFP) -- ". A place in capitals needs the dash and a capital after it; a
+# place in mixed case also needs the agency in brackets.
+_CAPS_PLACE = r"[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}"
+_MIXED_PLACE = r"[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2}"
+_DATELINE_TAIL = (
+    r"(?:,\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))*"
+)
+_DATELINE_AGENCY = r"\((?:[A-Z][\w&.'’ -]{1,30})\)"
+_DATELINE_RE = re.compile(
+    rf"^\s*(?:(?:{_CAPS_PLACE}){_DATELINE_TAIL}(?:\s*{_DATELINE_AGENCY})?"
+    rf"|(?:{_MIXED_PLACE}){_DATELINE_TAIL}\s*{_DATELINE_AGENCY}|{_DATELINE_AGENCY})"
+    r"\s*(?:--|[-–—])\s+(?=[\"“‘'(]?[A-Z0-9])"
 )
 _NAV_SEPARATORS_RE = re.compile(r"\s[|•›»/]\s")
 _LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -58,12 +111,25 @@ def is_noise(line: str) -> bool:
         return True
     if len(stripped) <= 120 and _BYLINE_RE.match(stripped):
         return True
+    if len(stripped) <= 200 and _CREDIT_RE.match(stripped):
+        return True
+    if len(stripped) <= 120 and _PICTURE_CREDIT_RE.match(stripped):
+        return True
     if _DATE_LINE_RE.match(stripped):
+        return True
+    # a dateline on a line of its own: "LONDON (Reuters) -"
+    if dateline_length(stripped + " A") == len(stripped) + 1:
         return True
     # "Home | World | Business | Sport": a row of menu items
     if len(_NAV_SEPARATORS_RE.findall(stripped)) >= 2 and not re.search(r"[.!?]$", stripped):
         return True
     return False
+
+
+def dateline_length(sentence: str) -> int:
+    """Length of a dateline opening the sentence ("LONDON (Reuters) - "), 0 when there is none."""
+    match = _DATELINE_RE.match(sentence)
+    return match.end() if match else 0
 
 
 def normalize_claim_text(text: str) -> str:

@@ -102,3 +102,62 @@ def test_possessive_appositive_becomes_a_claim():
     texts = claim_texts("Volkswagen, Europe's largest carmaker, has closed three plants.")
     assert "Volkswagen is Europe's largest carmaker." in texts
     assert "Volkswagen has closed three plants." in texts
+
+
+def test_possessive_pronoun_role_is_resolved_to_the_entity_named_before():
+    text = (
+        "The Kestrel Bridge, which opened in 2019, carries 40,000 vehicles a day. "
+        "Its operator, Lanmark Roads, says tolls will rise next year."
+    )
+    texts = claim_texts(text)
+    assert "Lanmark Roads is the Kestrel Bridge's operator." in texts
+    assert not any(t.lower().startswith("lanmark roads is its") for t in texts)
+
+
+def test_possessive_pronoun_role_without_antecedent_is_skipped():
+    texts = claim_texts("Her spokesman, Dan Okafor, said the visit was cancelled.")
+    assert not any(" is her " in t.lower() for t in texts)
+    assert "Dan Okafor said the visit was cancelled." in texts
+
+
+def test_pronoun_after_name_appositive_is_skipped():
+    texts = claim_texts("Prices fell sharply. Veltra, its main rival, cut 300 jobs.")
+    assert not any(t.lower().startswith("veltra is its") for t in texts)
+
+
+def test_name_ending_in_a_number_takes_an_appositive():
+    texts = claim_texts("Falcon 4, the company's newest rocket, flew twice in 2023.")
+    assert "Falcon 4 is the company's newest rocket." in texts
+    assert "Falcon 4 flew twice in 2023." in texts
+
+
+def test_it_in_a_later_clause_names_the_sentence_subject():
+    texts = claim_texts(
+        "Brennock Dam opened in 1968 with six turbines, and it was the tallest dam in Ireland "
+        "for two decades."
+    )
+    assert "Brennock Dam was the tallest dam in Ireland for two decades." in texts
+
+
+def test_it_opening_a_sentence_names_the_previous_subject():
+    texts = claim_texts(
+        "The Arlen Tunnel links the two valleys. It carried 9 million passengers in 2022."
+    )
+    assert "The Arlen Tunnel carried 9 million passengers in 2022." in texts
+
+
+def test_expletive_it_is_left_alone():
+    texts = claim_texts("The Arlen Tunnel links the two valleys. It is unclear whether tolls rise.")
+    assert not any(t.startswith("The Arlen Tunnel is unclear") for t in texts)
+
+
+def test_it_does_not_stand_for_a_speaker_or_a_plural():
+    texts = claim_texts("Ms Varga said costs had doubled. It was the third rise since 2020.")
+    assert not any(t.startswith("Ms Varga was") for t in texts)
+    texts = claim_texts("Train fares rose 4% in 2023. It was the biggest rise in a decade.")
+    assert not any(t.startswith("Train fares was") for t in texts)
+
+
+def test_it_is_not_resolved_to_a_name_when_the_clause_speaks_of_her_or_his():
+    texts = claim_texts("Mara Lindqvist won the Bergen marathon in 2021. It was her third title.")
+    assert not any(t.startswith("Mara Lindqvist was her") for t in texts)

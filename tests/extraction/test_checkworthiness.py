@@ -59,3 +59,30 @@ def test_scores_lie_between_zero_and_one():
         "We think it might fail? Surely not! Record exports rose 9% to $5bn, the largest ever."
     ):
         assert 0.0 <= claim.checkworthiness <= 1.0
+
+
+def test_attributed_opinions_and_outlooks_score_low():
+    for sentence in [
+        "Officials say the target is within reach.",
+        "The union says the worst cuts are only beginning.",
+        "Local traders believe the market is recovering.",
+        "Fans hope the club can stay up.",
+        "The scheme is on track, organisers said.",
+        "Nobody can say for certain.",
+    ]:
+        assert score_of(sentence) < 0.5, sentence
+
+
+def test_attributed_facts_with_figures_names_or_events_stay_checkworthy():
+    for sentence in [
+        "The ministry says 1,200 teachers left the profession in 2022.",
+        "Police said the driver was arrested at the scene.",
+        "The regulator said the plant is the largest in Portugal.",
+        "Dalmoor Energy says the turbines can power 300,000 homes.",
+    ]:
+        assert score_of(sentence) >= 0.5, sentence
+
+
+def test_reported_view_is_an_explained_feature():
+    features = checkworthiness.explain("Ministers say the plan is working.")
+    assert features["reported_view"] == checkworthiness.WEIGHTS["reported_view"]

@@ -169,3 +169,58 @@ def test_to_dict_is_json_ready():
         "start",
         "end",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "dimension", "qualifier"),
+    [
+        ("The pipeline runs roughly 240 kilometres inland.", 240, "km", "length", "about"),
+        ("The reef lies 12km from the shore.", 12, "km", "length", "exact"),
+        ("Runners covered 26.2 miles.", 26.2, "mile", "length", "exact"),
+        ("The tower stands 310 metres tall.", 310, "m", "length", "exact"),
+        ("The new mast is 95m tall.", 95, "m", "length", "exact"),
+        ("She holds the 400m record.", 400, "m", "length", "exact"),
+        ("Sea levels rose 9 cm since 1990.", 9, "cm", "length", "exact"),
+        ("Rainfall reached 180 mm in a day.", 180, "mm", "length", "exact"),
+        ("The drone flew at 400 feet.", 400, "ft", "length", "exact"),
+        ("Snow lay 8 inches deep.", 8, "inch", "length", "exact"),
+        ("They built a 3-kilometre bypass.", 3, "km", "length", "exact"),
+        ("The fire burned 5,000 hectares.", 5000, "hectare", "area", "exact"),
+        ("The estate covers 600 acres.", 600, "acre", "area", "exact"),
+        ("The park spans 14 square kilometres.", 14, "km2", "area", "exact"),
+        ("The tank holds 2,500 litres.", 2500, "litre", "volume", "exact"),
+        ("The lake lost 40 million cubic metres.", 40e6, "m3", "volume", "exact"),
+        ("Output hit 1.1 million barrels a day.", 1.1e6, "barrel", "volume", "exact"),
+        ("Each home used 90 gallons.", 90, "gallon", "volume", "exact"),
+        ("Temperatures reached 41.2C in July.", 41.2, "celsius", "temperature", "exact"),
+        ("It was 35 degrees Celsius at noon.", 35, "celsius", "temperature", "exact"),
+        ("The fever topped 103F.", 103, "fahrenheit", "temperature", "exact"),
+        ("Trucks are limited to 80 km/h.", 80, "km/h", "speed", "exact"),
+        ("The limit falls to 20mph.", 20, "mph", "speed", "exact"),
+    ],
+)
+def test_length_area_volume_temperature_and_speed_units(text, value, unit, dimension, qualifier):
+    q = only(text)
+    assert (q.value, q.unit, q.dimension, q.qualifier) == (value, unit, dimension, qualifier)
+
+
+def test_glued_m_before_a_counted_noun_is_millions_not_metres():
+    q = only("The scheme reached 2.4m households.")
+    assert (q.value, q.unit, q.noun) == (2.4e6, "count", "households")
+    q = only("The mine produced 3m tonnes.")
+    assert (q.value, q.unit) == (3e6, "tonne")
+
+
+def test_money_millions_are_still_money():
+    q = only("The council spent £12m on roads.")
+    assert (q.value, q.unit) == (12e6, "GBP")
+
+
+def test_bare_degrees_are_temperature_only_in_a_weather_context():
+    assert only("The heatwave pushed it to 39 degrees.").dimension == "temperature"
+    assert only("The ship turned 90 degrees.").dimension == "angle"
+
+
+def test_range_of_kilometres():
+    q = only("The queue stretched 5 to 8 km.")
+    assert (q.value, q.value_max, q.unit, q.qualifier) == (5, 8, "km", "range")

@@ -71,3 +71,67 @@ def test_noise_lines(line):
 )
 def test_story_lines_are_not_noise(line):
     assert not is_noise(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the Transport Desk",
+        "By Priya Nair, Health Correspondent",
+        "By Tom Ellery, political editor, in Cardiff",
+        "By Staff Reporter",
+        "Reporting by Lena Fischer in Berlin; Editing by Mark Odell",
+        "Reporting by Ana Ruiz and Ken Oduya; additional reporting by Sam Lee in Lagos",
+        "(Writing by Omar Haddad)",
+        "(Photo: Reuters)",
+        "Getty Images",
+        "Photograph: Carla Mendes/Getty Images",
+        "Photo by Ian Park/AFP via Getty Images",
+        "[Image: Shutterstock]",
+        "MADRID (Reuters) -",
+    ],
+)
+def test_bylines_and_picture_credits_are_noise(line):
+    assert is_noise(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Friday, ticket sales had doubled.",
+        "By the end of 2022, the fund held $4bn.",
+        "Reporting by the local paper revealed the overspend.",
+        "Pictures show the flooded station.",
+        "The footage was first published by Reuters.",
+    ],
+)
+def test_story_sentences_that_look_like_credits_are_not_noise(line):
+    assert not is_noise(line)
+
+
+def test_byline_desk_gives_no_claim():
+    text = "By the Science Desk\n\nThe observatory recorded 412 meteors on Tuesday night."
+    assert [c.text for c in extract_claims(text)] == [
+        "The observatory recorded 412 meteors on Tuesday night."
+    ]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "OSLO (Reuters) - ",
+        "NAIROBI, May 4 (AP) — ",
+        "SAN DIEGO -- ",
+        "Lima (AFP) - ",
+    ],
+)
+def test_dateline_is_not_part_of_the_claim(opening):
+    text = f"{opening}Ferry operators carried 2.1 million passengers last year."
+    claims = extract_claims(text)
+    assert [c.text for c in claims] == ["Ferry operators carried 2.1 million passengers last year."]
+    assert text[claims[0].start :].startswith("Ferry operators")
+
+
+def test_dashes_after_a_name_are_not_a_dateline():
+    text = "NASA - the US space agency - launched 3 probes in 2021."
+    assert all(c.text.startswith("NASA") for c in extract_claims(text))

@@ -1,3 +1,4 @@
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -5,18 +6,38 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from sources import services
-from sources.importers import ImportFormatError, parse_library_file
+from sources.importers import SOURCE_KINDS, ImportFormatError, parse_library_file
 from sources.passages import split_document
+
+DOCUMENT_SUFFIXES = {".pdf", ".html", ".htm", ".txt", ".md"}
 
 
 class Command(BaseCommand):
-    help = "Import source library files (JSON Lines, CSV or PDF); re-importing updates by key."
+    help = (
+        "Import source library files (JSON Lines or CSV) or whole documents (PDF, HTML, "
+        "plain text: one source each); re-importing updates by key."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", type=Path)
         parser.add_argument("--no-progress", action="store_true", help="Hide the progress bar.")
+        document = parser.add_argument_group(
+            "whole documents", "Describe the source a PDF, HTML or text file becomes."
+        )
+        document.add_argument("--key", help="Source key (default: from the file name).")
+        document.add_argument("--title", help="Title (default: from the document).")
+        document.add_argument("--publisher", default="")
+        document.add_argument("--url", default="")
+        document.add_argument("--published", help="Publication date, YYYY-MM-DD.")
+        document.add_argument("--kind", default="other", choices=sorted(SOURCE_KINDS))
 
     def handle(self, *args, files, no_progress, **options):
+        try:
+            published = (
+                dt.date.fromisoformat(options["published"]) if options["published"] else None
+            )
+        except ValueError:
+            raise CommandError("--published must be a date as YYYY-MM-DD") from None
         for path in files:
             if not path.is_file():
                 raise CommandError(f"{path}: no such file")
@@ -24,6 +45,14 @@ class Command(BaseCommand):
                 records = parse_library_file(path, split_document)
             except ImportFormatError as exc:
                 raise CommandError(f"{exc} (nothing of this file was imported)") from None
+            if path.suffix.lower() in DOCUMENT_SUFFIXES:
+                for record in records:
+                    record.key = options["key"] or record.key
+                    record.title = options["title"] or record.title
+                    record.publisher = options["publisher"]
+                    record.url = options["url"]
+                    record.published = published
+                    record.kind = options["kind"]
             total = sum(len(r.passages) for r in records)
             with tqdm(
                 total=total,
