@@ -33,7 +33,9 @@ def notify(*, recipients: Iterable, claim: Claim | None, kind: str, message: str
     addresses = sorted({row.recipient.email for row in rows if row.recipient.email})
     if addresses:
         subject = f"[Fact check] {Kind(kind).label}"
-        link = reverse("admin:claims_claim_change", args=[claim.pk]) if claim else ""
+        path = reverse("admin:claims_claim_change", args=[claim.pk]) if claim else ""
+        # Emails are read outside the site, so the link needs the site's address.
+        link = f"{settings.PUBLIC_BASE_URL}{path}" if path else ""
         body = f"{message}\n\n{link}".strip()
         transaction.on_commit(
             lambda: send_mail(

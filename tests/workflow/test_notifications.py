@@ -43,3 +43,14 @@ def test_no_email_is_sent_when_the_action_fails(
         workflow.request_changes(claim=claim, editor=editor, comment="Mine.")
     assert mail.outbox == []
     assert not Notification.objects.exists()
+
+
+def test_emails_link_to_the_claim_with_the_sites_address(
+    make_claim, fact_checker, editor, settings, django_capture_on_commit_callbacks
+):
+    settings.PUBLIC_BASE_URL = "https://factcheck.example.org"
+    claim = make_claim(S.AWAITING_APPROVAL, author=fact_checker)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.request_changes(claim=claim, editor=editor, comment="Name the table.")
+    expected = f"https://factcheck.example.org/admin/claims/claim/{claim.pk}/change/"
+    assert expected in mail.outbox[0].body
