@@ -6,7 +6,7 @@ claims.matching.score_candidates against every passage of the library, with BM25
 computed in Python standing in for `sources.search.term_weights`. With --postgres it
 imports the library into a scratch database and runs the real two-stage matcher.
 
-    .venv/bin/python bench/eval_matching.py [/work/shared/eval/dev] [--gold-quantities] [-v]
+    .venv/bin/python bench/eval_matching.py DATASET_DIR [--gold-quantities] [-v]
         [--postgres postgres://postgres@127.0.0.1:5432/SCRATCH_DB]
 """
 
@@ -78,7 +78,7 @@ def _postgres_matcher(url: str, root: Path):
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("dataset", nargs="?", default="/work/shared/eval/dev")
+    parser.add_argument("dataset", help="folder with gold.json and sources.jsonl")
     parser.add_argument(
         "--gold-quantities",
         action="store_true",
