@@ -6,17 +6,15 @@ transitions and rules as the admin because both call the same services.
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import connection
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
     extend_schema_field,
-    inline_serializer,
 )
 from rest_framework import exceptions, mixins, permissions, serializers, status, viewsets
-from rest_framework.decorators import action, api_view, permission_classes
+from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
@@ -416,17 +414,3 @@ class PublicFactCheckViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_object(self):
         return get_object_or_404(self.get_queryset(), claim_id=self.kwargs["pk"])
-
-
-@extend_schema(
-    responses=inline_serializer(
-        "Health", {"status": serializers.CharField(), "database": serializers.CharField()}
-    )
-)
-@api_view(["GET"])
-@permission_classes([permissions.AllowAny])
-def health(request):
-    """Liveness of the web process and its database."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return Response({"status": "ok", "database": connection.vendor})

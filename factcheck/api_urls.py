@@ -1,6 +1,5 @@
 """REST API routes: one router for every app's viewsets."""
 
-from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from claims import api as claims_api
@@ -17,7 +16,4 @@ router.register(
 router.register("sources", sources_api.SourceViewSet, basename="source")
 router.register("imports", sources_api.ImportJobViewSet, basename="import")
 
-urlpatterns = [
-    path("health/", claims_api.health, name="api-health"),
-    *router.urls,
-]
+urlpatterns = router.urls
