@@ -1,3 +1,5 @@
+import os
+
 import pytest
 
 from factcheck.celery import app as celery_app
@@ -6,6 +8,9 @@ from factcheck.celery import app as celery_app
 def pytest_configure(config):
     config.addinivalue_line(
         "markers", "real_worker: the test talks to a real Celery worker over the broker"
+    )
+    config.addinivalue_line(
+        "markers", "browser: drives Debian's headless Chromium with Playwright (live server)"
     )
 
 
@@ -32,3 +37,31 @@ def write_file(tmp_path):
         return path
 
     return write
+
+
+CHROMIUM = "/usr/bin/chromium"
+# Marks for tests that drive Debian's headless Chromium (scripts/ensure-browser.sh).
+needs_chromium = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not os.path.exists(CHROMIUM),
+        reason=f"{CHROMIUM} is missing: run scripts/ensure-browser.sh (Debian's chromium)",
+    ),
+]
+
+
+@pytest.fixture
+def chromium(monkeypatch):
+    """Headless Chromium driven by Playwright (never a downloaded browser build)."""
+    # Playwright's sync API keeps an event loop in this thread; the test's own ORM calls
+    # are still synchronous, so Django's async guard must not refuse them.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()

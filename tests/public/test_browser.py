@@ -6,17 +6,10 @@ from pathlib import Path
 import pytest
 
 from claims.models import Match, Rating
+from tests.conftest import needs_chromium
 from tests.factories import PassageFactory, SourceFactory
 
-CHROMIUM = "/usr/bin/chromium"
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM),
-        reason=f"{CHROMIUM} is missing: run scripts/ensure-browser.sh (Debian's chromium)",
-    ),
-]
+pytestmark = needs_chromium
 
 
 @pytest.fixture
@@ -25,22 +18,6 @@ def screenshots(tmp_path_factory):
     path = Path(folder) if folder else tmp_path_factory.mktemp("public-screenshots")
     path.mkdir(parents=True, exist_ok=True)
     return path
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    # Playwright's sync API runs an event loop in this thread; the test's ORM calls are
-    # still synchronous, so Django's async guard must not refuse them.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -97,9 +74,9 @@ def fact_checks(published):
     ("label", "width", "height"), [("phone", 390, 844), ("desktop", 1280, 900)]
 )
 def test_a_reader_searches_and_reads_a_fact_check(
-    live_server, browser, screenshots, fact_checks, label, width, height
+    live_server, chromium, screenshots, fact_checks, label, width, height
 ):
-    page = browser.new_page(viewport={"width": width, "height": height})
+    page = chromium.new_page(viewport={"width": width, "height": height})
     base = live_server.url
 
     page.goto(f"{base}/")

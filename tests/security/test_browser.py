@@ -2,7 +2,6 @@
 under the Content-Security-Policy without a single violation."""
 
 import json
-import os
 
 import pytest
 from django.urls import reverse
@@ -13,6 +12,7 @@ from claims.models import Article, ClaimState, Match
 from sources.importers import PassageRecord, SourceRecord
 from sources.models import Passage
 from sources.services import import_records
+from tests.conftest import needs_chromium
 from tests.factories import (
     ClaimFactory,
     EditorFactory,
@@ -22,14 +22,9 @@ from tests.factories import (
     VerdictFactory,
 )
 
-CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "correct horse battery"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is missing"),
-]
+pytestmark = [*needs_chromium, pytest.mark.django_db(transaction=True)]
 
 
 def payload(field: str) -> str:
@@ -42,25 +37,17 @@ def payload(field: str) -> str:
 
 
 @pytest.fixture
-def browser(monkeypatch):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-background-networking"],
-        )
-        page = chromium.new_context().new_page()
-        page.csp_violations = []
-        page.dialogs = []
-        page.on(
-            "console",
-            lambda m: "Content Security Policy" in m.text and page.csp_violations.append(m.text),
-        )
-        page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
-        yield page
-        chromium.close()
+def browser(chromium):
+    """A page that records CSP violations and any dialog a script would open."""
+    page = chromium.new_context().new_page()
+    page.csp_violations = []
+    page.dialogs = []
+    page.on(
+        "console",
+        lambda m: "Content Security Policy" in m.text and page.csp_violations.append(m.text),
+    )
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    return page
 
 
 def log_in(page, base, username):

@@ -69,9 +69,3 @@ def make_claim(db):
         return claim
 
     return make
-
-
-def pytest_configure(config):
-    config.addinivalue_line(
-        "markers", "browser: drives Debian's headless Chromium with Playwright (live server)"
-    )

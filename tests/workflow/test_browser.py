@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from claims.models import Claim, ClaimState, Match
+from tests.conftest import needs_chromium
 from tests.factories import (
     ArticleFactory,
     ClaimFactory,
@@ -14,16 +15,9 @@ from tests.factories import (
     MatchFactory,
 )
 
-CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "correct horse battery"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM),
-        reason=f"{CHROMIUM} is missing: run scripts/ensure-browser.sh (Debian's chromium)",
-    ),
-]
+pytestmark = needs_chromium
 
 
 @pytest.fixture
@@ -35,20 +29,8 @@ def screenshots(tmp_path_factory):
 
 
 @pytest.fixture
-def browser_page(monkeypatch):
-    # Playwright's sync API keeps an event loop in this thread; the test's own ORM calls
-    # are still synchronous, so Django's async guard must not refuse them.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-background-networking"],
-        )
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
-        yield context.new_page()
-        browser.close()
+def browser_page(chromium):
+    return chromium.new_context(viewport={"width": 1400, "height": 1000}).new_page()
 
 
 def log_in(page, base, username):
