@@ -6,6 +6,7 @@ transitions and rules as the admin because both call the same services.
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -63,7 +64,7 @@ class ArticleInputSerializer(serializers.Serializer):
 
 class ArticleOutputSerializer(serializers.ModelSerializer):
     status_url = serializers.SerializerMethodField()
-    claim_count = serializers.SerializerMethodField()
+    claim_count = serializers.IntegerField(read_only=True)
 
     class Meta:
         model = Article
@@ -85,9 +86,6 @@ class ArticleOutputSerializer(serializers.ModelSerializer):
 
     def get_status_url(self, article: Article) -> str:
         return reverse("article-detail", args=[article.pk], request=self.context.get("request"))
-
-    def get_claim_count(self, article: Article) -> int:
-        return article.claims.count()
 
 
 class MatchOutputSerializer(serializers.ModelSerializer):
@@ -227,7 +225,7 @@ class ArticleViewSet(
 
     lookup_value_regex = "[0-9]+"
 
-    queryset = Article.objects.order_by("-created_at", "-pk")
+    queryset = Article.objects.annotate(claim_count=Count("claims")).order_by("-created_at", "-pk")
     serializer_class = ArticleOutputSerializer
     permission_classes = [HasRolePermission]
     role_permissions = {"create": "claims.add_article", "*": "claims.view_article"}
@@ -237,7 +235,8 @@ class ArticleViewSet(
     def create(self, request, *args, **kwargs):
         data = _validated(ArticleInputSerializer, request)
         article = _run(services.ingest_article, submitted_by=request.user, **data)
-        article.refresh_from_db()
+        # Reloaded with its claim count: in-process processing may already have run.
+        article = self.get_queryset().get(pk=article.pk)
         output = ArticleOutputSerializer(article, context={"request": request})
         return Response(output.data, status=status.HTTP_202_ACCEPTED)
 

@@ -15,7 +15,7 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from sources.search import find_candidates, term_weights
+from sources.search import find_candidates, normalize_for_search, term_weights
 
 from . import matching
 from .extraction import extract_claims, html_to_text
@@ -190,16 +190,10 @@ def match_claim(claim: Claim, *, limit: int | None = None) -> list[Match]:
         claim.text,
         claim.quantities,
         _passage_texts(candidates),
-        term_weights=term_weights(_terms(claim.text)),
+        term_weights=term_weights(normalize_for_search(claim.text).split()),
         limit=limit,
     )
     return _store_matches(claim, scored)
-
-
-def _terms(text: str) -> list[str]:
-    from sources.search import normalize_for_search
-
-    return normalize_for_search(text).split()
 
 
 def _store_matches(claim: Claim, scored: Sequence[matching.ScoredMatch]) -> list[Match]:
