@@ -33,6 +33,9 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from http_client import Connection  # noqa: E402 (bench/ is on the path above)
+
 DATABASE_URL = os.environ.get(
     "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/factcheck_load"
 ).replace("postgresql://", "postgres://")
@@ -106,48 +109,12 @@ def prepare(fact_checks: int, static_root: str) -> list[tuple[str, int]]:
     return mix
 
 
-class Connection:
-    """One keep-alive HTTP/1.1 connection, as a browser behind the TLS proxy would have."""
-
-    def __init__(self, port: int):
-        self.port = port
-        self.reader = self.writer = None
-
-    async def get(self, path: str) -> int:
-        if self.writer is None:
-            self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
-        self.writer.write(
-            f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: factcheck-load\r\n"
-            "X-Forwarded-Proto: https\r\nAccept-Encoding: gzip\r\n\r\n".encode()
-        )
-        head = await self.reader.readuntil(b"\r\n\r\n")
-        lines = head.decode("latin-1").split("\r\n")
-        status = int(lines[0].split()[1])
-        headers = {}
-        for line in lines[1:]:
-            key, _, value = line.partition(":")
-            headers[key.strip().lower()] = value.strip()
-        if "content-length" in headers:
-            await self.reader.readexactly(int(headers["content-length"]))
-        elif "chunked" in headers.get("transfer-encoding", ""):
-            while size := int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16):
-                await self.reader.readexactly(size + 2)
-            await self.reader.readuntil(b"\r\n")
-        else:
-            await self.reader.read()
-            headers["connection"] = "close"
-        if headers.get("connection", "").lower() == "close":
-            await self.close()
-        return status
-
-    async def close(self) -> None:
-        if self.writer is not None:
-            self.writer.close()
-            try:
-                await self.writer.wait_closed()
-            except OSError:
-                pass
-        self.reader = self.writer = None
+# As a browser behind the TLS proxy would send them.
+LOAD_HEADERS = {
+    "User-Agent": "factcheck-load",
+    "X-Forwarded-Proto": "https",
+    "Accept-Encoding": "gzip",
+}
 
 
 async def run_load(port: int, mix, duration: float, concurrency: int) -> dict:
@@ -159,7 +126,7 @@ async def run_load(port: int, mix, duration: float, concurrency: int) -> dict:
     rng = random.Random(2025)  # the same mix on every run
 
     async def client():
-        connection = Connection(port)
+        connection = Connection(port, headers=LOAD_HEADERS)
         while time.perf_counter() < deadline and len(latencies) < MAX_REQUESTS:
             path = rng.choices(paths, weights)[0]
             began = time.perf_counter()
@@ -202,7 +169,7 @@ def wait_for(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
         if process.poll() is not None:
             raise SystemExit("gunicorn exited; see its log")
         try:
-            if asyncio.run(Connection(port).get("/healthz")) == 200:
+            if asyncio.run(Connection(port, headers=LOAD_HEADERS).get("/healthz")) == 200:
                 return
         except OSError:
             pass

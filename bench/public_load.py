@@ -35,6 +35,9 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from http_client import Connection  # noqa: E402 (bench/ is on the path above)
+
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/factcheck_public_bench"
 )
@@ -180,52 +183,6 @@ def publish_fact_checks(count: int) -> None:
     print(f"published {count - have} fact-checks through the workflow in {took:.1f} s")
 
 
-# --------------------------------------------------------------------------- HTTP client
-
-
-class Client:
-    """One HTTP/1.1 connection at a time: keep-alive when the server allows it."""
-
-    def __init__(self, host: str, port: int):
-        self.host, self.port = host, port
-        self.reader = self.writer = None
-
-    async def get(self, path: str) -> int:
-        if self.writer is None:
-            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
-        request = f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\nUser-Agent: public-load\r\n\r\n"
-        self.writer.write(request.encode())
-        head = await self.reader.readuntil(b"\r\n\r\n")
-        lines = head.decode("latin-1").split("\r\n")
-        status = int(lines[0].split()[1])
-        headers = {}
-        for line in lines[1:]:
-            if ":" in line:
-                key, value = line.split(":", 1)
-                headers[key.strip().lower()] = value.strip()
-        if "content-length" in headers:
-            await self.reader.readexactly(int(headers["content-length"]))
-        elif "chunked" in headers.get("transfer-encoding", ""):
-            while size := int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16):
-                await self.reader.readexactly(size + 2)
-            await self.reader.readuntil(b"\r\n")
-        else:
-            await self.reader.read()  # the body runs to the end of the connection
-            headers["connection"] = "close"
-        if headers.get("connection", "").lower() == "close":
-            await self.close()
-        return status
-
-    async def close(self) -> None:
-        if self.writer is not None:
-            self.writer.close()
-            try:
-                await self.writer.wait_closed()
-            except OSError:
-                pass
-        self.reader = self.writer = None
-
-
 # Shared by every run, so "cache miss" URLs are never repeated, not even after the warm-up.
 REQUEST_NUMBERS = itertools.count()
 
@@ -239,7 +196,7 @@ async def load(port: int, path_of, duration: float, concurrency: int) -> dict:
 
     async def worker():
         nonlocal errors
-        client = Client("127.0.0.1", port)
+        client = Connection(port, headers={"User-Agent": "public-load"})
         while time.perf_counter() < deadline:
             path = path_of(next(REQUEST_NUMBERS))
             began = time.perf_counter()
@@ -274,7 +231,7 @@ def wait_for_server(port: int, timeout: float = 30) -> None:
     deadline = time.time() + timeout
     while time.time() < deadline:
         try:
-            status = asyncio.run(Client("127.0.0.1", port).get("/bench/trivial/"))
+            status = asyncio.run(Connection(port).get("/bench/trivial/"))
             if status == 200:
                 return
             raise RuntimeError(f"the trivial view answered {status}")
