@@ -148,6 +148,23 @@ def _passages_by_section(
     return passages
 
 
+def _document_record(
+    filename: str,
+    sections: list[tuple[str, str]],
+    split_text: Callable[[str], list[PassageRecord]],
+    key: str | None,
+    title: str | None,
+    kind: str,
+) -> SourceRecord:
+    """One source named after the file unless a key or title is given."""
+    return SourceRecord(
+        key=key or _key_from_name(filename),
+        title=(title or _key_from_name(filename))[:500],
+        kind=kind,
+        passages=_passages_by_section(sections, split_text),
+    )
+
+
 def parse_text_document(
     text: str,
     filename: str,
@@ -161,15 +178,9 @@ def parse_text_document(
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if p.strip()]
     if not paragraphs:
         raise ImportFormatError(filename, None, "the document has no text")
-    first_line = paragraphs[0].splitlines()[0].strip()
-    record = SourceRecord(
-        key=key or _key_from_name(filename),
-        title=(title or first_line or _key_from_name(filename))[:500],
-        kind=kind,
-    )
     sections = [(f"para {n}", " ".join(p.split())) for n, p in enumerate(paragraphs, start=1)]
-    record.passages = _passages_by_section(sections, split_text)
-    return record
+    first_line = paragraphs[0].splitlines()[0].strip()
+    return _document_record(filename, sections, split_text, key, title or first_line, kind)
 
 
 def parse_html_document(
@@ -205,10 +216,4 @@ def parse_html_document(
                 sections.append((heading[:200] if heading else f"para {count}", text))
     if not sections:
         raise ImportFormatError(filename, None, "no paragraphs of text were found in the HTML")
-    record = SourceRecord(
-        key=key or _key_from_name(filename),
-        title=(title or page_title or _key_from_name(filename))[:500],
-        kind=kind,
-    )
-    record.passages = _passages_by_section(sections, split_text)
-    return record
+    return _document_record(filename, sections, split_text, key, title or page_title, kind)
