@@ -191,7 +191,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
         return selectors.review_queue(user=request.user)
 
     def get_ordering(self, request):
-        return ["-needs_rereview", "-checkworthiness", "article_id", "position"]
+        return list(selectors.QUEUE_ORDERING)
 
     def has_add_permission(self, request):
         return False  # claims come from articles
@@ -234,14 +234,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
         extra_context = {
             **(extra_context or {}),
             "title": "Review queue",
-            "queue_counts": {
-                "mine": Claim.objects.filter(assignee=user, state=ClaimState.IN_REVIEW).count(),
-                "unassigned": Claim.objects.filter(
-                    state=ClaimState.EXTRACTED, assignee__isnull=True
-                ).count(),
-                "approval": selectors.awaiting_approval(user=user).count(),
-                "rereview": Claim.objects.filter(needs_rereview=True).count(),
-            },
+            "queue_counts": selectors.queue_counts(user=user),
             "can_see_dashboard": user.has_perm(workflow.APPROVE),
         }
         return super().changelist_view(request, extra_context)
@@ -357,8 +350,15 @@ class ClaimAdmin(SimpleHistoryAdmin):
         body = claim.article.body
         start, end = sorted((max(0, claim.start), min(len(body), claim.end)))
         lo, hi = max(0, start - CONTEXT_CHARS), min(len(body), end + CONTEXT_CHARS)
-        verdict = workflow.open_verdict(claim)
-        published = claim.published_verdict
+        # One query for every verdict with its evidence prefetched; the open and the
+        # published one are picked from it (same order as open_verdict/published_verdict).
+        verdicts = selectors.verdicts_of(claim)
+        verdict = next((v for v in verdicts if v.published_at is None), None)
+        published = max(
+            (v for v in verdicts if v.published_at is not None),
+            key=lambda v: (v.published_at, v.pk),
+            default=None,
+        )
         allowed = {t.name for t in workflow.allowed_transitions(claim=claim, user=user)}
         draft = request.session.pop(f"verdict-draft-{claim.pk}", None)
         initial = draft or (
@@ -393,7 +393,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
             "matches": matches,
             "verdict": verdict,
             "published": published,
-            "verdicts": selectors.verdicts_of(claim),
+            "verdicts": verdicts,
             "verdict_form": VerdictForm(initial=initial),
             "allowed": allowed,
             "can_work": workflow.can_work_on(claim=claim, user=user),

@@ -11,13 +11,12 @@ import datetime as dt
 import statistics
 from collections import Counter, defaultdict
 
-from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Max, Q
 from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 
 from .models import Claim, ClaimState, Rating, TransitionLog, Verdict
-from .roles import EDITORS, FACT_CHECKERS
+from .notifications import reviewers
 
 CHART_WIDTH = 640
 LABEL_WIDTH = 170
@@ -231,11 +230,7 @@ def load_by_fact_checker(now: dt.datetime | None = None) -> dict:
     now = now or timezone.now()
     month = now - dt.timedelta(days=30)
     people = (
-        get_user_model()
-        .objects.filter(
-            Q(groups__name__in=[FACT_CHECKERS, EDITORS]) | Q(is_superuser=True), is_active=True
-        )
-        .distinct()
+        reviewers()
         .annotate(
             in_review=Count(
                 "assigned_claims",

@@ -14,6 +14,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from .models import Claim, Notification, Verdict
 from .roles import EDITORS, FACT_CHECKERS
@@ -124,8 +125,6 @@ def rereview_needed(*, claim: Claim, reason: str) -> None:
 
 def mark_read(*, user, notifications: Iterable[Notification]) -> int:
     """Mark the user's own notifications as read; returns how many changed."""
-    from django.utils import timezone
-
     ids = [n.pk for n in notifications]
     return Notification.objects.filter(pk__in=ids, recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()

@@ -80,7 +80,8 @@ def add_evidence(*, claim: Claim, user, passage, expected_version: int | None = 
             passage=passage,
             defaults={"score": 0.0, "rank": locked.matches.count()},
         )
-    accepted = accept_evidence(match=match, user=user)
+        # In the same transaction, so a refused accept leaves no stray uncited match.
+        accepted = accept_evidence(match=match, user=user)
     sync_claim(claim, accepted.claim)
     return accepted
 

@@ -91,6 +91,8 @@ def _claim_export(claim: Claim) -> dict:
 
 HIGH_CHECKWORTHINESS = 0.7
 MEDIUM_CHECKWORTHINESS = 0.4
+# Claims flagged for re-review first, then the most check-worthy, in reading order.
+QUEUE_ORDERING = ("-needs_rereview", "-checkworthiness", "article_id", "position")
 
 
 def review_queue(
@@ -114,7 +116,7 @@ def review_queue(
             conflict_count=Count("matches", filter=Q(matches__numeric=Match.Numeric.CONFLICTS)),
             accepted_count=Count("matches", filter=Q(matches__decision=Match.Decision.ACCEPTED)),
         )
-        .order_by("-needs_rereview", "-checkworthiness", "article_id", "position")
+        .order_by(*QUEUE_ORDERING)
     )
     if states:
         claims = claims.filter(state__in=states)
@@ -133,6 +135,18 @@ def review_queue(
     return claims
 
 
+def queue_counts(*, user) -> dict[str, int]:
+    """How many claims wait in each of the review desk's queues, as the queue header shows."""
+    return {
+        "mine": Claim.objects.filter(assignee=user, state=ClaimState.IN_REVIEW).count(),
+        "unassigned": Claim.objects.filter(
+            state=ClaimState.EXTRACTED, assignee__isnull=True
+        ).count(),
+        "approval": awaiting_approval(user=user).count(),
+        "rereview": Claim.objects.filter(needs_rereview=True).count(),
+    }
+
+
 def awaiting_approval(*, user):
     """Claims whose verdict waits for an editor other than its author, oldest first."""
     own = Verdict.objects.filter(
@@ -144,11 +158,6 @@ def awaiting_approval(*, user):
         .select_related("article", "assignee")
         .order_by("updated_at", "pk")
     )
-
-
-def public_claims():
-    """Claims whose verdict the public may see: published at least once (corrections too)."""
-    return Claim.objects.filter(verdicts__published_at__isnull=False).distinct()
 
 
 def published_verdicts():

@@ -541,8 +541,8 @@ def queue_rereview_for_passages(*, passage_ids: Iterable[int], reason: str = "")
     queued = 0
     for claim_id, why in sorted(reasons.items()):
         with transaction.atomic():
-            claim = Claim.objects.get(pk=claim_id)
-            if _queue_rereview(claim, " ".join(dict.fromkeys(why))):
+            # lock_claim loads the row itself; only the id is needed here.
+            if _queue_rereview(Claim(pk=claim_id), " ".join(dict.fromkeys(why))):
                 queued += 1
     return queued
 

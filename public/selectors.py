@@ -498,7 +498,5 @@ def claim_review(check: FactCheck, *, url: str) -> dict:
         publisher=_organisation(),
         datePublished=check.first_published_at.date().isoformat(),
         dateModified=check.verdict.published_at.date().isoformat(),
-        reviewBody=check.verdict.summary,
     )
-    review["reviewRating"] = check.verdict.review_rating()
     return review

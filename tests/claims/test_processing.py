@@ -133,6 +133,7 @@ def test_too_long_article_is_refused(settings):
 def test_failure_during_processing_marks_the_article_failed_with_the_reason(monkeypatch):
     article = services.ingest_article(title="T", body=ARTICLE, queue=False)
 
+    # Our pure extractor is replaced only to reach the failure path; the database is real.
     def broken_extractor(text):
         raise ValueError("segmenter exploded")
 

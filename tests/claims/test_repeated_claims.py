@@ -44,7 +44,9 @@ def test_a_restated_claim_is_linked_to_the_earlier_fact_check():
 def test_a_different_claim_on_the_same_topic_is_not_linked():
     checked_claim()
     article = ingest("Westhaven port plans to build a second container terminal by 2030.\n")
-    assert all(c.repeats_id is None for c in article.claims.all())
+    claims = list(article.claims.all())
+    assert claims
+    assert all(c.repeats_id is None for c in claims)
 
 
 def test_a_claim_still_in_review_is_not_an_earlier_fact_check():

@@ -46,7 +46,7 @@ def test_title_before_name_becomes_a_role_claim():
 
 def test_bare_form_of_address_is_not_a_role_claim():
     texts = claim_texts("President Garcia opened the new port in May.")
-    assert not any(t.startswith("Garcia is") for t in texts)
+    assert texts == ["President Garcia opened the new port in May."]
 
 
 def test_descriptive_appositive_at_sentence_end():
@@ -89,13 +89,14 @@ def test_punctuation_noise_line_gives_no_claim():
 
 
 def test_claims_are_ordered_by_position():
-    claims = extract_claims("Oil rose 3% on Monday. Gas fell 2% on Tuesday.")
-    assert [c.start for c in claims] == sorted(c.start for c in claims)
+    claims = extract_claims("Gas fell 2% on Tuesday. Oil rose 3% on Monday.")
+    assert [c.text for c in claims] == ["Gas fell 2% on Tuesday.", "Oil rose 3% on Monday."]
+    assert claims[0].start < claims[1].start
 
 
 def test_a_list_of_names_is_not_an_appositive():
     texts = claim_texts("Prices in France, Germany, and Italy rose 2% in May.")
-    assert not any(" is " in t for t in texts)
+    assert texts == ["Prices in France, Germany, and Italy rose 2% in May."]
 
 
 def test_possessive_appositive_becomes_a_claim():
@@ -122,7 +123,7 @@ def test_possessive_pronoun_role_without_antecedent_is_skipped():
 
 def test_pronoun_after_name_appositive_is_skipped():
     texts = claim_texts("Prices fell sharply. Veltra, its main rival, cut 300 jobs.")
-    assert not any(t.lower().startswith("veltra is its") for t in texts)
+    assert texts == ["Prices fell sharply.", "Veltra, its main rival, cut 300 jobs."]
 
 
 def test_name_ending_in_a_number_takes_an_appositive():
@@ -148,16 +149,16 @@ def test_it_opening_a_sentence_names_the_previous_subject():
 
 def test_expletive_it_is_left_alone():
     texts = claim_texts("The Arlen Tunnel links the two valleys. It is unclear whether tolls rise.")
-    assert not any(t.startswith("The Arlen Tunnel is unclear") for t in texts)
+    assert texts == ["The Arlen Tunnel links the two valleys.", "It is unclear whether tolls rise."]
 
 
 def test_it_does_not_stand_for_a_speaker_or_a_plural():
     texts = claim_texts("Ms Varga said costs had doubled. It was the third rise since 2020.")
-    assert not any(t.startswith("Ms Varga was") for t in texts)
+    assert texts == ["Ms Varga said costs had doubled.", "It was the third rise since 2020."]
     texts = claim_texts("Train fares rose 4% in 2023. It was the biggest rise in a decade.")
-    assert not any(t.startswith("Train fares was") for t in texts)
+    assert texts == ["Train fares rose 4% in 2023.", "It was the biggest rise in a decade."]
 
 
 def test_it_is_not_resolved_to_a_name_when_the_clause_speaks_of_her_or_his():
     texts = claim_texts("Mara Lindqvist won the Bergen marathon in 2021. It was her third title.")
-    assert not any(t.startswith("Mara Lindqvist was her") for t in texts)
+    assert texts == ["Mara Lindqvist won the Bergen marathon in 2021.", "It was her third title."]

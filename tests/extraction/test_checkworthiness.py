@@ -55,9 +55,11 @@ def test_score_is_a_transparent_sum_of_features():
 
 
 def test_scores_lie_between_zero_and_one():
-    for claim in extract_claims(
+    claims = extract_claims(
         "We think it might fail? Surely not! Record exports rose 9% to $5bn, the largest ever."
-    ):
+    )
+    assert claims
+    for claim in claims:
         assert 0.0 <= claim.checkworthiness <= 1.0
 
 

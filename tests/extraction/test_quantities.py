@@ -13,8 +13,8 @@ def only(text: str):
 
 
 def test_pounds_of_material_are_weight_not_sterling():
-    q = only("Each turbine holds about 50 pounds of neodymium magnets.")
-    assert (q.value, q.unit, q.dimension, q.qualifier) == (50, "lb", "mass", "about")
+    q = only("Each rotor carries about 30 pounds of copper wire.")
+    assert (q.value, q.unit, q.dimension, q.qualifier) == (30, "lb", "mass", "about")
 
 
 def test_pounds_paid_are_sterling():
@@ -28,29 +28,29 @@ def test_hyphenated_word_number_minutes_are_a_duration():
 
 
 def test_more_than_percent():
-    q = only("The firm supplies more than 99 percent of the parts.")
-    assert (q.value, q.unit, q.dimension, q.qualifier) == (99, "percent", "ratio", "more_than")
+    q = only("The firm supplies more than 85 percent of the engines.")
+    assert (q.value, q.unit, q.dimension, q.qualifier) == (85, "percent", "ratio", "more_than")
 
 
 def test_near_count_keeps_the_counted_noun():
-    q = only("Courses are taught at near 40 universities nationwide.")
-    assert (q.value, q.unit, q.dimension, q.qualifier) == (40, "count", "count", "about")
-    assert q.noun == "universities"
+    q = only("Buses serve near 25 villages in the valley.")
+    assert (q.value, q.unit, q.dimension, q.qualifier) == (25, "count", "count", "about")
+    assert q.noun == "villages"
 
 
 def test_dollar_billions_abbreviated():
-    q = only("Sales reached $671.7bn last year.")
-    assert (q.value, q.unit, q.dimension) == (671_700_000_000, "USD", "currency")
+    q = only("Sales reached $412.5bn last year.")
+    assert (q.value, q.unit, q.dimension) == (412_500_000_000, "USD", "currency")
 
 
 def test_sterling_billions_abbreviated():
-    q = only("The bill came to £484bn.")
-    assert (q.value, q.unit) == (484e9, "GBP")
+    q = only("The bill came to £297bn.")
+    assert (q.value, q.unit) == (297e9, "GBP")
 
 
 def test_as_much_as_is_up_to():
-    q = only("The currency is undervalued by as much as 40%.")
-    assert (q.value, q.unit, q.qualifier) == (40, "percent", "up_to")
+    q = only("Fares could rise by as much as 15%.")
+    assert (q.value, q.unit, q.qualifier) == (15, "percent", "up_to")
 
 
 def test_between_range_shares_the_scale_word():
@@ -151,9 +151,10 @@ def test_qualifier_words(phrase, qualifier):
 
 
 def test_offsets_point_at_the_surface_text():
-    text = "Exports rose 12.3% to $1.15 trillion."
-    for q in parse_quantities(text, offset=100):
-        assert text[q.start - 100 : q.end - 100] == q.text
+    text = "Imports grew 7.4% to $2.85 trillion."
+    quantities = parse_quantities(text, offset=100)
+    assert [q.text for q in quantities] == ["7.4%", "$2.85 trillion"]
+    assert [text[q.start - 100 : q.end - 100] for q in quantities] == ["7.4%", "$2.85 trillion"]
 
 
 def test_to_dict_is_json_ready():

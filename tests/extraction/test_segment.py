@@ -9,6 +9,7 @@ def texts(text: str) -> list[str]:
 
 def test_offsets_match_the_text():
     text = "First one here. Second one there.\n\nThird."
+    assert texts(text) == ["First one here.", "Second one there.", "Third."]
     for sentence in segment(text):
         assert text[sentence.start : sentence.end] == sentence.text
 

@@ -57,13 +57,13 @@ def test_more_than_ninety_nine_conflicts_with_ninety():
 
 
 def test_rounded_value_agrees_with_the_precise_one():
-    claim = [q("$1.15 trillion", 1.15e12, "USD")]
-    assert relation(claim, [q("$1,146.1 billion", 1.1461e12, "USD")]) == "agrees"
+    claim = [q("$2.37 trillion", 2.37e12, "USD")]
+    assert relation(claim, [q("$2,368.4 billion", 2.3684e12, "USD")]) == "agrees"
 
 
 def test_values_that_differ_beyond_their_written_precision_conflict():
-    claim = [q("$496.5bn", 496.5e9, "USD")]
-    assert relation(claim, [q("$489.4 billion", 489.4e9, "USD")]) == "conflicts"
+    claim = [q("$318.6bn", 318.6e9, "USD")]
+    assert relation(claim, [q("$312.2 billion", 312.2e9, "USD")]) == "conflicts"
 
 
 def test_adjacent_whole_numbers_conflict():
@@ -91,28 +91,28 @@ def test_no_quantities_give_nothing_to_compare():
 
 
 def test_a_value_many_times_larger_is_another_quantity_not_a_conflict():
-    claim = [q("$1.15 trillion", 1.15e12, "USD")]
-    assert relation(claim, [q("$14.7 billion", 14.7e9, "USD")]) == "none"
+    claim = [q("$2.37 trillion", 2.37e12, "USD")]
+    assert relation(claim, [q("$23.1 billion", 23.1e9, "USD")]) == "none"
 
 
 def test_the_same_number_of_pounds_sterling_and_dollars_conflict():
-    claim = [q("£56.4bn", 56.4e9, "GBP")]
-    assert relation(claim, [q("$56.4 billion", 56.4e9, "USD")]) == "conflicts"
+    claim = [q("£38.2bn", 38.2e9, "GBP")]
+    assert relation(claim, [q("$38.2 billion", 38.2e9, "USD")]) == "conflicts"
 
 
 def test_amounts_in_two_currencies_never_agree():
-    claim = [q("£484bn", 484e9, "GBP")]
-    assert relation(claim, [q("$671.7 billion", 671.7e9, "USD")]) == "none"
+    claim = [q("£215bn", 215e9, "GBP")]
+    assert relation(claim, [q("$298.9 billion", 298.9e9, "USD")]) == "none"
 
 
 def test_any_matching_passage_value_makes_the_claim_agree():
-    passage = [q("$2.9 billion", 2.9e9, "USD"), q("$56.4 billion", 56.4e9, "USD")]
-    assert relation([q("$56.4bn", 56.4e9, "USD")], passage) == "agrees"
+    passage = [q("$1.7 billion", 1.7e9, "USD"), q("$38.2 billion", 38.2e9, "USD")]
+    assert relation([q("$38.2bn", 38.2e9, "USD")], passage) == "agrees"
 
 
 def test_one_conflicting_quantity_outweighs_an_agreeing_one():
-    claim = [q("4.9%", 4.9, "percent"), q("$60bn", 60e9, "USD")]
-    passage = [q("4.9 percent", 4.9, "percent"), q("$56.4 billion", 56.4e9, "USD")]
+    claim = [q("6.3%", 6.3, "percent"), q("$45bn", 45e9, "USD")]
+    passage = [q("6.3 percent", 6.3, "percent"), q("$38.2 billion", 38.2e9, "USD")]
     assert relation(claim, passage) == "conflicts"
 
 

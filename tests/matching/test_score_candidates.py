@@ -59,6 +59,7 @@ def test_scores_are_rounded_to_two_decimals_and_within_0_and_100():
             for i, text in enumerate(["Copper exports from Quillota rose sharply.", "", "x"])
         ],
     )
+    assert len(ranked) == 3
     assert all(0 <= m.score <= 100 and round(m.score, 2) == m.score for m in ranked)
 
 

@@ -133,9 +133,3 @@ def published(newsroom):
         return claim
 
     return make
-
-
-def pytest_configure(config):
-    config.addinivalue_line(
-        "markers", "browser: drives Debian's headless Chromium with Playwright (live server)"
-    )

@@ -7,12 +7,6 @@ from tests.factories import UserFactory
 PASSWORD = "correct horse battery"
 
 
-def pytest_configure(config):
-    config.addinivalue_line(
-        "markers", "browser: drives Debian's headless Chromium with Playwright (live server)"
-    )
-
-
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="root", is_superuser=True)

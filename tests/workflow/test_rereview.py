@@ -59,6 +59,7 @@ def test_a_fact_checker_confirms_a_published_verdict_after_checking(make_claim, 
     claim = make_claim(S.PUBLISHED)
     reimport(cited_passage(claim), "The harbour handled 12.0 million tonnes in 2022.")
     claim.refresh_from_db()
+    assert claim.needs_rereview
     review.confirm_after_source_change(claim=claim, user=fact_checker, note="Same figure.")
     claim.refresh_from_db()
     assert not claim.needs_rereview
