@@ -14,7 +14,8 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
+
+from factcheck.history_admin import ReadOnlyHistoryAdmin
 
 from . import dashboard, notifications, review, selectors, workflow
 from .models import (
@@ -162,7 +163,7 @@ def _version(request) -> int | None:
 
 
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(ReadOnlyHistoryAdmin):
     """The review queue (changelist) and the claim workbench (change view)."""
 
     list_display = (
@@ -427,7 +428,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Verdict)
-class VerdictAdmin(SimpleHistoryAdmin):
+class VerdictAdmin(ReadOnlyHistoryAdmin):
     list_display = ("claim", "rating", "author", "approver", "published_at", "corrects")
     list_filter = ("rating", ("published_at", admin.EmptyFieldListFilter))
     search_fields = ("summary", "claim__text")

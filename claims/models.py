@@ -5,6 +5,14 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from .integrity import (
+    StateChangeForbidden,
+    WorkflowGuardedQuerySet,
+    refuse_silent_workflow_change,
+)
+
+__all__ = ["StateChangeForbidden"]
+
 
 class Article(models.Model):
     class Status(models.TextChoices):
@@ -50,6 +58,10 @@ class ClaimState(models.TextChoices):
 
 
 class Claim(models.Model):
+    # Change only inside a workflow action (claims.workflow / claims.review), never
+    # through a form, a history revert, save() or queryset.update().
+    WORKFLOW_FIELDS = ("state", "assignee", "version", "needs_rereview")
+
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
     position = models.PositiveIntegerField(help_text="Order of the claim within its article.")
     text = models.TextField(help_text="The atomic claim as a fact-checker would write it.")
@@ -92,6 +104,8 @@ class Claim(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
+    objects = WorkflowGuardedQuerySet.as_manager()
+
     class Meta:
         ordering = ["article_id", "position"]
         permissions = [
@@ -121,29 +135,9 @@ class Claim(models.Model):
         return self.text[:80]
 
     def save(self, *args, **kwargs):
-        # The state changes only through claims.workflow, which sets _transition_allowed.
-        loaded = getattr(self, "_loaded_state", None)
-        if (
-            not self._state.adding
-            and loaded is not None
-            and self.state != loaded
-            and not getattr(self, "_transition_allowed", False)
-        ):
-            raise StateChangeForbidden(
-                f"Claim {self.pk}: the state changes only through a workflow transition."
-            )
+        if not self._state.adding:
+            refuse_silent_workflow_change(self, kwargs.get("update_fields"))
         super().save(*args, **kwargs)
-        self._loaded_state = self.state
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_state = instance.__dict__.get("state")
-        return instance
-
-    def refresh_from_db(self, *args, **kwargs):
-        super().refresh_from_db(*args, **kwargs)
-        self._loaded_state = self.state
 
     @property
     def current_verdict(self) -> "Verdict | None":
@@ -158,10 +152,6 @@ class Claim(models.Model):
             .order_by("-published_at", "-pk")
             .first()
         )
-
-
-class StateChangeForbidden(Exception):
-    """Raised when code writes Claim.state outside a workflow transition."""
 
 
 class Match(models.Model):
@@ -235,7 +225,20 @@ WORST_RATING = 1
 
 
 class Verdict(models.Model):
-    """A fact-checker's finding on a claim; a correction is a new verdict, the old stays."""
+    """A fact-checker's finding on a claim; a correction is a new verdict, the old stays.
+
+    Once published a verdict never changes (a correction is a new verdict).
+    """
+
+    WORKFLOW_FIELDS = (
+        "author",
+        "proposed_at",
+        "approver",
+        "approved_at",
+        "publisher",
+        "published_at",
+    )
+    FROZEN_ONCE_PUBLISHED = True
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="verdicts")
     rating = models.CharField(max_length=20, choices=Rating.choices)
@@ -278,6 +281,8 @@ class Verdict(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords(m2m_fields=[evidence], excluded_fields=["updated_at"])
 
+    objects = WorkflowGuardedQuerySet.as_manager()
+
     class Meta:
         ordering = ["claim_id", "-created_at", "-pk"]
         get_latest_by = "created_at"
@@ -298,6 +303,21 @@ class Verdict(models.Model):
                 condition=Q(published_at__isnull=True) | Q(approved_at__isnull=False),
                 name="verdict_published_after_approval",
             ),
+            # Approval and publication always say who and when, and follow a proposal.
+            models.CheckConstraint(
+                condition=Q(approver__isnull=True, approved_at__isnull=True)
+                | Q(approver__isnull=False, approved_at__isnull=False),
+                name="verdict_approval_has_approver",
+            ),
+            models.CheckConstraint(
+                condition=Q(publisher__isnull=True, published_at__isnull=True)
+                | Q(publisher__isnull=False, published_at__isnull=False),
+                name="verdict_publication_has_publisher",
+            ),
+            models.CheckConstraint(
+                condition=Q(approved_at__isnull=True) | Q(proposed_at__isnull=False),
+                name="verdict_approved_after_proposal",
+            ),
             models.CheckConstraint(
                 condition=~Q(correction_note="") | Q(corrects__isnull=True),
                 name="verdict_correction_has_note",
@@ -315,6 +335,11 @@ class Verdict(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_rating_display()}: {self.summary[:60]}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            refuse_silent_workflow_change(self, kwargs.get("update_fields"))
+        super().save(*args, **kwargs)
 
     @property
     def rating_value(self) -> int | None:

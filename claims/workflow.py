@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import notifications
+from .integrity import workflow_action
 from .models import Claim, ClaimState, Match, Rating, TransitionLog, Verdict
 
 S = ClaimState
@@ -226,7 +227,6 @@ def sync_claim(claim: Claim, locked: Claim) -> None:
     """Bring the caller's object up to date with the row as saved."""
     for field in Claim._meta.concrete_fields:
         setattr(claim, field.attname, getattr(locked, field.attname))
-    claim._loaded_state = locked.state
 
 
 def snapshot(claim: Claim, verdict: Verdict | None) -> dict:
@@ -273,7 +273,8 @@ def save_claim(claim: Claim, *, user, reason: str, fields: Iterable[str] = ()) -
     claim.version += 1
     claim._history_user = user
     claim._change_reason = reason[:100]
-    claim.save(update_fields=[*fields, "version", "updated_at"])
+    with workflow_action():
+        claim.save(update_fields=[*fields, "version", "updated_at"])
 
 
 def _move(
@@ -289,12 +290,8 @@ def _move(
     transition = TRANSITIONS[name]
     from_state = locked.state
     locked.state = transition.target
-    locked._transition_allowed = True
-    try:
-        reason = f"{transition.label}: {comment}" if comment else transition.label
-        save_claim(locked, user=user, reason=reason, fields=["state", *fields])
-    finally:
-        locked._transition_allowed = False
+    reason = f"{transition.label}: {comment}" if comment else transition.label
+    save_claim(locked, user=user, reason=reason, fields=["state", *fields])
     return record(
         claim=locked,
         user=user,
@@ -309,7 +306,17 @@ def _move(
 def _save_verdict(verdict: Verdict, *, user, reason: str) -> None:
     verdict._history_user = user
     verdict._change_reason = reason[:100]
-    verdict.save()
+    with workflow_action():
+        verdict.save()
+
+
+def _open_verdict_or_refuse(claim: Claim) -> Verdict:
+    verdict = open_verdict(claim)
+    if verdict is None:
+        raise TransitionError(
+            "This claim has no proposed verdict; a fact-checker must propose one."
+        )
+    return verdict
 
 
 def required_text(value: str, message: str) -> str:
@@ -448,7 +455,7 @@ def approve_verdict(*, claim: Claim, editor, expected_version: int | None = None
         locked = lock_claim(claim, expected_version=expected_version)
         _check_state(locked, claim, "approve_verdict")
         check_transition(claim=locked, user=editor, name="approve_verdict")
-        verdict = open_verdict(locked)
+        verdict = _open_verdict_or_refuse(locked)
         verdict.approver = editor
         verdict.approved_at = timezone.now()
         _save_verdict(verdict, user=editor, reason="Approved")
@@ -464,7 +471,7 @@ def publish(*, claim: Claim, editor, expected_version: int | None = None) -> Ver
         locked = lock_claim(claim, expected_version=expected_version)
         _check_state(locked, claim, "publish")
         check_transition(claim=locked, user=editor, name="publish")
-        verdict = open_verdict(locked)
+        verdict = _open_verdict_or_refuse(locked)
         verdict.publisher = editor
         verdict.published_at = timezone.now()
         _save_verdict(verdict, user=editor, reason="Published")

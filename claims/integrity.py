@@ -1,0 +1,105 @@
+"""The rule that workflow fields (claim state and assignee, verdict approval and
+publication) change only inside a workflow action, whatever the entry point: admin
+forms, history reverts, save() from a shell, queryset.update() or bulk_update().
+
+Workflow actions (claims.workflow, claims.review) run their writes inside
+`workflow_action()`; anything else that tries to change such a field is refused with
+StateChangeForbidden. A published verdict is frozen outright.
+"""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from django.db import models
+
+_inside = contextvars.ContextVar("claims_workflow_action", default=False)
+
+
+class StateChangeForbidden(Exception):
+    """Raised when code writes a workflow field outside a workflow action."""
+
+
+@contextmanager
+def workflow_action() -> Iterator[None]:
+    """Mark the writes of one workflow action as allowed to change workflow fields."""
+    token = _inside.set(True)
+    try:
+        yield
+    finally:
+        _inside.reset(token)
+
+
+def inside_workflow_action() -> bool:
+    return _inside.get()
+
+
+def _guarded(model, names: Iterable[str]) -> list[str]:
+    wanted = set()
+    for name in names:
+        try:
+            wanted.add(model._meta.get_field(name).name)
+        except Exception:  # noqa: BLE001 - an unknown name fails later in Django itself
+            continue
+    return [f for f in getattr(model, "WORKFLOW_FIELDS", ()) if f in wanted]
+
+
+def _refusal(model, fields: Iterable[str]) -> StateChangeForbidden:
+    return StateChangeForbidden(
+        f"{model._meta.verbose_name.capitalize()}: {', '.join(fields)} change only "
+        "through a workflow action."
+    )
+
+
+def refuse_silent_workflow_change(instance: models.Model, update_fields) -> None:
+    """Raise StateChangeForbidden if saving `instance` would change a workflow field
+    outside a workflow action, or change a published verdict at all.
+
+    Compares with the stored row, not with what was loaded, so an instance built from
+    a history record or loaded before a transition cannot write an old state back.
+    """
+    model = type(instance)
+    names = [f.name for f in model._meta.concrete_fields]
+    if update_fields is not None:
+        names = [n for n in names if n in set(update_fields) or f"{n}_id" in set(update_fields)]
+    frozen = getattr(model, "FROZEN_ONCE_PUBLISHED", False)
+    guarded = [] if inside_workflow_action() else _guarded(model, names)
+    if not guarded and not frozen:
+        return
+    attnames = {name: model._meta.get_field(name).attname for name in guarded}
+    columns = [*attnames.values(), *(["published_at"] if frozen else [])]
+    stored = model._base_manager.filter(pk=instance.pk).values(*columns).first()
+    if stored is None:
+        return
+    if frozen and stored["published_at"] is not None:
+        raise StateChangeForbidden(
+            f"Verdict {instance.pk} is published and never changes; publish a correction."
+        )
+    changed = [name for name, att in attnames.items() if stored[att] != getattr(instance, att)]
+    if changed:
+        raise _refusal(model, changed)
+
+
+class WorkflowGuardedQuerySet(models.QuerySet):
+    """Refuses update()/bulk_update() of workflow fields outside a workflow action."""
+
+    def update(self, **kwargs):
+        if not inside_workflow_action():
+            guarded = _guarded(self.model, kwargs)
+            if guarded:
+                raise _refusal(self.model, guarded)
+        if (
+            getattr(self.model, "FROZEN_ONCE_PUBLISHED", False)
+            and self.filter(published_at__isnull=False).exists()
+        ):
+            raise StateChangeForbidden("A published verdict never changes; publish a correction.")
+        return super().update(**kwargs)
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        if not inside_workflow_action():
+            guarded = _guarded(self.model, fields)
+            if guarded:
+                raise _refusal(self.model, guarded)
+        return super().bulk_update(objs, fields, batch_size=batch_size)
