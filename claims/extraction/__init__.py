@@ -391,11 +391,26 @@ def _claim_from_draft(
     names: frozenset[str],
     referents: _Referents,
     local: str = "",
+    common: frozenset[str] = frozenset(),
 ) -> ExtractedClaim | None:
     span = draft.span()
     if span is None:
         return None
-    resolved = referents.resolve(draft.render(), draft.kind, local)
+    rendered = draft.render()
+    opening = draft.kept.split()[:1] if draft.prefix and not draft.text else []
+    if (
+        opening
+        and draft.kept.strip() == draft.kept[len(draft.kept) - len(draft.kept.lstrip()) :].strip()
+        and opening[0][:1].isupper()
+        and not opening[0].isupper()
+        and opening[0].strip(",.;:'\"").lower() in common
+        and sentence.text.lstrip("\"“'‘(").startswith(opening[0])
+    ):
+        # "Mr Lee said" + "Sales fell": a word capitalised only because it opened the sentence
+        at = rendered.find(opening[0], len(draft.prefix))
+        if at >= 0:
+            rendered = rendered[:at] + opening[0][0].lower() + rendered[at + 1 :]
+    resolved = referents.resolve(rendered, draft.kind, local)
     if resolved is None:
         return None
     text = normalize_claim_text(resolved)
@@ -470,6 +485,8 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
         return []
     sentences = [s for s in segment(text) if not is_noise(s.text)]
     names = _proper_names(sentences)
+    # words the article also writes in lower case: common nouns, not names
+    common = frozenset(re.findall(r"(?<![\w'’.-])[a-z][a-z-]+", text))
     claims: list[ExtractedClaim] = []
     referents = _Referents(people=_People.of(sentences))
     for sentence in sentences:
@@ -481,7 +498,13 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
         for draft in drafts:
             later_clause = draft.kind in ("clause", "participle") and draft is not first
             claim = _claim_from_draft(
-                draft, sentence, quantities, names, referents, local if later_clause else ""
+                draft,
+                sentence,
+                quantities,
+                names,
+                referents,
+                local if later_clause else "",
+                common,
             )
             if claim is None or claim.text.lower() in seen:
                 continue
