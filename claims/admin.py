@@ -17,9 +17,10 @@ from django.utils.html import format_html
 
 from factcheck.history_admin import ReadOnlyHistoryAdmin
 
-from . import dashboard, notifications, review, selectors, workflow
+from . import articles, dashboard, notifications, review, selectors, workflow
 from .models import (
     Article,
+    ArticleRevision,
     Claim,
     ClaimState,
     Match,
@@ -43,13 +44,31 @@ class ClaimInline(admin.TabularInline):
     can_delete = False
 
 
+class ArticleRevisionInline(admin.TabularInline):
+    model = ArticleRevision
+    fields = ("number", "created_at", "edited_by", "reason")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ("title", "outlet", "published", "status", "created_at")
     list_filter = ("status", "outlet")
     search_fields = ("title", "url", "outlet")
     readonly_fields = ("status", "error", "attempts", "processed_at", "created_at")
-    inlines = [ClaimInline]
+    inlines = [ClaimInline, ArticleRevisionInline]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            # A changed body is a new revision and flags the article's fact-checks.
+            articles.revise_article(article=obj, user=request.user)
+        else:
+            super().save_model(request, obj, form, change)
 
 
 # --- Review queue filters ------------------------------------------------------------------

@@ -7,21 +7,18 @@ transitions and rules as the admin because both call the same services.
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Count
-from django.shortcuts import get_object_or_404
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
-    extend_schema_field,
 )
-from rest_framework import exceptions, mixins, permissions, serializers, status, viewsets
+from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from factcheck.api import HasRolePermission
 
-from . import review, selectors, services, workflow
+from . import review, services, workflow
 from .filters import ArticleFilter, ClaimFilter
 from .models import Article, Claim, Match, Rating, Verdict
 
@@ -377,39 +374,3 @@ class VerdictViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [HasRolePermission]
     role_permissions = {"*": "claims.view_verdict"}
     queryset = Verdict.objects.prefetch_related("evidence").order_by("-created_at", "-pk")
-
-
-# --- Public, read-only ----------------------------------------------------------------------
-
-
-class PublicFactCheckSerializer(serializers.Serializer):
-    id = serializers.IntegerField(source="claim.pk")
-    claim = serializers.CharField(source="claim.text")
-    rating = serializers.CharField()
-    rating_label = serializers.CharField(source="get_rating_display")
-    summary = serializers.CharField()
-    explanation = serializers.CharField()
-    published_at = serializers.DateTimeField()
-    correction_note = serializers.CharField()
-    claim_review = serializers.SerializerMethodField()
-
-    @extend_schema_field(OpenApiTypes.OBJECT)
-    def get_claim_review(self, verdict: Verdict) -> dict:
-        return selectors.claim_review(verdict)
-
-
-class PublicFactCheckViewSet(viewsets.ReadOnlyModelViewSet):
-    """Published fact-checks (the latest published verdict of each claim), for anyone."""
-
-    lookup_value_regex = "[0-9]+"
-
-    serializer_class = PublicFactCheckSerializer
-    permission_classes = [permissions.AllowAny]
-    lookup_field = "claim_id"
-    lookup_url_kwarg = "pk"
-
-    def get_queryset(self):
-        return selectors.published_verdicts().select_related("claim__article")
-
-    def get_object(self):
-        return get_object_or_404(self.get_queryset(), claim_id=self.kwargs["pk"])

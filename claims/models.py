@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from simple_history.models import HistoricalRecords
 
 from .integrity import (
@@ -46,6 +46,31 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ArticleRevision(models.Model):
+    """One version of an article's text: the first as submitted, then each edit."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=500)
+    body = models.TextField()
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article_id", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "number"], name="article_revision_number_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} revision {self.number}"
 
 
 class ClaimState(models.TextChoices):
@@ -224,6 +249,22 @@ BEST_RATING = 7
 WORST_RATING = 1
 
 
+class VerdictQuerySet(WorkflowGuardedQuerySet):
+    """The one answer to "what is public": published() and current() (see public.selectors)."""
+
+    def published(self) -> "VerdictQuerySet":
+        """Every verdict ever published, corrected ones included."""
+        return self.filter(published_at__isnull=False)
+
+    def current(self) -> "VerdictQuerySet":
+        """The verdict the public sees for each public claim: its latest published one."""
+        later = Verdict.objects.filter(claim=OuterRef("claim"), published_at__isnull=False).filter(
+            Q(published_at__gt=OuterRef("published_at"))
+            | Q(published_at=OuterRef("published_at"), pk__gt=OuterRef("pk"))
+        )
+        return self.published().filter(~Exists(later))
+
+
 class Verdict(models.Model):
     """A fact-checker's finding on a claim; a correction is a new verdict, the old stays.
 
@@ -237,6 +278,10 @@ class Verdict(models.Model):
         "approved_at",
         "publisher",
         "published_at",
+        "checked_text",
+        "quote_sentence",
+        "quote_start",
+        "quote_end",
     )
     FROZEN_ONCE_PUBLISHED = True
 
@@ -279,9 +324,23 @@ class Verdict(models.Model):
     proposed_at = models.DateTimeField(null=True, blank=True)
     approved_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    # What was checked and quoted, stored with the verdict so that a later edit of the
+    # claim or the article never changes what was published.
+    checked_text = models.TextField(
+        blank=True, help_text="The claim text as proposed for this verdict."
+    )
+    quote_sentence = models.TextField(
+        blank=True, help_text="The article's sentence as it read when the verdict was published."
+    )
+    quote_start = models.PositiveIntegerField(
+        default=0, help_text="Start of the claim within the quoted sentence."
+    )
+    quote_end = models.PositiveIntegerField(
+        default=0, help_text="End of the claim within the quoted sentence."
+    )
     history = HistoricalRecords(m2m_fields=[evidence], excluded_fields=["updated_at"])
 
-    objects = WorkflowGuardedQuerySet.as_manager()
+    objects = VerdictQuerySet.as_manager()
 
     class Meta:
         ordering = ["claim_id", "-created_at", "-pk"]
@@ -319,6 +378,10 @@ class Verdict(models.Model):
                 name="verdict_approved_after_proposal",
             ),
             models.CheckConstraint(
+                condition=Q(quote_start__lte=models.F("quote_end")),
+                name="verdict_quote_span_ordered",
+            ),
+            models.CheckConstraint(
                 condition=~Q(correction_note="") | Q(corrects__isnull=True),
                 name="verdict_correction_has_note",
             ),
@@ -340,6 +403,12 @@ class Verdict(models.Model):
         if not self._state.adding:
             refuse_silent_workflow_change(self, kwargs.get("update_fields"))
         super().save(*args, **kwargs)
+
+    @property
+    def quote(self) -> tuple[str, str, str]:
+        """The quoted sentence split around the claim: (before, claim, after)."""
+        s, a, b = self.quote_sentence, self.quote_start, self.quote_end
+        return s[:a], s[a:b], s[b:]
 
     @property
     def rating_value(self) -> int | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.conf import settings
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
@@ -149,24 +148,17 @@ def queue_counts(*, user) -> dict[str, int]:
 
 def awaiting_approval(*, user):
     """Claims whose verdict waits for an editor other than its author, oldest first."""
-    own = Verdict.objects.filter(
-        claim=OuterRef("pk"), published_at__isnull=True, author_id=getattr(user, "pk", None)
+    # Any version written by the user counts (four eyes), not only the latest.
+    own = Verdict.history.filter(
+        claim_id=OuterRef("pk"),
+        id__in=Verdict.objects.filter(published_at__isnull=True).values("pk"),
+        author_id=getattr(user, "pk", None),
     )
     return (
         Claim.objects.filter(state=ClaimState.AWAITING_APPROVAL)
         .exclude(Exists(own))
         .select_related("article", "assignee")
         .order_by("updated_at", "pk")
-    )
-
-
-def published_verdicts():
-    """The verdict the public sees for each claim: published and not replaced by a correction."""
-    replaced = Verdict.objects.filter(corrects=OuterRef("pk"), published_at__isnull=False)
-    return (
-        Verdict.objects.filter(published_at__isnull=False)
-        .exclude(Exists(replaced))
-        .order_by("-published_at", "-pk")
     )
 
 
@@ -177,28 +169,3 @@ def verdicts_of(claim: Claim) -> list[Verdict]:
         .prefetch_related("evidence__passage__source")
         .order_by("-created_at", "-pk")
     )
-
-
-def claim_review(verdict: Verdict) -> dict:
-    """schema.org ClaimReview data for a published verdict (for JSON-LD on public pages)."""
-    claim = verdict.claim
-    article = claim.article
-    item = {"@type": "Claim", "firstAppearance": {"@type": "CreativeWork"}}
-    if article.url:
-        item["firstAppearance"]["url"] = article.url
-    if article.outlet:
-        item["author"] = {"@type": "Organization", "name": article.outlet}
-    if article.published:
-        item["datePublished"] = article.published.isoformat()
-    review = {
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "claimReviewed": claim.text,
-        "reviewRating": verdict.review_rating(),
-        "itemReviewed": item,
-        "author": {"@type": "Organization", "name": settings.FACTCHECK_ORGANISATION},
-        "reviewBody": verdict.summary,
-    }
-    if verdict.published_at:
-        review["datePublished"] = verdict.published_at.date().isoformat()
-    return review

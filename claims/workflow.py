@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from . import notifications
 from .integrity import workflow_action
-from .models import Claim, ClaimState, Match, Rating, TransitionLog, Verdict
+from .models import Article, Claim, ClaimState, Match, Rating, TransitionLog, Verdict
 
 S = ClaimState
 REVIEW = "claims.review_claim"
@@ -127,6 +127,11 @@ def open_verdict(claim: Claim) -> Verdict | None:
     return claim.verdicts.filter(published_at__isnull=True).first()
 
 
+def verdict_writers(verdict: Verdict) -> set[int]:
+    """Everyone who wrote any version of the verdict (its history keeps each author)."""
+    return {verdict.author_id, *verdict.history.values_list("author_id", flat=True)}
+
+
 def check_transition(*, claim: Claim, user, name: str, verdict: Verdict | None = None) -> None:
     """Raise TransitionError (NotAllowed for role rules) unless `user` may take `name` now."""
     transition = TRANSITIONS[name]
@@ -152,8 +157,11 @@ def check_transition(*, claim: Claim, user, name: str, verdict: Verdict | None =
         raise NotAllowed(f"This claim is assigned to {owner}; only the assignee can act on it.")
     if transition.not_author:
         verdict = verdict or open_verdict(claim)
-        if verdict is not None and verdict.author_id == user.pk:
-            raise NotAllowed("Four eyes: you wrote this verdict, so another editor must do this.")
+        if verdict is not None and user.pk in verdict_writers(verdict):
+            raise NotAllowed(
+                "Four eyes: you wrote this verdict or an earlier version of it, "
+                "so another editor must do this."
+            )
 
 
 def allowed_transitions(*, claim: Claim, user) -> list[Transition]:
@@ -310,6 +318,17 @@ def _save_verdict(verdict: Verdict, *, user, reason: str) -> None:
         verdict.save()
 
 
+def quote_of(claim: Claim) -> tuple[str, int, int]:
+    """The claim's sentence as the article reads now, and the claim's span within it."""
+    body = Article.objects.filter(pk=claim.article_id).values_list("body", flat=True).first()
+    sentence = (body or "")[claim.sentence_start : claim.sentence_end]
+    start, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    if sentence and 0 <= start <= end <= len(sentence):
+        return sentence, start, end
+    # Offsets that no longer fit the body: the sentence as extracted, all of it quoted.
+    return claim.sentence, 0, len(claim.sentence)
+
+
 def _open_verdict_or_refuse(claim: Claim) -> Verdict:
     verdict = open_verdict(claim)
     if verdict is None:
@@ -406,6 +425,7 @@ def propose_verdict(
         verdict.corrects = published
         verdict.correction_note = correction_note if published is not None else ""
         verdict.proposed_at = timezone.now()
+        verdict.checked_text = locked.text
         _save_verdict(verdict, user=author, reason="Proposed" if is_new else "Revised and proposed")
         verdict.evidence.set(chosen)
         _move(locked, user=author, name="propose_verdict", verdict=verdict, with_snapshot=True)
@@ -474,6 +494,8 @@ def publish(*, claim: Claim, editor, expected_version: int | None = None) -> Ver
         verdict = _open_verdict_or_refuse(locked)
         verdict.publisher = editor
         verdict.published_at = timezone.now()
+        verdict.checked_text = verdict.checked_text or locked.text
+        verdict.quote_sentence, verdict.quote_start, verdict.quote_end = quote_of(locked)
         _save_verdict(verdict, user=editor, reason="Published")
         # Publishing a fresh verdict settles any pending re-review of the old one.
         locked.needs_rereview = False
@@ -560,6 +582,19 @@ def queue_rereview_for_source(*, source, reason: str = "") -> int:
     return queue_rereview_for_passages(
         passage_ids=source.passages.values_list("pk", flat=True), reason=why
     )
+
+
+def queue_rereview_for_article(*, article_id: int, reason: str) -> int:
+    """Queue re-review of the approved or published claims of an edited article."""
+    claim_ids = Claim.objects.filter(
+        article_id=article_id, state__in=(S.APPROVED, S.PUBLISHED)
+    ).values_list("pk", flat=True)
+    queued = 0
+    for claim_id in sorted(claim_ids):
+        with transaction.atomic():
+            if _queue_rereview(Claim(pk=claim_id), reason):
+                queued += 1
+    return queued
 
 
 def _queue_rereview(claim: Claim, reason: str) -> bool:

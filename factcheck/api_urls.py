@@ -3,6 +3,7 @@
 from rest_framework.routers import DefaultRouter
 
 from claims import api as claims_api
+from public import api as public_api
 from sources import api as sources_api
 
 router = DefaultRouter()
@@ -11,7 +12,7 @@ router.register("claims", claims_api.ClaimViewSet, basename="claim")
 router.register("matches", claims_api.MatchViewSet, basename="match")
 router.register("verdicts", claims_api.VerdictViewSet, basename="verdict")
 router.register(
-    "public/fact-checks", claims_api.PublicFactCheckViewSet, basename="public-fact-check"
+    "public/fact-checks", public_api.PublicFactCheckViewSet, basename="public-fact-check"
 )
 router.register("sources", sources_api.SourceViewSet, basename="source")
 router.register("imports", sources_api.ImportJobViewSet, basename="import")

@@ -6,11 +6,15 @@ Cross-cutting concerns only; the newsroom's business rules stay in the services.
 from __future__ import annotations
 
 import ipaddress
+import logging
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
+from django.db import DataError
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
+
+logger = logging.getLogger(__name__)
 
 
 def client_ip(request) -> str | None:
@@ -71,6 +75,23 @@ class RequestSizeLimitMiddleware:
                 "too_large",
             )
         return self.get_response(request)
+
+
+class BadValueMiddleware:
+    """A value the database cannot take (a number out of range, an invalid regular
+    expression in an admin lookup) is the client's error: 400, never a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, (DataError, OverflowError, RecursionError)):
+            logger.info("Refused a value the database cannot take: %s", exception)
+            return _error(request, 400, "A value in the request is not valid here.", "bad_value")
+        return None
 
 
 def _error(request, status: int, detail: str, code: str) -> HttpResponse:

@@ -25,15 +25,12 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
-    TextField,
 )
-from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Coalesce, Substr
+from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils.text import slugify
 
-from claims.models import Article, Claim, Match, Rating, TransitionLog, Verdict
-from claims.selectors import claim_review as workflow_claim_review
+from claims.models import Article, Claim, Match, Rating, Verdict
 from sources.models import SourceKind
 
 # Ratings in scale order, worst first (Unverifiable has no place on the scale).
@@ -51,43 +48,26 @@ SLUG_LENGTH = 80
 # --- Querysets ---------------------------------------------------------------------------
 
 
+def _for_public(verdicts: QuerySet[Verdict]) -> QuerySet[Verdict]:
+    return verdicts.select_related("claim__article", "corrects").defer("claim__article__body")
+
+
 def published_verdicts() -> QuerySet[Verdict]:
-    """Every verdict ever published (corrected ones included), with the claim text as checked."""
-    proposed_text = (
-        TransitionLog.objects.filter(verdict=OuterRef("pk"), action="propose_verdict")
-        .order_by("-created_at", "-pk")
-        .annotate(text=KeyTextTransform("claim_text", "snapshot"))
-        .values("text")[:1]
-    )
-    return (
-        Verdict.objects.filter(published_at__isnull=False)
-        .annotate(
-            checked_text=Coalesce(
-                Subquery(proposed_text, output_field=TextField()),
-                F("claim__text"),
-                output_field=TextField(),
-            )
-        )
-        .select_related("claim__article", "corrects")
-        .defer("claim__article__body")
-    )
+    """Every verdict ever published (corrected ones included), as stored when published."""
+    return _for_public(Verdict.objects.published())
 
 
 def current_verdicts() -> QuerySet[Verdict]:
     """The verdict the public sees for each public claim: its latest published one."""
-    later = Verdict.objects.filter(claim=OuterRef("claim"), published_at__isnull=False).filter(
-        Q(published_at__gt=OuterRef("published_at"))
-        | Q(published_at=OuterRef("published_at"), pk__gt=OuterRef("pk"))
-    )
     first = (
-        Verdict.objects.filter(claim=OuterRef("claim"), published_at__isnull=False)
+        Verdict.objects.published()
+        .filter(claim=OuterRef("claim"))
         .values("claim")
         .annotate(first=Min("published_at"))
         .values("first")
     )
     return (
-        published_verdicts()
-        .filter(~Exists(later))
+        _for_public(Verdict.objects.current())
         .annotate(first_published_at=Subquery(first))
         .order_by("-published_at", "-pk")
     )
@@ -134,6 +114,13 @@ def highlight(claim: Claim) -> Highlight:
     return Highlight("", claim.sentence, "")
 
 
+def published_quote(verdict: Verdict) -> Highlight:
+    """The quote stored with a published verdict (older verdicts: cut from the claim)."""
+    if verdict.quote_sentence:
+        return Highlight(*verdict.quote)
+    return highlight(verdict.claim)
+
+
 def fact_check_slug(text: str) -> str:
     return slugify(text)[:SLUG_LENGTH].strip("-") or "claim"
 
@@ -157,7 +144,7 @@ class FactCheckSummary:
     highlight: Highlight | None = None
 
 
-def _summary(verdict: Verdict, highlight_of: Claim | None = None) -> FactCheckSummary:
+def _summary(verdict: Verdict, *, with_quote: bool = False) -> FactCheckSummary:
     return FactCheckSummary(
         verdict=verdict,
         claim=verdict.claim,
@@ -166,7 +153,7 @@ def _summary(verdict: Verdict, highlight_of: Claim | None = None) -> FactCheckSu
         path=fact_check_path(verdict.claim_id, verdict.checked_text),
         first_published_at=getattr(verdict, "first_published_at", None) or verdict.published_at,
         corrected=verdict.corrects_id is not None,
-        highlight=highlight(highlight_of) if highlight_of is not None else None,
+        highlight=published_quote(verdict) if with_quote else None,
     )
 
 
@@ -285,7 +272,7 @@ def fact_check(claim_id: int) -> FactCheck | None:
         slug=fact_check_slug(current.checked_text),
         path=fact_check_path(claim_id, current.checked_text),
         article=claim.article,
-        highlight=highlight(claim),
+        highlight=published_quote(current),
         first_published_at=history[-1].published_at,
         evidence=evidence_of(current),
         history=history,
@@ -304,19 +291,18 @@ def other_appearances(claim: Claim) -> list[Appearance]:
     )
     if not claims:
         return []
-    texts = {
-        v.claim_id: v.checked_text
-        for v in current_verdicts().filter(claim_id__in=[c.pk for c in claims])
+    verdicts = {
+        v.claim_id: v for v in current_verdicts().filter(claim_id__in=[c.pk for c in claims])
     }
     appearances = [
         Appearance(
             article=c.article,
-            highlight=highlight(c),
-            path=fact_check_path(c.pk, texts[c.pk]),
-            text=texts[c.pk],
+            highlight=published_quote(verdicts[c.pk]),
+            path=fact_check_path(c.pk, verdicts[c.pk].checked_text),
+            text=verdicts[c.pk].checked_text,
         )
         for c in claims
-        if c.pk in texts
+        if c.pk in verdicts
     ]
     appearances.sort(key=lambda a: (a.article.published or dt.date.max, a.article.pk))
     return appearances
@@ -414,10 +400,7 @@ def article_fact_checks(article_id: int) -> tuple[Article, list[FactCheckSummary
     verdicts = list(current_verdicts().filter(claim__article_id=article_id))
     if not verdicts:
         return None
-    claims = {
-        c.pk: c for c in _with_sentence(Claim.objects.filter(pk__in=[v.claim_id for v in verdicts]))
-    }
-    summaries = [_summary(v, highlight_of=claims[v.claim_id]) for v in verdicts]
+    summaries = [_summary(v, with_quote=True) for v in verdicts]
     summaries.sort(key=lambda s: (s.claim.position, s.claim.pk))
     return summaries[0].article, summaries
 
@@ -477,26 +460,27 @@ def _creative_work(article: Article) -> dict:
 
 def claim_review(check: FactCheck, *, url: str) -> dict:
     """schema.org ClaimReview of a public fact-check, with every property Google reads."""
-    # The workflow's helper gives the rating and base fields; the public page adds what
-    # only it knows (its URL, the appearances) and the claim text as checked.
-    review = workflow_claim_review(check.verdict)
+    # Everything from the published snapshot: the claim text as checked, never the live claim.
     articles = [check.article, *(a.article for a in check.other_appearances)]
     dated = [a for a in articles if a.published]
     first = min(dated, key=lambda a: a.published) if dated else check.article
-    item = {"@type": "Claim", **{k: v for k, v in review["itemReviewed"].items() if k != "@type"}}
+    item = {"@type": "Claim"}
     item["appearance"] = [_creative_work(a) for a in articles]
     item["firstAppearance"] = _creative_work(first)
     if first.published:
         item["datePublished"] = first.published.isoformat()
     if first.outlet:
         item["author"] = {"@type": "Organization", "name": first.outlet}
-    review.update(
-        url=url,
-        claimReviewed=check.text,
-        itemReviewed=item,
-        author=_organisation(),
-        publisher=_organisation(),
-        datePublished=check.first_published_at.date().isoformat(),
-        dateModified=check.verdict.published_at.date().isoformat(),
-    )
-    return review
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": url,
+        "claimReviewed": check.text,
+        "reviewRating": check.verdict.review_rating(),
+        "itemReviewed": item,
+        "author": _organisation(),
+        "publisher": _organisation(),
+        "reviewBody": check.verdict.summary,
+        "datePublished": check.first_published_at.date().isoformat(),
+        "dateModified": check.verdict.published_at.date().isoformat(),
+    }

@@ -15,9 +15,10 @@ class PublishedYearFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         value = self.value()
-        return (
-            queryset.filter(published__year=int(value)) if value and value.isdigit() else queryset
-        )
+        # Years a date can hold; anything else filters nothing rather than failing.
+        if value and value.isdigit() and 1 <= int(value) <= 9999:
+            return queryset.filter(published__year=int(value))
+        return queryset
 
 
 class PassageInline(admin.TabularInline):

@@ -114,3 +114,4 @@ class VerdictFactory(factory.django.DjangoModelFactory):
     rating = Rating.MOSTLY_TRUE
     summary = "The harbour handled about 12 million tonnes in 2022."
     author = factory.SubFactory(FactCheckerFactory)
+    checked_text = factory.SelfAttribute("claim.text")

@@ -7,6 +7,7 @@ from claims import review, selectors, workflow
 from claims.integrity import workflow_action
 from claims.models import ClaimState, Match, Rating, Verdict
 from claims.workflow import TransitionError
+from public import selectors as public_selectors
 from tests.factories import MatchFactory
 
 pytestmark = pytest.mark.django_db
@@ -136,7 +137,9 @@ def test_unverifiable_has_no_rating_value():
 
 def test_claim_review_data_describes_the_published_verdict(make_claim):
     claim = make_claim(S.PUBLISHED)
-    data = selectors.claim_review(claim.published_verdict)
+    data = public_selectors.claim_review(
+        public_selectors.fact_check(claim.pk), url="https://factcheck.example/"
+    )
     assert data["@type"] == "ClaimReview"
     assert data["claimReviewed"] == claim.text
     assert data["reviewRating"]["ratingValue"] == 6
