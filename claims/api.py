@@ -18,7 +18,7 @@ from rest_framework.reverse import reverse
 
 from factcheck.api import HasRolePermission
 
-from . import review, services, workflow
+from . import review, selectors, services, workflow
 from .filters import ArticleFilter, ClaimFilter
 from .models import Article, Claim, Match, Rating, Verdict
 
@@ -163,6 +163,31 @@ class ClaimOutputSerializer(serializers.ModelSerializer):
         )
 
 
+class ClaimSummarySerializer(serializers.ModelSerializer):
+    """A claim in a list: its text cut to a summary; the detail endpoint has everything."""
+
+    text = serializers.CharField(source="text_summary")
+    text_truncated = serializers.BooleanField()
+    match_count = serializers.IntegerField()
+
+    class Meta:
+        model = Claim
+        fields = (
+            "id",
+            "article",
+            "position",
+            "text",
+            "text_truncated",
+            "checkworthiness",
+            "state",
+            "version",
+            "assignee",
+            "repeats",
+            "needs_rereview",
+            "match_count",
+        )
+
+
 class VersionInputSerializer(serializers.Serializer):
     expected_version = serializers.IntegerField(
         required=False,
@@ -263,11 +288,16 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = ClaimFilter
 
     def get_queryset(self):
+        if self.action == "list":
+            return selectors.claim_summaries()
         return (
             Claim.objects.select_related("article")
             .prefetch_related("matches__passage__source")
             .order_by("article_id", "position")
         )
+
+    def get_serializer_class(self):
+        return ClaimSummarySerializer if self.action == "list" else ClaimOutputSerializer
 
     def _respond(self, claim: Claim) -> Response:
         claim = self.get_queryset().get(pk=claim.pk)

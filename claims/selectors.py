@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+)
+from django.db.models.functions import Length, Substr
 
 from .models import Article, Claim, ClaimState, Match, Verdict
 
@@ -84,6 +94,31 @@ def _claim_export(claim: Claim) -> dict:
             for match in claim.matches.all()
         ],
     }
+
+
+def claim_summaries():
+    """Claims for lists: the text cut to SUMMARY_CHARS in the database, match counts."""
+    limit = settings.FACTCHECK_SUMMARY_CHARS
+    return (
+        Claim.objects.only(
+            "pk",
+            "article_id",
+            "position",
+            "checkworthiness",
+            "state",
+            "version",
+            "assignee_id",
+            "repeats_id",
+            "needs_rereview",
+        )
+        .alias(text_length=Length("text"))
+        .annotate(
+            text_summary=Substr("text", 1, limit),
+            text_truncated=ExpressionWrapper(Q(text_length__gt=limit), output_field=BooleanField()),
+            match_count=Count("matches"),
+        )
+        .order_by("article_id", "position")
+    )
 
 
 # --- Editorial workflow -------------------------------------------------------------------

@@ -9,6 +9,7 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError, transaction
@@ -25,11 +26,10 @@ logger = logging.getLogger(__name__)
 
 # Claims in these states are still open, so re-matching may change their matches.
 OPEN_STATES = (ClaimState.EXTRACTED, ClaimState.IN_REVIEW)
-CANDIDATES_PER_CLAIM = 200
 # A new claim repeats an earlier one when the two score at least this much.
 REPEAT_MIN_SCORE = 90.0
 # Deliveries of one article before it is marked failed (a "poison" article).
-MAX_PROCESSING_ATTEMPTS = 3
+MAX_PROCESSING_ATTEMPTS = settings.FACTCHECK_MAX_ATTEMPTS
 
 
 def _clean_body(body: str, original_format: str) -> str:
@@ -102,7 +102,10 @@ def _claim_rows(article: Article) -> list[Claim]:
             sentence_end=extracted.sentence_end,
             start=extracted.start,
             end=extracted.end,
-            quantities=[q.to_dict() for q in extracted.quantities],
+            # Capped, so comparing numbers stays bounded however repetitive the text.
+            quantities=[
+                q.to_dict() for q in extracted.quantities[: settings.FACTCHECK_MAX_QUANTITIES]
+            ],
             years=list(extracted.years),
             checkworthiness=extracted.checkworthiness,
         )
@@ -141,6 +144,10 @@ def process_article(article_id: int) -> Article | None:
             if article.status == Article.Status.DONE:
                 return article
             rows = _claim_rows(article)
+            too_long = _too_long(rows)
+            if too_long:
+                mark_article_failed(article_id, too_long)
+                return Article.objects.get(pk=article_id)
             if len(rows) > settings.FACTCHECK_MAX_CLAIMS_PER_ARTICLE:
                 limit = settings.FACTCHECK_MAX_CLAIMS_PER_ARTICLE
                 mark_article_failed(
@@ -162,12 +169,37 @@ def process_article(article_id: int) -> Article | None:
     except (OperationalError, InterfaceError):
         # Transient: the status stays "processing" and the task retries.
         raise
+    except SoftTimeLimitExceeded:
+        limit = settings.FACTCHECK_ARTICLE_TIME_LIMIT
+        mark_article_failed(
+            article_id, f"Processing took longer than {limit:,} seconds and was stopped."
+        )
+        article.refresh_from_db()
     except Exception as exc:
         # The article's status must tell the truth; the traceback goes to the log.
         logger.exception("Processing article %s failed", article_id)
         mark_article_failed(article_id, f"{type(exc).__name__}: {exc}")
         article.refresh_from_db()
     return article
+
+
+def _too_long(rows: Sequence[Claim]) -> str:
+    """Why the article's claims cannot be kept (a claim or sentence over its limit), or ""."""
+    claim_limit = settings.FACTCHECK_MAX_CLAIM_CHARS
+    sentence_limit = settings.FACTCHECK_MAX_SENTENCE_CHARS
+    for row in rows:
+        if len(row.sentence) > sentence_limit:
+            return (
+                f"A sentence starting at character {row.sentence_start:,} is "
+                f"{len(row.sentence):,} characters long; the longest accepted is "
+                f"{sentence_limit:,}. The text may lack sentence punctuation."
+            )
+        if len(row.text) > claim_limit:
+            return (
+                f"A claim starting at character {row.start:,} is {len(row.text):,} characters "
+                f"long; the longest accepted is {claim_limit:,}."
+            )
+    return ""
 
 
 def mark_article_failed(article_id: int, reason: str) -> None:
@@ -185,7 +217,7 @@ def _passage_texts(candidates) -> list[matching.PassageText]:
 def match_claim(claim: Claim, *, limit: int | None = None) -> list[Match]:
     """(Re)compute a claim's matches, keeping every reviewer's accept/reject decision."""
     limit = limit or settings.FACTCHECK_MATCHES_PER_CLAIM
-    candidates = find_candidates(claim.text, limit=CANDIDATES_PER_CLAIM)
+    candidates = find_candidates(claim.text, limit=settings.FACTCHECK_CANDIDATES_PER_CLAIM)
     scored = matching.score_candidates(
         claim.text,
         claim.quantities,

@@ -12,7 +12,7 @@ class SecurityConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import post_save, pre_save
 
-        from . import security
+        from . import checks, security  # noqa: F401 - checks registers itself
 
         user_model = get_user_model()
         # Deactivating an account ends its sessions at once, not at its next request.

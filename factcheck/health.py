@@ -51,6 +51,27 @@ def check_broker(url: str) -> None:
         connection.ensure_connection(max_retries=1, timeout=CHECK_TIMEOUT)
 
 
+def queue_consumers(queue: str) -> int:
+    """How many Celery workers consume `queue`, by asking them over the broker.
+
+    Celery's remote control (`inspect().active_queues()`) broadcasts on the broker's
+    control exchange and every live worker answers with the queues it consumes. The
+    first answer naming the queue settles it; with no consumer the question waits the
+    whole CHECK_TIMEOUT / 2 for answers that do not come.
+    """
+    from factcheck.celery import app
+
+    first = app.control.inspect(timeout=CHECK_TIMEOUT / 2, limit=1).active_queues() or {}
+    if _consuming(first, queue):
+        return _consuming(first, queue)
+    every = app.control.inspect(timeout=CHECK_TIMEOUT / 2).active_queues() or {}
+    return _consuming(every, queue)
+
+
+def _consuming(replies: dict, queue: str) -> int:
+    return sum(any(q.get("name") == queue for q in (queues or [])) for queues in replies.values())
+
+
 def _timed(check, *args) -> dict:
     started = time.monotonic()
     try:
@@ -66,18 +87,41 @@ def _timed(check, *args) -> dict:
 def healthz(request):
     """200 when the database and the broker answer, 503 when one of them does not.
 
+    With a broker, `queue` says how many workers consume the task queue; with none the
+    status is "degraded" (still 200: the web process itself is fine, work waits).
     Without a broker (tasks run in-process) the broker is reported as not configured.
     Failure reasons are logged, not shown: the endpoint is public.
     """
     checks = {"database": _timed(check_database)}
     broker = settings.CELERY_BROKER_URL
     # "memory://" is the in-process stand-in when no broker is configured.
+    queue = None
     if broker and not broker.startswith("memory://") and not settings.CELERY_TASK_ALWAYS_EAGER:
         checks["broker"] = _timed(check_broker, broker)
+        if checks["broker"]["ok"]:
+            queue = _queue_check()
     else:
         checks["broker"] = {"ok": True, "configured": False}
     healthy = all(item["ok"] for item in checks.values())
-    return JsonResponse(
-        {"status": "ok" if healthy else "unavailable", "checks": checks},
-        status=200 if healthy else 503,
-    )
+    status = "ok" if healthy else "unavailable"
+    if healthy and queue is not None:
+        checks["queue"] = queue
+        # The web process still serves pages; work waits in the queue until a worker runs.
+        status = "ok" if queue["ok"] else "degraded"
+    return JsonResponse({"status": status, "checks": checks}, status=200 if healthy else 503)
+
+
+def _queue_check() -> dict:
+    from factcheck.celery import app
+
+    name = app.conf.task_default_queue
+    started = time.monotonic()
+    try:
+        consumers = queue_consumers(name)
+    except Exception as exc:  # an unanswerable control channel counts as no consumer
+        logger.warning("health check queue_consumers failed: %s", exc)
+        consumers = 0
+    ms = round((time.monotonic() - started) * 1000, 1)
+    if not consumers:
+        logger.warning("health check: no worker consumes the queue %s", name)
+    return {"ok": consumers > 0, "name": name, "consumers": consumers, "ms": ms}

@@ -173,8 +173,8 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
-    "PAGE_SIZE": 50,
+    "DEFAULT_PAGINATION_CLASS": "factcheck.pagination.Pagination",
+    "PAGE_SIZE": int(os.environ.get("API_PAGE_SIZE", "50")),
     "DEFAULT_SCHEMA_CLASS": "factcheck.api.NewsroomAutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_THROTTLE_CLASSES": [
@@ -212,6 +212,29 @@ FACTCHECK_MAX_ARTICLE_CHARS = int(os.environ.get("FACTCHECK_MAX_ARTICLE_CHARS", 
 FACTCHECK_MATCHES_PER_CLAIM = int(os.environ.get("FACTCHECK_MATCHES_PER_CLAIM", 10))
 # More claims than this in one article fails it with a clear reason (each claim is matched).
 FACTCHECK_MAX_CLAIMS_PER_ARTICLE = int(os.environ.get("FACTCHECK_MAX_CLAIMS_PER_ARTICLE", 1000))
+# Lists show summaries: claim texts cut to this many characters (detail: the whole text).
+FACTCHECK_SUMMARY_CHARS = int(os.environ.get("FACTCHECK_SUMMARY_CHARS", "300"))
+# ?page_size= may ask for fewer or more items per API page, never more than this.
+API_MAX_PAGE_SIZE = int(os.environ.get("API_MAX_PAGE_SIZE", "100"))
+# Longest claim and sentence kept from an article; longer fails it with the reason
+# (text without sentence punctuation would otherwise become one enormous claim).
+FACTCHECK_MAX_CLAIM_CHARS = int(os.environ.get("FACTCHECK_MAX_CLAIM_CHARS", "2000"))
+FACTCHECK_MAX_SENTENCE_CHARS = int(os.environ.get("FACTCHECK_MAX_SENTENCE_CHARS", "5000"))
+# Bounded work: numbers kept per claim or passage (numeric comparison is pairwise),
+# candidates scored per claim, passages per source and the longest passage.
+FACTCHECK_MAX_QUANTITIES = int(os.environ.get("FACTCHECK_MAX_QUANTITIES", "50"))
+FACTCHECK_CANDIDATES_PER_CLAIM = int(os.environ.get("FACTCHECK_CANDIDATES_PER_CLAIM", "200"))
+FACTCHECK_MAX_PASSAGES_PER_SOURCE = int(
+    os.environ.get("FACTCHECK_MAX_PASSAGES_PER_SOURCE", "20000")
+)
+FACTCHECK_MAX_PASSAGE_CHARS = int(os.environ.get("FACTCHECK_MAX_PASSAGE_CHARS", "20000"))
+# Deliveries of one article or import before it is marked failed (a "poison" message).
+FACTCHECK_MAX_ATTEMPTS = int(os.environ.get("FACTCHECK_MAX_ATTEMPTS", "3"))
+# Celery time limits in seconds (soft: the task stops cleanly and records why;
+# hard: the worker process is killed and the attempt counts).
+FACTCHECK_ARTICLE_TIME_LIMIT = int(os.environ.get("FACTCHECK_ARTICLE_TIME_LIMIT", "300"))
+FACTCHECK_IMPORT_TIME_LIMIT = int(os.environ.get("FACTCHECK_IMPORT_TIME_LIMIT", "1800"))
+FACTCHECK_REMATCH_TIME_LIMIT = int(os.environ.get("FACTCHECK_REMATCH_TIME_LIMIT", "3600"))
 FACTCHECK_ORGANISATION = os.environ.get("FACTCHECK_ORGANISATION", "Newsroom Fact Check")
 # The organisation's home page: the ClaimReview author's url and the public site's byline.
 FACTCHECK_ORGANISATION_URL = os.environ.get("FACTCHECK_ORGANISATION_URL", "")

@@ -77,6 +77,7 @@ class SourceViewSet(
         incoming.is_valid(raise_exception=True)
         try:
             record = importers.source_from_mapping(dict(incoming.validated_data), split_document)
+            services.check_limits([record], "the request")
         except ValueError as exc:
             raise exceptions.ValidationError({"non_field_errors": [str(exc)]}) from None
         services.import_records([record], user=request.user)

@@ -119,6 +119,8 @@ class ImportJob(models.Model):
     passages_total = models.PositiveIntegerField(default=0)
     passages_done = models.PositiveIntegerField(default=0)
     summary = models.JSONField(default=dict, blank=True)
+    # Deliveries started; a file that keeps killing the worker is failed after a few.
+    attempts = models.PositiveSmallIntegerField(default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )

@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -45,10 +47,34 @@ class ImportSummary:
 
 
 def _passage_fields(text: str) -> dict:
+    # Numbers kept per passage are capped: comparing them with a claim's is pairwise.
+    quantities = parse_quantities(text)[: settings.FACTCHECK_MAX_QUANTITIES]
     return {
         "normalized_text": normalize_for_search(text),
-        "quantities": [q.to_dict() for q in parse_quantities(text)],
+        "quantities": [q.to_dict() for q in quantities],
     }
+
+
+def check_limits(records: Iterable[importers.SourceRecord], filename: str) -> None:
+    """Refuse (ImportFormatError) a source with too many passages or a passage too long."""
+    most = settings.FACTCHECK_MAX_PASSAGES_PER_SOURCE
+    longest = settings.FACTCHECK_MAX_PASSAGE_CHARS
+    for record in records:
+        if len(record.passages) > most:
+            raise importers.ImportFormatError(
+                filename,
+                None,
+                f"source {record.key} has {len(record.passages):,} passages; "
+                f"the limit is {most:,} per source",
+            )
+        for item in record.passages:
+            if len(item.text) > longest:
+                raise importers.ImportFormatError(
+                    filename,
+                    None,
+                    f"passage {item.key} of source {record.key} is {len(item.text):,} "
+                    f"characters long; the longest accepted is {longest:,}",
+                )
 
 
 def _remove_passages(doomed: list[Passage], summary: ImportSummary) -> list[str]:
@@ -152,6 +178,7 @@ def import_records(
     Sources and passages are matched by key: new ones are created, changed ones updated
     in place, and passages that left a source are removed unless accepted as evidence.
     """
+    check_limits(records, "the import")
     summary = ImportSummary()
     with transaction.atomic():
         sources = _upsert_sources(records, user, summary)
@@ -338,13 +365,24 @@ def run_import(job_id: int) -> ImportJob | None:
         job = ImportJob.objects.select_for_update().filter(pk=job_id).first()
         if job is None or job.status in (ImportJob.Status.DONE, ImportJob.Status.FAILED):
             return job
+        if job.attempts >= settings.FACTCHECK_MAX_ATTEMPTS:
+            job.status = ImportJob.Status.FAILED
+            job.error = (
+                f"Gave up after {job.attempts} attempts: the import stopped before it "
+                "finished each time (nothing of this file was imported)."
+            )
+            job.finished_at = timezone.now()
+            job.save(update_fields=["status", "error", "finished_at"])
+            return job
         job.status = ImportJob.Status.RUNNING
-        job.save(update_fields=["status"])
+        job.attempts += 1
+        job.save(update_fields=["status", "attempts"])
     try:
         with job.file.open("rb") as handle:
             records = importers.parse_library_bytes(
                 handle.read(), job.original_name, split_document
             )
+        check_limits(records, job.original_name)
         total = sum(len(r.passages) for r in records)
         ImportJob.objects.filter(pk=job.pk).update(passages_total=total)
         done = 0
@@ -358,6 +396,14 @@ def run_import(job_id: int) -> ImportJob | None:
         summary = import_records(records, user=job.created_by, progress=progress)
     except importers.ImportFormatError as exc:
         _finish(job, ImportJob.Status.FAILED, error=f"{exc} (nothing of this file was imported)")
+    except SoftTimeLimitExceeded:
+        limit = settings.FACTCHECK_IMPORT_TIME_LIMIT
+        _finish(
+            job,
+            ImportJob.Status.FAILED,
+            error=f"The import took longer than {limit:,} seconds and was stopped "
+            "(nothing of this file was imported).",
+        )
     except Exception as exc:
         logger.exception("Import %s failed", job.pk)
         _finish(job, ImportJob.Status.FAILED, error=f"{type(exc).__name__}: {exc}")

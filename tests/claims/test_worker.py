@@ -10,6 +10,7 @@ import uuid
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.test import override_settings
 
 from claims import services
 from claims.models import Article, Match
@@ -200,3 +201,33 @@ def test_articles_survive_a_worker_killed_mid_batch_and_are_processed_once(worke
         positions = list(article.claims.values_list("position", flat=True))
         assert sorted(positions) == list(range(expected))
         assert article.attempts <= 2
+
+
+def test_health_counts_the_worker_consuming_the_queue(client, worker):
+    def consumed():
+        body = client.get("/healthz").json()
+        return body["checks"].get("queue", {}).get("consumers", 0) >= 1
+
+    with override_settings(CELERY_TASK_ALWAYS_EAGER=False):
+        assert wait_for(consumed, timeout=60), "health never saw the worker"
+        assert client.get("/healthz").json()["status"] == "ok"
+
+
+def test_a_worker_fails_a_repetitive_pdf_import_quickly_with_the_reason(worker):
+    from django.core.files.base import ContentFile
+
+    from sources.models import ImportJob, Source
+    from sources.tasks import run_import_task
+    from tests.security.pdfs import make_pdf
+
+    job = ImportJob(original_name="turbines.pdf")
+    job.file.save(
+        "turbines.pdf", ContentFile(make_pdf(["The turbines produce power " * 2000])), save=True
+    )
+    run_import_task.delay(job.pk)
+
+    assert wait_for(
+        lambda: ImportJob.objects.get(pk=job.pk).status == ImportJob.Status.FAILED, timeout=60
+    )
+    assert "the longest accepted is" in ImportJob.objects.get(pk=job.pk).error
+    assert not Source.objects.exists()

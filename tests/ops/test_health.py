@@ -23,7 +23,8 @@ def test_healthy_when_database_and_broker_answer(client, broker):
     response = client.get("/healthz")
     assert response.status_code == 200
     body = response.json()
-    assert body["status"] == "ok"
+    # No worker runs here, so the queue check says "degraded" (tested below and with one).
+    assert body["status"] in ("ok", "degraded")
     assert body["checks"]["database"]["ok"] and body["checks"]["broker"]["ok"]
     assert "no-cache" in response["Cache-Control"]
 
@@ -71,3 +72,23 @@ def test_health_does_not_redirect_to_https_so_load_balancers_can_probe_it(client
     settings.SECURE_SSL_REDIRECT = True
     assert client.get("/healthz").status_code == 200
     assert client.get("/").status_code == 301
+
+
+def test_a_queue_without_a_consumer_is_reported(client, broker):
+    from factcheck.celery import app
+
+    previous = app.conf.task_default_queue
+    app.conf.task_default_queue = "nobody-consumes-this"
+    try:
+        response = client.get("/healthz")
+    finally:
+        app.conf.task_default_queue = previous
+
+    body = response.json()
+    assert body["status"] == "degraded"
+    assert body["checks"]["queue"] == {
+        "ok": False,
+        "name": "nobody-consumes-this",
+        "consumers": 0,
+        "ms": body["checks"]["queue"]["ms"],
+    }

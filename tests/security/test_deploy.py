@@ -13,6 +13,7 @@ PRODUCTION = {
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
     "DJANGO_ALLOWED_HOSTS": "factcheck.example.org",
     "DJANGO_CSRF_TRUSTED_ORIGINS": "https://factcheck.example.org",
+    "CACHE_URL": "redis://127.0.0.1:6379/15",
 }
 
 
@@ -31,6 +32,13 @@ def test_check_deploy_is_clean_under_production_settings():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_check_deploy_fails_with_a_per_process_cache():
+    result = manage("check", "--deploy", **{**PRODUCTION, "CACHE_URL": ""})
+    assert result.returncode != 0
+    assert "factcheck.E001" in result.stderr + result.stdout
+    assert "CACHE_URL" in result.stderr + result.stdout
 
 
 def test_production_refuses_to_start_without_a_secret_key():

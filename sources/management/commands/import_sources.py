@@ -43,6 +43,7 @@ class Command(BaseCommand):
                 raise CommandError(f"{path}: no such file")
             try:
                 records = parse_library_file(path, split_document)
+                services.check_limits(records, path.name)
             except ImportFormatError as exc:
                 raise CommandError(f"{exc} (nothing of this file was imported)") from None
             if path.suffix.lower() in DOCUMENT_SUFFIXES:
