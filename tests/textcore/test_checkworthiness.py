@@ -1,6 +1,6 @@
 """Check-worthiness ranks facts above opinions, predictions and questions."""
 
-from claims.extraction import checkworthiness, extract_claims
+from textcore.extraction import checkworthiness, extract_claims
 
 
 def score_of(sentence: str) -> float:

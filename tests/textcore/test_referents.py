@@ -1,6 +1,6 @@
 """Pronouns and short names across sentences: named after the right person, or left alone."""
 
-from claims.extraction import extract_claims
+from textcore.extraction import extract_claims
 
 
 def claim_texts(text: str) -> list[str]:

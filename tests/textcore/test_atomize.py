@@ -1,6 +1,6 @@
 """Atomic claims: compound sentences split, roles become claims, subjects are named."""
 
-from claims.extraction import extract_claims
+from textcore.extraction import extract_claims
 
 
 def claim_texts(text: str) -> list[str]:
