@@ -373,7 +373,12 @@ _FUNCTION_CAPS = {
     "Her", "Since", "After", "Before", "During", "Until", "Near", "Than", "Estimated", "On", "Within", "Every", "Each", "Last", "First",
 }  # fmt: skip
 _RANGE_SEP = re.compile(r"\s?(?:-|–|—|to)\s?", re.IGNORECASE)
-_AND_SEP = re.compile(r"\s+and\s+", re.IGNORECASE)
+_AND_SEP = re.compile(r"\s+and\s+|\s?[-–]\s?", re.IGNORECASE)
+_CHANGE_BEFORE_RANGE = re.compile(
+    r"\b(?:by|rose|fell|lifted|raised|cut|lowered|grew|increased|decreased|dropped|climbed|"
+    r"jumped|up|down|lead|leads|led)\s+(?:[a-z]+\s+){0,3}(?:[A-Z$£€]{0,3}\s?)?$",
+    re.IGNORECASE,
+)
 _AFTER_QUALIFIER = re.compile(
     r"^(?:\s+or\s+(?P<or>more|less|fewer|so|above|over)\b|(?P<plus>\+|-plus\b))"
 )
@@ -866,6 +871,7 @@ def _read_range(
         return None
     left = text[max(0, start - 10) : start]
     between = _BETWEEN_RE.search(left)
+    change_before = not between and _CHANGE_BEFORE_RANGE.search(text[max(0, start - 25) : start])
     if between and between.group(0).strip().lower() == "from":
         return None  # "rose from 3% to 5%" states a change, not a range
     separator = _AND_SEP if between else _RANGE_SEP
@@ -875,6 +881,8 @@ def _read_range(
         sep = separator.match(text, gap_start, gap_start + 8)
         if sep is None:
             continue
+        if change_before and sep.group().strip().lower() == "to":
+            return None  # "lifted rates 0.25% to 5.5%", "lead by 39% to 34%": two figures
         between_text = text[sep.end() : second.start]
         if between_text and not _CURRENCY_PREFIX.fullmatch(between_text):
             continue
@@ -884,6 +892,19 @@ def _read_range(
         high = _read_after(text, second, currency)
         if high is None:
             return None
+        if currency and not high.unit.startswith(currency) and high.dimension == "count":
+            # "$50-100,000": the currency sign covers both numbers
+            high = _Reading(high.value, currency, "currency", high.end)
+        if high.value < number.value:
+            return None  # "39% to 34%" compares two figures
+        if (
+            reading.end == number.end
+            and number.value < 1000 <= high.value / number.value
+            and second.raw.endswith(",000")
+        ):
+            # "$50-100,000": the thousands are written once for both numbers
+            reading = _Reading(number.value * 1000, reading.unit, reading.dimension, reading.end)
+            number = _Number(number.start, number.end, number.value * 1000, number.kind, number.raw)
         unitless_low = reading.end == number.end
         if not unitless_low and reading.unit != high.unit:
             return None
