@@ -22,8 +22,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from claims.matching import STOP_WORDS, fold_text, term_key
-from textcore.figures import Figure, SentenceFacts, read_sentence
+from claims.matching import _COUNTRY_NAMES, STOP_WORDS, term_key
+from textcore.figures import Figure, SentenceFacts, fold, read_sentence
 
 __all__ = ["Comparison", "compare_texts", "compare_facts"]
 
@@ -68,13 +68,13 @@ _DEMONYMS = {
     "french": "france", "swiss": "switzerland", "english": "england", "irish": "ireland",
 }  # fmt: skip
 _NAME_RE = re.compile(
-    r"(?<![\w'])(?:[A-Z][\w'.&-]*|[a-z]+[A-Z][\w]*)(?:\s+(?:of|for|on|and|the)?\s*"
+    r"(?<![\w'])(?:[A-Z][\w'.&-]*|[a-z]+[A-Z][\w]*)(?:\s+(?:(?:of|for|on|and)\s+)?"
     r"(?:[A-Z][\w'.&-]*))*"
 )
 _SPEAKER_RE = re.compile(
-    r"((?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'.-]*)\s+(?:said|says|told|added|reckons|estimates|"
-    r"predicts|believes|thinks|argued|claimed)\b|\b(?:said|says|according\s+to)\s+"
-    r"((?:[A-Z][\w'.-]*\s*){1,4})"
+    r"((?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'.-]*)\s+(?:also\s+|has\s+|had\s+)?(?:said|says|told|"
+    r"added|reckons|estimates|predicts|believes|thinks|argued|claimed|announced|announces)\b|\b(?:said|says|according\s+to)\s+"
+    r"((?:[A-Z][\w'.-]*\s*){1,4})(?=[,.;]|$)"
 )
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?]\s+)[\"'(]*$")
 _FUNCTION_WORDS = frozenset(
@@ -113,6 +113,17 @@ class Comparison:
 # --------------------------------------------------------------------------- names
 
 
+class _Name(frozenset):
+    """The word keys of a name, remembering how it was written (for acronyms)."""
+
+    raw: str
+
+    def __new__(cls, keys, raw: str):
+        name = super().__new__(cls, keys)
+        name.raw = raw
+        return name
+
+
 def _names(text: str) -> list[frozenset[str]]:
     """Each capitalised name as the set of its word keys (sentence starts left out)."""
     speakers = set()
@@ -126,8 +137,9 @@ def _names(text: str) -> list[frozenset[str]]:
         if not words:
             continue
         if _SENTENCE_START_RE.search(text[: match.start()]) and len(words) == 1:
-            if not (words[0].isupper() and len(words[0]) > 1) and words[0].lower() in (
-                _FUNCTION_WORDS | STOP_WORDS | _COMMON_STARTS
+            lowered = words[0].lower()
+            if not (words[0].isupper() and len(words[0]) > 1) and (
+                lowered in (_FUNCTION_WORDS | STOP_WORDS | _COMMON_STARTS) or lowered.endswith("ly")
             ):
                 continue
         if len(words) == 1 and _is_demonym(words[0]):
@@ -137,7 +149,7 @@ def _names(text: str) -> list[frozenset[str]]:
         )
         keys = frozenset(k for k in keys if k not in speakers and len(k) > 1)
         if keys:
-            names.append(keys)
+            names.append(_Name(keys, match.group()))
     return names
 
 
@@ -166,11 +178,31 @@ def _initials(words: str) -> str:
 
 
 def _name_found(name: frozenset[str], text: str, words: frozenset[str]) -> bool:
-    """Whether a name (any of its words) is mentioned in the other text."""
+    """Whether a name is mentioned in the other text: its last word, or a one-word name.
+
+    "David Blunkett" is found as "Blunkett"; "Independent on Sunday" is not found in
+    "Sunday Times".
+    """
+    written = re.sub(r"'s?\b", "", getattr(name, "raw", ""))
+    raw = [w.lower() for w in re.findall(r"[A-Za-z][\w&-]*", written)]
+    raw = [w for w in raw if w not in _FUNCTION_WORDS and len(w) > 1]
+    if len(raw) > 1:
+        return _word_found(raw[-1], text, words) or all(_word_found(w, text, words) for w in raw)
+    return any(_word_found(word, text, words) for word in name)
+
+
+def _word_found(word: str, text: str, words: frozenset[str]) -> bool:
+    return _name_found_word(frozenset([word]), text, words)
+
+
+def _name_found_word(name: frozenset[str], text: str, words: frozenset[str]) -> bool:
+    country_keys = {_COUNTRY_NAMES[w] for w in words if w in _COUNTRY_NAMES}
     for word in name:
         country = _DEMONYMS.get(word, word)
         if word in words or country in words:
             return True
+        if _COUNTRY_NAMES.get(word) in country_keys:
+            return True  # "UK" and "Britain"
         if any(_same_stem(word, w) for w in words):
             return True  # "Norway" and "Norwegian", "Georgia" and "Georgian"
         if word.isalpha() and 2 <= len(word) <= 5:
@@ -199,23 +231,44 @@ def _camel_initials(name: str) -> str:
     return "".join(ch for ch in name if ch.isupper()).lower()
 
 
+def _initials_in(name_words: list[str], words: frozenset[str]) -> bool:
+    """Whether the other text writes this name as an acronym ("Bank of America" as "BoA")."""
+    initials = [w[0] for w in name_words if w]
+    for i in range(len(initials)):
+        for j in range(i + 2, len(initials) + 1):
+            if "".join(initials[i:j]) in words:
+                return True
+    return False
+
+
 def _missing_names(names: list[frozenset[str]], other_text: str) -> list[str]:
     words = frozenset(
         _DEMONYMS.get(w.lower(), w.lower()) for w in re.findall(r"[A-Za-z][\w-]*", other_text)
     ) | frozenset(w.lower().removesuffix("'s") for w in other_text.split())
-    return [" ".join(sorted(name)) for name in names if not _name_found(name, other_text, words)]
+    return [
+        " ".join(sorted(name))
+        for name in names
+        if not _name_found(name, other_text, words)
+        and not _initials_in(
+            [w.lower() for w in re.findall(r"[A-Za-z][\w&-]*", getattr(name, "raw", ""))], words
+        )
+    ]
 
 
 # --------------------------------------------------------------------------- comparing
 
 
+def _same_limit(a: Figure, b: Figure) -> bool:
+    limit_a = a.low if a.bound == "above" else a.high
+    limit_b = b.low if b.bound == "above" else b.high
+    return math.isclose(limit_a, limit_b, rel_tol=0.01)
+
+
 def _overlap(a: Figure, b: Figure) -> bool:
-    if a.bound and a.bound == b.bound:
-        # two limits of the same side ("at most 9 months", "within a year") state a limit:
-        # they agree when the limits are the same
-        limit_a = a.low if a.bound == "above" else a.high
-        limit_b = b.low if b.bound == "above" else b.high
-        return math.isclose(limit_a, limit_b, rel_tol=0.01)
+    if a.bound == "below" and b.bound == "below":
+        # two ceilings ("at most 9 months", "within a year") state a rule: the same rule
+        # when the limits are the same
+        return _same_limit(a, b)
     if a.high < b.low or b.high < a.low:
         return False
     if not (a.hedged or b.hedged or a.derived or b.derived):
@@ -240,13 +293,18 @@ def _comparable(c: Figure, p: Figure) -> bool:
     return False
 
 
-def _relation(c: Figure, p: Figure) -> str:
+def _relation(c: Figure, p: Figure) -> str | None:
     """agrees / conflicts for two comparable figures (direction of changes included)."""
     if c.key[0] in ("change",) and c.direction and p.direction and c.direction != p.direction:
         return "conflicts"
     if c.role == "level" and p.role == "level" and c.direction and p.direction:
         if c.direction != p.direction and _overlap(c, p):
             return "conflicts"
+    if c.bound == "above" and p.bound == "above" and not _same_limit(c, p):
+        return None  # "more than 3,000" and "more than 90,000" say too little to compare
+    if c.key[0] == p.key[0] == "multiplier" and c.unit == p.unit == "times":
+        if math.isclose((c.low + c.high) / 2 * (p.low + p.high) / 2, 1.0, rel_tol=0.02):
+            return None  # "twice the size" and "half as big" depend on which is which
     return "agrees" if _overlap(c, p) else "conflicts"
 
 
@@ -329,7 +387,7 @@ def compare_facts(claim: SentenceFacts, passage: SentenceFacts) -> Comparison:
         if not p.defining:
             continue
         for c in claim.figures:
-            if c.defining and _comparable(c, p) and not _overlap(c, p):
+            if c.defining and _comparable(c, p) and not (_overlap(c, p) and _same_limit(c, p)):
                 return Comparison("none", (), f"different groups measured ({c.text} vs {p.text})")
     shared_topical = _topical(claim.keys & passage.keys)
     name_words = {w for name in claim_names + passage_names for w in name}
@@ -348,33 +406,27 @@ def compare_facts(claim: SentenceFacts, passage: SentenceFacts) -> Comparison:
         )
     agreed: list[dict] = []
     conflicting: list[dict] = []
+    # the readings of one written passage figure ("15% higher": a relative rise, or points)
+    # conflict only when none of them agrees
+    groups: dict[tuple[int, int], list[Figure]] = {}
     for p in passage.figures:
-        if p.defining:
-            continue
-        candidates = [c for c in claim.figures if _comparable(c, p) and not c.defining]
-        if not candidates:
-            continue
-        related = [(c, _relation(c, p)) for c in candidates]
-        agreeing = [c for c, rel in related if rel == "agrees"]
-        opposed = [c for c, rel in related if rel == "conflicts"]
-        if agreeing:
-            best_agree = max(agreeing, key=lambda c: (_score(c, passage), not c.derived))
-            swap = _swapped(best_agree, opposed, claim, passage)
-            if swap is None or p.derived:
-                agreed.append(_pair(best_agree, p, "agrees"))
+        if not p.defining:
+            groups.setdefault((p.start, p.end), []).append(p)
+    for readings in groups.values():
+        found_agree: dict | None = None
+        found_conflict: dict | None = None
+        for p in readings:
+            verdict = _judge(p, claim, passage, passage_only, shared_topical)
+            if verdict is None:
                 continue
-            opposed = [swap]
-        if p.part or p.derived and p.derived not in ("share of a whole", "split of a vote"):
-            continue
-        written = [c for c in opposed if not c.derived]
-        pool = written or (opposed if len({c.key for c in opposed}) == len(opposed) else [])
-        if not pool:
-            continue
-        best = max(pool, key=lambda c: (_score(c, passage), -_distance(c, p)))
-        why = _conflict_doubt(best, p, claim, passage, passage_only, shared_topical)
-        if why:
-            continue
-        conflicting.append(_pair(best, p, "conflicts"))
+            if verdict["relation"] == "agrees":
+                found_agree = found_agree or verdict
+            else:
+                found_conflict = found_conflict or verdict
+        if found_agree:
+            agreed.append(found_agree)
+        elif found_conflict:
+            conflicting.append(found_conflict)
     if conflicting:
         first = conflicting[0]
         return Comparison(
@@ -396,6 +448,51 @@ def compare_facts(claim: SentenceFacts, passage: SentenceFacts) -> Comparison:
     return Comparison("none", (), "no figure of the same kind about the same thing")
 
 
+def _judge(
+    p: Figure,
+    claim: SentenceFacts,
+    passage: SentenceFacts,
+    passage_only: list[str],
+    shared_topical: set[str],
+) -> dict | None:
+    """The pair a passage reading makes with the claim figure it aligns with, if any."""
+    candidates = [
+        c
+        for c in claim.figures
+        if _comparable(c, p)
+        and not c.defining
+        and not (c.years and p.years and not c.years & p.years)
+    ]
+    if not candidates:
+        return None
+    same_noun = [c for c in candidates if c.key == p.key]
+    if p.key[1].startswith("count:") and p.key[1] != "count:" and same_noun:
+        candidates = same_noun  # "64 judges" goes with the judges, not the respondents
+    related = [(c, _relation(c, p)) for c in candidates]
+    agreeing = [c for c, rel in related if rel == "agrees"]
+    opposed = [c for c, rel in related if rel == "conflicts"]
+    if agreeing:
+        best_agree = max(agreeing, key=lambda c: (not c.derived, _score(c, passage)))
+        swap = None if (p.derived or p.whole) else _swapped(best_agree, opposed, claim, passage)
+        if swap is None:
+            return _pair(best_agree, p, "agrees")
+        opposed = [swap]
+    if p.part or (p.derived and p.derived not in _CONFLICTING_DERIVED):
+        return None
+    written = [c for c in opposed if not c.derived]
+    pool = written or (opposed if len({c.key for c in opposed}) == len(opposed) else [])
+    if not pool:
+        return None
+    best = max(pool, key=lambda c: (_score(c, passage), -_distance(c, p)))
+    if _conflict_doubt(best, p, claim, passage, passage_only, shared_topical):
+        return None
+    return _pair(best, p, "conflicts")
+
+
+# Derived readings precise enough to contradict a claim: "13 of 20", "2-1", "unanimous".
+_CONFLICTING_DERIVED = frozenset(["share of a whole", "split of a vote", "unanimous"])
+
+
 def _distance(c: Figure, p: Figure) -> float:
     cc = c.low if math.isfinite(c.low) else c.high
     pc = p.low if math.isfinite(p.low) else p.high
@@ -415,12 +512,14 @@ def _swapped(
     if agreeing.derived:
         return None
     siblings = [c for c in claim.figures if c.key == agreeing.key and not c.derived]
+    names = {term_key(w) for name in _names(claim.text) + _names(passage.text) for w in name}
     for other in opposed:
         if other.derived or other.key != agreeing.key:
             continue
         rest = [s for s in siblings if s is not other]
         own = _topical(other.local) - frozenset().union(*(s.local for s in rest))
-        theirs = _topical(agreeing.local) - other.local
+        own -= names & agreeing.local
+        theirs = _topical(agreeing.local) - other.local - names
         if own & passage.keys and not theirs & passage.keys:
             return other
     return None
@@ -437,7 +536,7 @@ def _conflict_doubt(
     """Why a disagreeing pair may be about different things (then it is no conflict)."""
     if passage_only and _names(claim.text):
         return "the passage names a subject the claim does not"
-    if "plan" in (claim.modality, passage.modality) and claim.modality != passage.modality:
+    if c.planned != p.planned and not (c.derived or p.derived):
         return "a plan against an actual figure"
     if not shared_topical and not (
         c.key[1].startswith("count:") and c.key[1] == p.key[1] and c.key[1] != "count:"
@@ -463,4 +562,4 @@ def compare_texts(claim: str, passage: str) -> Comparison:
     Deterministic and total: any two strings give an answer, `none` when nothing can be
     compared.
     """
-    return compare_facts(read_sentence(fold_text(claim)), read_sentence(fold_text(passage)))
+    return compare_facts(read_sentence(fold(claim)), read_sentence(fold(passage)))

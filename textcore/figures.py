@@ -15,19 +15,20 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 
 from claims.extraction.quantities import parse_quantities, parse_years
 from claims.matching import (
+    _QUOTES,
     _UNITS,
     _canonical_unit,
     _written_precision,
     claim_terms,
-    fold_text,
     term_key,
 )
 
-__all__ = ["Figure", "read_figures", "SentenceFacts", "read_sentence"]
+__all__ = ["Figure", "SentenceFacts", "fold", "read_figures", "read_sentence"]
 
 # Relative width of a hedge ("about", "nearly") when the written number says nothing finer.
 HEDGE_WIDTH = 0.10
@@ -37,7 +38,8 @@ HEDGE_DIGITS = 1.5
 _PER_WEEK = {"day": 7.0, "week": 1.0, "month": 12 / 52, "year": 1 / 52}
 _RATE_AFTER = re.compile(
     r"^(?:\s*\([^)]{0,40}\))?(?:,\s+or\s+[^,]{1,30},)?,?\s*(?:a|per|each|every)\s+"
-    r"(?P<period>day|week|month|year)\b|^\s*(?P<adverb>daily|weekly|monthly|annually|yearly)\b",
+    r"(?P<period>day|week|month|year)\b(?!\s+(?:earlier|ago|before|later|on|previously))"
+    r"|^\s*(?P<adverb>daily|weekly|monthly|annually|yearly)\b",
     re.IGNORECASE,
 )
 _RATE_BEFORE = re.compile(
@@ -60,7 +62,7 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 
 _UP = (
-    r"rose|rise|rises|rising|risen|up|grew|grow|grows|growing|grown|gain|gains|gained|gaining|"
+    r"rose|rise|rises|rising|risen|(?<!made )(?<!make )(?<!makes )(?<!set )(?<!sets )up|grew|grow|grows|growing|grown|gain|gains|gained|gaining|"
     r"climb|climbs|climbed|jump|jumps|jumped|increase|increases|increased|increasing|surged?|"
     r"soared?|expand|expands|expanded|raise|raised|raises|raising|lift|lifts|lifted|lifting|"
     r"higher|boost|boosted|widened|widen|ahead|edged up|revised up|added|more"
@@ -154,7 +156,7 @@ _SPLIT_RE = re.compile(
 _UNANIMOUS_RE = re.compile(r"\bunanimous(?:ly)?\b", re.IGNORECASE)
 _N_OF_M_RE = re.compile(
     r"\b(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-    r"(?:(?:[a-z]+\s+){0,2})?(?:of|out\s+of|among)\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+    r"(?:(?:[a-z]+\s+){0,2})?(?:of|out\s+of|among|(?:[a-z]+\s+){0,8}(?:are|were)\s+among)\s+(?:the\s+|its\s+|their\s+|all\s+)?"
     r"(?P<m>\d[\d,.]*(?:\s*(?:million|bn|m|billion))?|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|twenty)\b",
     re.IGNORECASE,
@@ -178,9 +180,14 @@ _HIGHER_THAN_RE = re.compile(
     r"budgeted|expected|forecast|estimated)\b",
     re.IGNORECASE,
 )
-_PAIR_LINK = re.compile(
-    r"^\s*(?:,\s*)?to\s+$|^[^;]{0,50}?,?\s*(?:ahead\s+of|compared\s+with|against|versus)\s+"
-    r"(?:the\s+)?$",
+_BASE_YEAR = re.compile(
+    r"\b(?:since|from|than|compared\s+with)\s+(?:mid-|early\s+|late\s+)?\d{4}\b"
+)
+_FROM_TO_LINK = re.compile(r"^\s*(?:[a-z]+\s+){0,2}to\s+$", re.IGNORECASE)
+_TO_LINK = re.compile(r"^\s*(?:,\s*)?to\s+$", re.IGNORECASE)
+_COMPARISON_LINK = re.compile(
+    r"^[^;]{0,50}?,?\s*(?:ahead\s+of|compared\s+with|against|versus|rather\s+than)\s+"
+    r"(?:the\s+)?(?:(?:usual|normal|previous|earlier)\s+)?$",
     re.IGNORECASE,
 )
 _VERB_THEN_FIGURE = re.compile(rf"\b(?:{_UP}|{_DOWN})\s+(?:[a-z]+\s+){{1,3}}$", re.IGNORECASE)
@@ -220,6 +227,9 @@ class Figure:
     derived: str = ""  # how a derived reading was obtained
     part: bool = False  # one of several figures a total in the text is made of
     hedged: bool = False  # "about", "nearly", a range or a limit: not an exact value
+    planned: bool = False  # stated as a plan, an aim or a possibility ("would", "plans to")
+    whole: bool = False  # the whole a share is of ("a third of the $375m settlement")
+    years: frozenset[int] = field(default=frozenset())  # years stated in its own clause
     defining: bool = False  # part of what is counted ("waiting more than 18 months")
     local: frozenset[str] = field(default=frozenset())
     value: float = 0.0
@@ -243,6 +253,11 @@ class SentenceFacts:
     total_cue: bool
 
 
+def fold(text: str) -> str:
+    """Unicode-normalise and fold curly quotes, dashes and no-break spaces."""
+    return unicodedata.normalize("NFKC", text or "").translate(_QUOTES)
+
+
 def _keys(text: str) -> frozenset[str]:
     return frozenset(term_key(t) for t in claim_terms(text))
 
@@ -263,7 +278,7 @@ def _family(unit: str) -> tuple[str, float, str] | None:
 
 def _last_digit_unit(text: str, value: float) -> float | None:
     """Size of one unit of the last non-zero written digit, in the value's scale."""
-    match = re.search(r"\d[\d,]*(?:\.\d+)?", fold_text(text))
+    match = re.search(r"\d[\d,]*(?:\.\d+)?", fold(text))
     if not match:
         return None
     written = match.group().replace(",", "")
@@ -354,7 +369,7 @@ def _number(raw: str) -> float | None:
 
 def read_sentence(text: str) -> SentenceFacts:
     """Read the figures of a claim or a passage with their context."""
-    folded = fold_text(text)
+    folded = fold(text)
     quantities = [q.to_dict() for q in parse_quantities(folded)]
     spans = [(q["start"], q["end"]) for q in quantities]
     figures: list[Figure] = []
@@ -410,6 +425,8 @@ def _figures_of(text: str, q: dict, spans: list[tuple[int, int]]) -> list[Figure
         head, _, per = unit.partition("/")
         if per in _PER_WEEK and _family(head) and _family(head)[0].startswith("currency:"):
             unit, rate_period = head, per
+        elif per in ("share", "person") and _family(head):
+            unit = head  # "48p a share": the amount paid on each share
     if rate_period is None and _family(unit) and _family(unit)[0].startswith("currency:"):
         after = _RATE_AFTER.match(text[end : end + 60])
         before = _RATE_BEFORE.search(text[max(0, start - 40) : start])
@@ -463,7 +480,19 @@ def _figures_of(text: str, q: dict, spans: list[tuple[int, int]]) -> list[Figure
         re.match(r"^-(?:month|year|week)", text[end : end + 8])
         and "over" in text[max(0, start - 6) : start].lower()
     )
+    own_clause = re.split(r"\b(?:which|that|who|where)\b|[,;]", text[:start])[-1]
+    whole = bool(
+        re.search(r"\bof\s+(?:the\s+|its\s+|their\s+)?$", text[max(0, start - 12) : start])
+    )
+    clause_years = frozenset(
+        y
+        for y in parse_years(text[clause_start:clause_end])
+        if not _BASE_YEAR.search(text[clause_start:clause_end])
+    )
     common = dict(
+        whole=whole,
+        years=clause_years,
+        planned=bool(_PLAN_RE.search(own_clause)),
         hedged=str(q.get("qualifier") or "exact") != "exact",
         text=q.get("text") or text[start:end], start=start, end=end, bound=bound,
         direction=direction, role=role, defining=defining, local=local, value=value,
@@ -473,7 +502,23 @@ def _figures_of(text: str, q: dict, spans: list[tuple[int, int]]) -> list[Figure
     if family == "multiplier":
         kind = "multiplier"
     figures = [Figure(key=(kind, family), low=low, high=high, **common)]
-    if kind == "level" and family == "percent" and _GROWTH_NOUN.search(text[clause_start:start]):
+    if (
+        kind == "level"
+        and family == "percent"
+        and role == "plain"
+        and re.search(r"(?:,\s+or|\bor\s+by)\s+$", text[max(0, start - 10) : start])
+        and _direction(text[:start])
+    ):
+        # "fell from 785 to 708, or 9.8%": the change, restated
+        figures.append(
+            Figure(
+                key=("change", family),
+                low=low,
+                high=high,
+                **{**common, "direction": _direction(text[:start])},
+            )
+        )
+    elif kind == "level" and family == "percent" and _GROWTH_NOUN.search(text[clause_start:start]):
         # "growth came in at 4.4%": the level of a growth rate is a change
         figures.append(Figure(key=("change", family), low=low, high=high, **common))
     if role == "change" and family == "percent":
@@ -503,54 +548,8 @@ def _derived(text: str, figures: list[Figure], spans: list[tuple[int, int]]) -> 
     )
     ordered = [f for i, f in enumerate(ordered) if i == 0 or ordered[i - 1].start != f.start]
     # pairs of levels: "from 785 to 708", "70 cents from 55 cents", "3.8%, ahead of the 3.1%"
-    for a, b in zip(ordered, ordered[1:], strict=False):
-        between = text[a.end : b.start]
-        if "change" in (a.role, b.role):
-            continue
-        family = a.key[1]
-        if b.key[1] != family and not (b.unit == "count" and a.key[1].startswith("count")):
-            if not (b.key[1].startswith("count") and b.unit == "count" and b.value):
-                continue
-        linked_to = _PAIR_LINK.match(between) is not None
-        base_first = b.role != "base" and a.role == "base"
-        base_second = b.role == "base"
-        if not (
-            linked_to
-            or base_first
-            or base_second
-            or re.fullmatch(r"\s*(?:,\s*)?up\s+from\s+", between)
-        ):
-            continue
-        if base_second or re.fullmatch(r"\s*(?:,\s*)?(?:up|down)\s+from\s+", between):
-            old, new = b, a
-        else:
-            old, new = a, b
-        if old.low <= 0:
-            continue
-        old_low, old_high = old.low, old.high
-        if family != old.key[1]:
-            # "77m euros, up from 38m": the base takes the level's unit
-            factor = new.low / new.value if new.value else 1.0
-            old_low, old_high = old.value * factor * 0.995, old.value * factor * 1.005
-        signed = base_first or base_second or "from" in between or "ahead" in between
-        delta_low, delta_high = new.low - old_high, new.high - old_low
-        if not signed:
-            delta_low, delta_high = sorted((abs(delta_low), abs(delta_high)))
-        direction = 1 if delta_low > 0 else (-1 if delta_high < 0 else 0)
-        diff_family = "percentage_point" if family == "percent" else family
-        mid = replace(new, start=old.start if old.start < new.start else new.start,
-                      end=max(old.end, new.end), direction=direction,
-                      text=f"{new.text} vs {old.text}")  # fmt: skip
-        lo, hi = (
-            sorted((abs(delta_low), abs(delta_high)))
-            if direction
-            else (0.0, max(abs(delta_low), abs(delta_high)))
-        )
-        out.append(_mult(mid, lo, hi, ("change", diff_family), "difference"))
-        rel = sorted((abs(new.low / old_high - 1) * 100, abs(new.high / old_low - 1) * 100))
-        out.append(_mult(mid, rel[0], rel[1], ("change", "percent"), "relative change"))
-        ratio = sorted((new.low / old_high, new.high / old_low))
-        out.append(_mult(mid, ratio[0], ratio[1], ("multiplier", "multiplier"), "ratio"))
+    for old, new, signed, both_ways in _linked_pairs(text, ordered):
+        out.extend(_changes_between(old, new, signed=signed, both_ways=both_ways))
     # "14% higher than planned" with the level: the planned figure
     for change in (f for f in written if f.key == ("change", "percent")):
         if _HIGHER_THAN_RE.match(text[change.end : change.end + 40]):
@@ -644,6 +643,74 @@ def _derived(text: str, figures: list[Figure], spans: list[tuple[int, int]]) -> 
             _mult(figure, figure.low / weeks, figure.high / weeks,
                   ("level", "rate:" + figure.key[1].split(":", 1)[1]), "amount a year")
         )  # fmt: skip
+    return out
+
+
+def _same_family(a: Figure, b: Figure) -> bool:
+    if a.key[1] == b.key[1]:
+        return True
+    # "77m euros, up from 38m": a bare number takes the unit of the figure it is set against
+    return b.unit == "count" and not b.key[1].startswith("rate:") and b.value > 0
+
+
+def _linked_pairs(text: str, ordered: list[Figure]):
+    """(old, new, signed, both_ways) for figures the text sets against each other."""
+    for i, b in enumerate(ordered):
+        if b.role == "base" and i + 1 < len(ordered):
+            following = ordered[i + 1]
+            if _FROM_TO_LINK.match(text[b.end : following.start]) and _same_family(following, b):
+                # "from about 4.5% today to about 25%"
+                yield b, following, True, False
+                continue
+        if b.role == "base":
+            # "fell to 55.3 in February, from 56.4": the base goes with the figure before it
+            for a in reversed(ordered[:i]):
+                if a.role != "change" and _same_family(a, b):
+                    yield b, a, True, False
+                    break
+            continue
+        if i == 0:
+            continue
+        a = ordered[i - 1]
+        between = text[a.end : b.start]
+        if not _same_family(a, b) and not _same_family(b, a):
+            continue
+        if _COMPARISON_LINK.match(between):
+            # "3.8%, ahead of the 3.1% estimated", "nine rather than the usual five"
+            yield b, a, True, False
+        elif _TO_LINK.match(between) and "change" not in (a.role, b.role):
+            # "by 39% to 34%": two figures set side by side
+            yield a, b, False, True
+        elif re.fullmatch(r"\s*(?:,\s*)?(?:up|down)\s+from\s+", between) and b.role != "change":
+            yield b, a, True, False
+
+
+def _changes_between(old: Figure, new: Figure, *, signed: bool, both_ways: bool) -> list[Figure]:
+    """The difference, relative change and ratio of two figures of one measure."""
+    if old.key[1] != new.key[1]:
+        factor = new.low / new.value if new.value else 1.0
+        old = replace(old, low=old.value * factor * 0.995, high=old.value * factor * 1.005,
+                      key=new.key)  # fmt: skip
+    if old.low <= 0 or new.low <= 0 or not math.isfinite(old.high + new.high):
+        return []
+    family = new.key[1]
+    delta_low, delta_high = new.low - old.high, new.high - old.low
+    direction = (1 if delta_low > 0 else (-1 if delta_high < 0 else 0)) if signed else 0
+    mid = replace(
+        new, start=min(old.start, new.start), end=max(old.end, new.end), direction=direction,
+        text=f"{new.text} vs {old.text}",
+    )  # fmt: skip
+    magnitudes = sorted((abs(delta_low), abs(delta_high)))
+    if delta_low <= 0 <= delta_high:
+        magnitudes = [0.0, max(magnitudes)]
+    diff_family = "percentage_point" if family == "percent" else family
+    out = [_mult(mid, *magnitudes, ("change", diff_family), "difference")]
+    pairs = [(old, new), (new, old)] if both_ways else [(old, new)]
+    for base, other in pairs:
+        rel = sorted((abs(other.low / base.high - 1) * 100, abs(other.high / base.low - 1) * 100))
+        ratio = sorted((other.low / base.high, other.high / base.low))
+        out.append(_mult(mid, rel[0], rel[1], ("change", "percent"), "relative change"))
+        out.append(_mult(mid, ratio[0], ratio[1], ("multiplier", "multiplier"), "ratio"))
     return out
 
 

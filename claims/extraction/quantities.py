@@ -303,7 +303,8 @@ _COMPOUND_UNITS = {
 _COMPOUND_RE = re.compile(r"^-(?P<word>[a-z]+(?:-[a-z]+)?)\b", re.IGNORECASE)
 _PER_RE = re.compile(
     r"^\s?(?:/|\s?per\s|\s?a\s)\s?(?P<per>kg|kilogram|kilo|tonne|ton|t|lb|pound|barrel|ounce|oz|"
-    r"mwh|kwh|gallon|litre|liter|share|head|person|hour|day|month|year)\b",
+    r"mwh|kwh|gallon|litre|liter|share|head|person|hour|day|month|year)\b"
+    r"(?!\s+(?:earlier|ago|before|later|previously))",
     re.IGNORECASE,
 )
 _PER_UNITS = {
