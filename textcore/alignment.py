@@ -302,7 +302,7 @@ def _relation(c: Figure, p: Figure) -> str | None:
             return "conflicts"
     if c.bound == "above" and p.bound == "above" and not _same_limit(c, p):
         return None  # "more than 3,000" and "more than 90,000" say too little to compare
-    if c.key[0] == p.key[0] == "multiplier" and c.unit == p.unit == "times":
+    if c.key[0] == p.key[0] == "multiplier" and (c.comparative or p.comparative):
         if math.isclose((c.low + c.high) / 2 * (p.low + p.high) / 2, 1.0, rel_tol=0.02):
             return None  # "twice the size" and "half as big" depend on which is which
     return "agrees" if _overlap(c, p) else "conflicts"
@@ -478,7 +478,14 @@ def _judge(
             return _pair(best_agree, p, "agrees")
         opposed = [swap]
     if p.part or (p.derived and p.derived not in _CONFLICTING_DERIVED):
-        return None
+        reversed_change = [
+            c for c in opposed
+            if p.derived == "difference" and c.derived == "difference" and c.direction
+            and p.direction and c.direction != p.direction
+        ]  # fmt: skip
+        if not reversed_change:
+            return None
+        opposed = reversed_change
     written = [c for c in opposed if not c.derived]
     pool = written or (opposed if len({c.key for c in opposed}) == len(opposed) else [])
     if not pool:
@@ -525,6 +532,18 @@ def _swapped(
     return None
 
 
+def _specifies(name: str, passage: SentenceFacts, claim: SentenceFacts) -> bool:
+    """A name that only narrows a thing the claim names ("the Tarvik harbour authority")."""
+    for match in _NAME_RE.finditer(passage.text):
+        keys = {w.lower() for w in re.findall(r"[A-Za-z]+", match.group())}
+        if not keys & set(name.split()):
+            continue
+        following = re.findall(r"[a-z]+", passage.text[match.end() : match.end() + 30])[:2]
+        if any(term_key(w) in claim.keys for w in following if w not in STOP_WORDS):
+            return True
+    return False
+
+
 def _conflict_doubt(
     c: Figure,
     p: Figure,
@@ -534,7 +553,7 @@ def _conflict_doubt(
     shared_topical: set[str],
 ) -> str | None:
     """Why a disagreeing pair may be about different things (then it is no conflict)."""
-    if passage_only and _names(claim.text):
+    if [name for name in passage_only if not _specifies(name, passage, claim)]:
         return "the passage names a subject the claim does not"
     if c.planned != p.planned and not (c.derived or p.derived):
         return "a plan against an actual figure"

@@ -175,9 +175,19 @@ _HALF_LEVEL_RE = re.compile(
     r"(?:levels?|size|value))\b",
     re.IGNORECASE,
 )
+_COMPARATIVE_AFTER = re.compile(
+    r"\s+(?:the\s+(?:size|number|amount|level|value)|as\s+(?:big|large|much|many|high|long))\b",
+    re.IGNORECASE,
+)
 _HIGHER_THAN_RE = re.compile(
     r"^\s*(?:higher|more)\s+than\s+(?:originally\s+|first\s+|initially\s+)?(?:planned|"
     r"budgeted|expected|forecast|estimated)\b",
+    re.IGNORECASE,
+)
+# "a third of the $375m settlement": the figure is the whole a share is taken of
+_WHOLE_BEFORE = re.compile(
+    r"(?:%|per\s?cent|half|halves|thirds?|quarters?|fifths?|tenths?|fraction|share|proportion|"
+    r"majority)\s+of\s+(?:the\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
 )
 _BASE_YEAR = re.compile(
@@ -229,6 +239,7 @@ class Figure:
     hedged: bool = False  # "about", "nearly", a range or a limit: not an exact value
     planned: bool = False  # stated as a plan, an aim or a possibility ("would", "plans to")
     whole: bool = False  # the whole a share is of ("a third of the $375m settlement")
+    comparative: bool = False  # compares two things ("twice the size of"), not two dates
     years: frozenset[int] = field(default=frozenset())  # years stated in its own clause
     defining: bool = False  # part of what is counted ("waiting more than 18 months")
     local: frozenset[str] = field(default=frozenset())
@@ -481,9 +492,7 @@ def _figures_of(text: str, q: dict, spans: list[tuple[int, int]]) -> list[Figure
         and "over" in text[max(0, start - 6) : start].lower()
     )
     own_clause = re.split(r"\b(?:which|that|who|where)\b|[,;]", text[:start])[-1]
-    whole = bool(
-        re.search(r"\bof\s+(?:the\s+|its\s+|their\s+)?$", text[max(0, start - 12) : start])
-    )
+    whole = bool(_WHOLE_BEFORE.search(text[max(0, start - 50) : start]))
     clause_years = frozenset(
         y
         for y in parse_years(text[clause_start:clause_end])
@@ -518,7 +527,12 @@ def _figures_of(text: str, q: dict, spans: list[tuple[int, int]]) -> list[Figure
                 **{**common, "direction": _direction(text[:start])},
             )
         )
-    elif kind == "level" and family == "percent" and _GROWTH_NOUN.search(text[clause_start:start]):
+    elif (
+        kind == "level"
+        and family == "percent"
+        and _GROWTH_NOUN.search(text[clause_start:start])
+        and not re.search(r"\bto\s+(?:\w+\s+)?$", near_left)
+    ):
         # "growth came in at 4.4%": the level of a growth rate is a change
         figures.append(Figure(key=("change", family), low=low, high=high, **common))
     if role == "change" and family == "percent":
@@ -613,6 +627,7 @@ def _derived(text: str, figures: list[Figure], spans: list[tuple[int, int]]) -> 
             value=m, unit="times", converted_unit="times",
             local=_keys(text[max(0, match.start() - 60) : match.end() + 60]),
             direction=1 if m > 1 else -1,
+            comparative=bool(_COMPARATIVE_AFTER.match(text[match.end() : match.end() + 30])),
         )  # fmt: skip
         out.append(anchor)
         # "a resale could triple the price" of $800m: the price it would fetch
@@ -626,6 +641,7 @@ def _derived(text: str, figures: list[Figure], spans: list[tuple[int, int]]) -> 
                 text=match.group(0), start=match.start(), end=match.end(),
                 key=("multiplier", "multiplier"), low=0.4995, high=0.5005, value=0.5,
                 unit="times", converted_unit="times", direction=-1, local=_keys(text),
+                comparative=match.group(0).lower().startswith("half as"),
             )
         )  # fmt: skip
     # "£1.5bn over the next three years": an amount a year
@@ -678,7 +694,7 @@ def _linked_pairs(text: str, ordered: list[Figure]):
         if _COMPARISON_LINK.match(between):
             # "3.8%, ahead of the 3.1% estimated", "nine rather than the usual five"
             yield b, a, True, False
-        elif _TO_LINK.match(between) and "change" not in (a.role, b.role):
+        elif _TO_LINK.match(between) and "change" not in (a.role, b.role) and a.role != "base":
             # "by 39% to 34%": two figures set side by side
             yield a, b, False, True
         elif re.fullmatch(r"\s*(?:,\s*)?(?:up|down)\s+from\s+", between) and b.role != "change":
