@@ -83,6 +83,8 @@ def _proper_names(sentences: list[Sentence]) -> frozenset[str]:
 
 _INTRO_RE = re.compile(r"^(?:[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,6},\s+")
 _PRONOUN_RE = re.compile(r"^(?P<pronoun>(?i:he|she|it))(?P<verb>['’]s)?\s+(?=[a-z])")
+# "Its latest model ...", "His party ...": the owner named ("Apple's latest model ...")
+_POSSESSIVE_OPENING_RE = re.compile(r"^(?P<pronoun>(?i:its|his|her))\s+(?=[a-z])")
 # "it is unclear whether", "it was announced that", "it is time to": "it" points at nothing
 _COPULA = r"(?:['’]s|\s+(?:is|was|has been|had been|will be|would be|remains|remained|became))"
 _EXPLETIVE_RE = re.compile(
@@ -326,6 +328,17 @@ class _Referents:
                 return None  # "Orsted is its developer" says nothing on its own
             owner = "the" + owner[3:] if owner.startswith("The ") else owner
             return f"{possessive.group('name')} is {owner}'s {possessive.group('rest')}"
+        possessive = _POSSESSIVE_OPENING_RE.match(text)
+        if possessive:
+            pronoun = possessive.group("pronoun").lower()
+            if pronoun == "its":
+                owner = self.thing if self.thing_age <= 1 else ""
+            else:
+                owner = self._person_for(pronoun)
+            if not owner:
+                return text
+            owner = "the" + owner[3:] if owner.startswith("The ") else owner
+            return f"{owner}'s {text[possessive.end() :]}"
         match = _PRONOUN_RE.match(text)
         if not match or _EXPLETIVE_RE.match(text):
             return text
@@ -391,11 +404,26 @@ def _claim_from_draft(
     names: frozenset[str],
     referents: _Referents,
     local: str = "",
+    common: frozenset[str] = frozenset(),
 ) -> ExtractedClaim | None:
     span = draft.span()
     if span is None:
         return None
-    resolved = referents.resolve(draft.render(), draft.kind, local)
+    rendered = draft.render()
+    opening = draft.kept.split()[:1] if draft.prefix and not draft.text else []
+    if (
+        opening
+        and draft.kept.strip() == draft.kept[len(draft.kept) - len(draft.kept.lstrip()) :].strip()
+        and opening[0][:1].isupper()
+        and not opening[0].isupper()
+        and opening[0].strip(",.;:'\"").lower() in common
+        and sentence.text.lstrip("\"“'‘(").startswith(opening[0])
+    ):
+        # "Mr Lee said" + "Sales fell": a word capitalised only because it opened the sentence
+        at = rendered.find(opening[0], len(draft.prefix))
+        if at >= 0:
+            rendered = rendered[:at] + opening[0][0].lower() + rendered[at + 1 :]
+    resolved = referents.resolve(rendered, draft.kind, local)
     if resolved is None:
         return None
     text = normalize_claim_text(resolved)
@@ -470,6 +498,8 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
         return []
     sentences = [s for s in segment(text) if not is_noise(s.text)]
     names = _proper_names(sentences)
+    # words the article also writes in lower case: common nouns, not names
+    common = frozenset(re.findall(r"(?<![\w'’.-])[a-z][a-z-]+", text))
     claims: list[ExtractedClaim] = []
     referents = _Referents(people=_People.of(sentences))
     for sentence in sentences:
@@ -481,7 +511,13 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
         for draft in drafts:
             later_clause = draft.kind in ("clause", "participle") and draft is not first
             claim = _claim_from_draft(
-                draft, sentence, quantities, names, referents, local if later_clause else ""
+                draft,
+                sentence,
+                quantities,
+                names,
+                referents,
+                local if later_clause else "",
+                common,
             )
             if claim is None or claim.text.lower() in seen:
                 continue

@@ -25,7 +25,7 @@ Features that lower it (opinion, prediction or vagueness):
     question       the claim or its sentence ends with a question mark       -0.40
     first_person   we, our, I: the speaker's own view                        -0.20
     intention      analysing, considering, looking for ways to, aims to      -0.15
-    vague          various, several, some, limited, virtually, enough, ...   -0.10
+    vague          some, several, many as the subject; virtually, enough ... -0.10
     evaluative     significant, unfair, crucial, productive, ...             -0.10
     negation       not, never, no: denials are rarely the checkable point    -0.10
     pronoun        opens with he/she/it/they/this: the subject is unknown    -0.10
@@ -129,9 +129,16 @@ _CONDITIONAL = re.compile(
 _FIRST_PERSON = re.compile(
     r"(?<![\w-])(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|me|[Ll]et's|[Yy]ou|[Yy]our)(?![\w-])"
 )
+# A vague quantifier leaves a claim uncheckable when it is the subject ("Some analysts say",
+# "Many people"); in the object ("listed several groups") the fact around it still stands.
+_VAGUE_SUBJECT = re.compile(
+    r"^(?:[^,]{1,40},\s+)?(?:\S+\s+){0,2}?(?:various|several|some|many|numerous|certain|much|"
+    r"such|little|few)\b",
+    re.IGNORECASE,
+)
 _VAGUE = _words(
-    r"various|several|some|many|numerous|limited|virtually|certain|enough|somewhat|"
-    r"considerable|a lot|lots|plenty|much|such|yet to|little|only|ways"
+    r"various|limited|virtually|enough|somewhat|considerable|a lot|lots|plenty|yet to|ways|"
+    r"sort of|kind of"
 )
 _INTENTION = _words(
     r"analy[sz]ing|considering|exploring|looking (?:at|for|into)|studying|examining|seeking|"
@@ -159,7 +166,8 @@ _REPORTED = re.compile(
 # (not a passive, which reports an event: "said the ward is closed", "had been sold")
 _STATE_VERB = re.compile(
     r"(?<![\w-])(?:is|are|was|were|remains?|remained|will|would|can|could|may|might|should|must|"
-    r"seems?|seemed|looks?|looked|be|'s|'re|isn't|aren't|wasn't|weren't|won't|can't|cannot)\s+(?!(?:not\s+)?(?:[a-z]+ed|been|being|done|made|"
+    r"seems?|seemed|looks?|looked|be|'s|'re|isn't|aren't|wasn't|weren't|won't|can't|cannot)\s+"
+    r"(?!(?:not\s+)?(?:be\s+|have\s+been\s+)?(?:[a-z]+ed|been|being|done|made|"
     r"built|held|paid|sold|shut|cut|set|taken|given|seen|known|found|won|lost)\b)",
     re.IGNORECASE,
 )
@@ -257,9 +265,10 @@ def explain(
             and not _CAPITALISED_WORD.search(content)  # a name after the first word
         ):
             fire("reported_view")
+            features.pop("ranking", None)  # "the worst cuts" in a view is part of the view
     if kind == "headline":
         fire("headline")
-    if _VAGUE.search(text):
+    if _VAGUE.search(text) or _VAGUE_SUBJECT.search(text):
         fire("vague")
     if _EVALUATIVE.search(text):
         fire("evaluative")
