@@ -22,8 +22,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from claims.matching import _COUNTRY_NAMES, STOP_WORDS, term_key
 from textcore.figures import Figure, SentenceFacts, fold, read_sentence
+from textcore.matching import _COUNTRY_NAMES, STOP_WORDS, term_key
 
 __all__ = ["Comparison", "compare_texts", "compare_facts"]
 

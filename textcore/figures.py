@@ -18,8 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from claims.extraction.quantities import parse_quantities, parse_years
-from claims.matching import (
+from textcore.matching import (
     _QUOTES,
     _UNITS,
     _canonical_unit,
@@ -27,6 +26,7 @@ from claims.matching import (
     claim_terms,
     term_key,
 )
+from textcore.quantities import parse_quantities, parse_years
 
 __all__ = ["Figure", "SentenceFacts", "fold", "read_figures", "read_sentence"]
 
