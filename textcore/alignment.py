@@ -58,6 +58,10 @@ _MEASURE_GROUPS = {
     "jobs": "jobs unemployment employment",
 }
 _MEASURE_OF = {word: group for group, words in _MEASURE_GROUPS.items() for word in words.split()}
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
 _COMMON_STARTS = frozenset(
     """none only some nearly almost about one two three four five six seven eight nine ten
     half most many few all both each every more less fewer under over around just""".split()
@@ -124,7 +128,7 @@ class _Name(frozenset):
         return name
 
 
-def _names(text: str) -> list[frozenset[str]]:
+def _names(text: str, other: str = "") -> list[frozenset[str]]:
     """Each capitalised name as the set of its word keys (sentence starts left out)."""
     speakers = set()
     for match in _SPEAKER_RE.finditer(text):
@@ -132,16 +136,31 @@ def _names(text: str) -> list[frozenset[str]]:
             if group:
                 speakers |= {w.lower() for w in re.findall(r"[A-Za-z]+", group)}
     names: list[frozenset[str]] = []
+    # "US$14.7bn" names a currency, not a country
+    text = re.sub(r"\b[A-Z]{1,3}\$", lambda m: " " * (len(m.group()) - 1) + "$", text)
     for match in _NAME_RE.finditer(text):
         words = [w for w in re.findall(r"[A-Za-z][\w&-]*", match.group()) if w[0].isupper()]
         if not words:
             continue
         if _SENTENCE_START_RE.search(text[: match.start()]) and len(words) == 1:
-            lowered = words[0].lower()
-            if not (words[0].isupper() and len(words[0]) > 1) and (
-                lowered in (_FUNCTION_WORDS | STOP_WORDS | _COMMON_STARTS) or lowered.endswith("ly")
+            # a capitalised first word is a name only if written as one: an acronym or
+            # a possessive ("Lorillard's shares"), not "Income tax" or "Turning ore"
+            word = words[0]
+            lowered = word.lower().removesuffix("'s")
+            written_as_name = (
+                (word.isupper() and len(word) > 1)
+                or re.search(r"'s$", match.group())
+                or re.match(r"'s\b", text[match.end() : match.end() + 2])
+                or len(re.findall(rf"\b{re.escape(word)}\b", text + " " + other)) > 1
+            )
+            if (
+                lowered in (_FUNCTION_WORDS | STOP_WORDS | _COMMON_STARTS)
+                or lowered.endswith(("ly", "ing"))
+                or not written_as_name
             ):
                 continue
+        if all(w.lower() in _CALENDAR for w in words):
+            continue
         if len(words) == 1 and _is_demonym(words[0]):
             continue  # "Russian", "Welsh": an adjective, not a subject
         keys = frozenset(
@@ -155,8 +174,10 @@ def _names(text: str) -> list[frozenset[str]]:
 
 def _is_demonym(word: str) -> bool:
     lowered = word.lower()
-    return lowered in _DEMONYMS or (
-        lowered.endswith(("ian", "ese", "ish")) and len(lowered) > 5 and not word.isupper()
+    if lowered in _DEMONYMS or _COUNTRY_NAMES.get(lowered, lowered) != lowered:
+        return True
+    return (
+        lowered.endswith(("ian", "ese", "ish", "ean")) and len(lowered) > 5 and not word.isupper()
     )
 
 
@@ -371,8 +392,8 @@ def compare_facts(claim: SentenceFacts, passage: SentenceFacts) -> Comparison:
         return Comparison("none", (), f"different periods: {clash}")
     if "forecast" in (claim.modality, passage.modality) and claim.modality != passage.modality:
         return Comparison("none", (), "a forecast against an actual figure")
-    claim_names = _names(claim.text)
-    passage_names = _names(passage.text)
+    claim_names = _names(claim.text, passage.text)
+    passage_names = _names(passage.text, claim.text)
     claim_only = _missing_names(claim_names, passage.text)
     passage_only = _missing_names(passage_names, claim.text)
     if claim_only and passage_only:
@@ -519,7 +540,11 @@ def _swapped(
     if agreeing.derived:
         return None
     siblings = [c for c in claim.figures if c.key == agreeing.key and not c.derived]
-    names = {term_key(w) for name in _names(claim.text) + _names(passage.text) for w in name}
+    names = {
+        term_key(w)
+        for name in _names(claim.text, passage.text) + _names(passage.text, claim.text)
+        for w in name
+    }
     for other in opposed:
         if other.derived or other.key != agreeing.key:
             continue
@@ -530,6 +555,30 @@ def _swapped(
         if own & passage.keys and not theirs & passage.keys:
             return other
     return None
+
+
+_GENERIC_MODIFIERS = frozenset(
+    """underlying annual total overall net gross quarterly yearly monthly average latest record
+    new its their his her our the a an this that these those of like-for-like""".split()
+)
+
+
+def _modifiers(clause: str) -> set[str]:
+    """Words that say which measure a clause gives: "drinks sales", "sales of confectionery"."""
+    words = re.findall(r"[A-Za-z][A-Za-z-]*(?:'s)?", clause)
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        if word.lower() not in _MEASURE_OF:
+            continue
+        before = words[i - 1] if i else ""
+        if before and before[0].islower() and before.lower() not in _GENERIC_MODIFIERS | STOP_WORDS:
+            found.add(term_key(before.lower()))
+        if i + 1 < len(words) and words[i + 1] == "of":
+            for after in words[i + 2 : i + 4]:
+                if after[0].islower() and after.lower() not in _GENERIC_MODIFIERS | STOP_WORDS:
+                    found.add(term_key(after.lower()))
+                    break
+    return found
 
 
 def _specifies(name: str, passage: SentenceFacts, claim: SentenceFacts) -> bool:
@@ -557,6 +606,9 @@ def _conflict_doubt(
         return "the passage names a subject the claim does not"
     if c.planned != p.planned and not (c.derived or p.derived):
         return "a plan against an actual figure"
+    claim_mods, passage_mods = _modifiers(c.clause), _modifiers(p.clause)
+    if claim_mods and passage_mods and not (claim_mods & passage.keys or passage_mods & claim.keys):
+        return "the figures measure different things"
     if not shared_topical and not (
         c.key[1].startswith("count:") and c.key[1] == p.key[1] and c.key[1] != "count:"
     ):

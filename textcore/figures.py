@@ -20,13 +20,15 @@ from dataclasses import dataclass, field, replace
 
 from textcore.matching import (
     _QUOTES,
+    _TOKEN_RE,
     _UNITS,
     _canonical_unit,
+    _stated_years,
     _written_precision,
     claim_terms,
     term_key,
 )
-from textcore.quantities import parse_quantities, parse_years
+from textcore.quantities import parse_quantities
 
 __all__ = ["Figure", "SentenceFacts", "fold", "read_figures", "read_sentence"]
 
@@ -97,12 +99,14 @@ _BASE_LEFT = re.compile(
     re.IGNORECASE,
 )
 _FORECAST_RE = re.compile(
-    r"\b(?:expect\w*|forecasts?|forecasting|predict\w*|anticipat\w*|projected|projection)\b",
+    r"\b(?:expect\w*|forecasts?|forecasting|predict\w*|anticipat\w*|projected|projects|"
+    r"projection|sees)\b",
     re.IGNORECASE,
 )
 _PLAN_RE = re.compile(
     r"\b(?:will|would|could|should|might|may|plans?|planned|planning|aims?|aiming|target|"
-    r"wants?|wanted|intends?|promised?|pledged?|proposed?|set\s+to|is\s+to|are\s+to)\b",
+    r"wants?|wanted|intends?|promised?|pledged?|proposed?|earmark\w*|set\s+to|is\s+to|"
+    r"are\s+to)\b",
     re.IGNORECASE,
 )
 _BOUNDARY_RE = re.compile(
@@ -190,6 +194,11 @@ _WHOLE_BEFORE = re.compile(
     r"majority)\s+of\s+(?:the\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
 )
+_TO_LEVEL = re.compile(
+    r"\b(?:to|at)\s+(?:(?:a|an|the|record|about|around|nearly|almost|just|some|roughly|"
+    r"new|fresh)\s+){0,2}$",
+    re.IGNORECASE,
+)
 _BASE_YEAR = re.compile(
     r"\b(?:since|from|than|compared\s+with)\s+(?:mid-|early\s+|late\s+)?\d{4}\b"
 )
@@ -241,6 +250,7 @@ class Figure:
     whole: bool = False  # the whole a share is of ("a third of the $375m settlement")
     comparative: bool = False  # compares two things ("twice the size of"), not two dates
     years: frozenset[int] = field(default=frozenset())  # years stated in its own clause
+    clause: str = ""  # the clause the figure is written in
     defining: bool = False  # part of what is counted ("waiting more than 18 months")
     local: frozenset[str] = field(default=frozenset())
     value: float = 0.0
@@ -267,6 +277,12 @@ class SentenceFacts:
 def fold(text: str) -> str:
     """Unicode-normalise and fold curly quotes, dashes and no-break spaces."""
     return unicodedata.normalize("NFKC", text or "").translate(_QUOTES)
+
+
+def _years(text: str) -> frozenset[int]:
+    """Years a text states figures for ("the 2003 deficit"), not those it compares with."""
+    tokens = _TOKEN_RE.findall(text.lower())  # "1,981 voters" is no year
+    return frozenset(int(y) for y in _stated_years(tokens))
 
 
 def _keys(text: str) -> frozenset[str]:
@@ -389,7 +405,7 @@ def read_sentence(text: str) -> SentenceFacts:
     figures.extend(_derived(folded, figures, spans))
     if _TOTAL_CUE.search(folded):
         figures = _with_sum(figures)
-    years = frozenset(parse_years(folded))
+    years = _years(folded)
     quarters = frozenset(
         _QUARTER_NUMBER.get((m.group("ord") or "").lower()) or int(m.group("q") or 0)
         for m in _QUARTER_RE.finditer(folded)
@@ -469,9 +485,7 @@ def _figures_of(text: str, q: dict, spans: list[tuple[int, int]]) -> list[Figure
     near_left = text[max(clause_start, start - 40) : start]
     if _BASE_LEFT.search(near_left):
         role = "base"
-    elif re.search(r"\b(?:to|at)\s+(?:\w+\s+){0,2}$", near_left) and not re.search(
-        r"\bby\s+", near_left
-    ):
+    elif re.search(_TO_LEVEL, near_left) and not re.search(r"\bby\s+", near_left):
         role = "level"
         direction = _direction(left) or _direction(text[max(0, clause_start - 40) : start])
     elif re.search(r"\b(?:lead|leads|led|trail|trails|ahead)\b", near_left):
@@ -493,12 +507,9 @@ def _figures_of(text: str, q: dict, spans: list[tuple[int, int]]) -> list[Figure
     )
     own_clause = re.split(r"\b(?:which|that|who|where)\b|[,;]", text[:start])[-1]
     whole = bool(_WHOLE_BEFORE.search(text[max(0, start - 50) : start]))
-    clause_years = frozenset(
-        y
-        for y in parse_years(text[clause_start:clause_end])
-        if not _BASE_YEAR.search(text[clause_start:clause_end])
-    )
+    clause_years = _years(text[clause_start:clause_end])
     common = dict(
+        clause=text[clause_start:clause_end],
         whole=whole,
         years=clause_years,
         planned=bool(_PLAN_RE.search(own_clause)),

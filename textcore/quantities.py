@@ -589,6 +589,10 @@ _HALF_RE = re.compile(
     r"(?<![\w-])half\b(?=\s+(?:of|the|its|their|his|her|our|all|as|them|those|these)\b|\s*[,.;)])",
     re.IGNORECASE,
 )
+_DOZEN_RE = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|half\s+a)\s+dozen\b",
+    re.IGNORECASE,
+)
 _MAJORITY_RE = re.compile(r"\ba\s+majority\b", re.IGNORECASE)
 # "fourfold", "a tenfold rise", "a 3-fold increase"
 _FOLD_RE = re.compile(rf"\b(?P<n>\d+|{_SMALL_WORDS})-?fold\b", re.IGNORECASE)
@@ -653,6 +657,11 @@ def _phrase_quantities(text: str) -> list[Quantity]:
         add(match.start("what"), match.end(), value, unit, dimension)
     for match in _HALF_RE.finditer(text):
         add(match.start(), match.end(), 50, "percent", "ratio")
+    for match in _DOZEN_RE.finditer(text):
+        word = re.sub(r"\s+", " ", match.group("n").lower())
+        n = 0.5 if word == "half a" else (1.0 if word in ("a", "one") else _SMALL.get(word, 0))
+        noun, length = _counted_noun(text[match.end() : match.end() + 60])
+        add(match.start(), match.end() + length, 12 * n, "count", "count", noun=noun)
     for match in _MAJORITY_RE.finditer(text):
         add(match.start(), match.end(), 50, "percent", "ratio", qualifier="more_than")
     for match in _FOLD_RE.finditer(text):
