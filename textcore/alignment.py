@@ -604,7 +604,8 @@ def _conflict_doubt(
     """Why a disagreeing pair may be about different things (then it is no conflict)."""
     if [name for name in passage_only if not _specifies(name, passage, claim)]:
         return "the passage names a subject the claim does not"
-    if c.planned != p.planned and not (c.derived or p.derived):
+    both_forecasts = claim.modality == passage.modality == "forecast"
+    if c.planned != p.planned and not (c.derived or p.derived or both_forecasts):
         return "a plan against an actual figure"
     claim_mods, passage_mods = _modifiers(c.clause), _modifiers(p.clause)
     if claim_mods and passage_mods and not (claim_mods & passage.keys or passage_mods & claim.keys):

@@ -99,8 +99,8 @@ _BASE_LEFT = re.compile(
     re.IGNORECASE,
 )
 _FORECAST_RE = re.compile(
-    r"\b(?:expect\w*|forecasts?|forecasting|predict\w*|anticipat\w*|projected|projects|"
-    r"projection|sees)\b",
+    r"\b(?:expect\w*|forecasts?|forecasting|predict\w*|anticipat\w*|projected|"
+    r"projects\s+(?=a\b|an\b|that\b|the\b|\d)|projection|sees)\b",
     re.IGNORECASE,
 )
 _PLAN_RE = re.compile(
