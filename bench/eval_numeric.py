@@ -5,8 +5,9 @@ agrees / conflicts / none, kind the phenomenon), compares every pair with the co
 serves `compare_quantities` and `/api/compare/`, and prints macro-F1, precision/recall/F1
 per label (precision of `conflicts` first: a false alarm costs most) and accuracy per kind.
 With --predictions it scores a file written by `manage.py compare_quantities` instead.
-With --cv it reports the figures of each of K folds grouped by neighbouring ids (pairs
-built from one article sit together), for settings chosen by cross-validation.
+With --cv it cross-validates the two hedge settings (how wide "about" and "nearly" are):
+folds are blocks of neighbouring ids (pairs built from one article sit together), each
+fold is scored with the setting that does best on the other folds.
 
     .venv/bin/python bench/eval_numeric.py PAIRS.jsonl [--predictions OUT.jsonl] [-v]
 """
@@ -58,6 +59,49 @@ def predict(rows: list[dict]) -> dict[str, dict]:
     return {row["id"]: compare_texts(row["claim"], row["passage"]).to_dict() for row in rows}
 
 
+GRID = [(width, digits) for width in (0.05, 0.10, 0.15) for digits in (1.0, 1.5, 2.0)]
+
+
+def cross_validate(rows: list[dict], gold: list[str], folds: int) -> None:
+    """Held-out figures with the hedge setting chosen on the other folds."""
+    import textcore.figures as figures
+
+    saved = figures.HEDGE_WIDTH, figures.HEDGE_DIGITS
+    by_setting = {}
+    for width, digits in GRID:
+        figures.HEDGE_WIDTH, figures.HEDGE_DIGITS = width, digits
+        answers = predict(rows)
+        by_setting[(width, digits)] = [answers[row["id"]]["numeric"] for row in rows]
+    figures.HEDGE_WIDTH, figures.HEDGE_DIGITS = saved
+    size = -(-len(rows) // folds)
+    held_gold: list[str] = []
+    held_pred: list[str] = []
+    print(f"cross-validation ({folds} folds of neighbouring ids):")
+    for fold in range(folds):
+        part = set(range(fold * size, min(len(rows), (fold + 1) * size)))
+        rest = [i for i in range(len(rows)) if i not in part]
+
+        def train_score(setting, rest=rest):
+            m = metrics([gold[i] for i in rest], [by_setting[setting][i] for i in rest])
+            return (m["macro_f1"], m["conflicts"]["precision"])
+
+        best = max(GRID, key=train_score)
+        idx = sorted(part)
+        m = metrics([gold[i] for i in idx], [by_setting[best][i] for i in idx])
+        held_gold += [gold[i] for i in idx]
+        held_pred += [by_setting[best][i] for i in idx]
+        print(
+            f"  fold {fold + 1}: chosen width={best[0]} digits={best[1]} "
+            f"held-out macro_f1={m['macro_f1']:.3f} "
+            f"conflicts precision={m['conflicts']['precision']:.3f}"
+        )
+    m = metrics(held_gold, held_pred)
+    print(
+        f"  pooled held-out macro_f1={m['macro_f1']:.3f} "
+        f"conflicts precision={m['conflicts']['precision']:.3f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("pairs", type=Path)
@@ -93,14 +137,7 @@ def main() -> None:
     for g in LABELS:
         print("  " + g.ljust(10) + " ".join(f"{p}={confusion[(g, p)]:<3}" for p in LABELS))
     if args.cv:
-        size = -(-len(rows) // args.folds)
-        for fold in range(args.folds):
-            part = range(fold * size, min(len(rows), (fold + 1) * size))
-            m = metrics([gold[i] for i in part], [predicted[i] for i in part])
-            print(
-                f"  fold {fold + 1}: macro_f1={m['macro_f1']:.3f} "
-                f"conflicts precision={m['conflicts']['precision']:.3f}"
-            )
+        cross_validate(rows, gold, args.folds)
     if args.verbose:
         for row, p in zip(rows, predicted, strict=True):
             if p != row["label"]:
