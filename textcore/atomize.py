@@ -298,9 +298,24 @@ def _first_verb(text: str, start: int = 0, limit: int = 10) -> re.Match[str] | N
             continue
         if is_verb(token.group(0), following):
             return token
+        word = _clean_word(token.group(0))
+        if (
+            index > 1
+            and previous in _PRE_VERB_ADVERBS
+            and token.group(0).isalpha()
+            and token.group(0).islower()
+            and not word.endswith(("ly", "ing"))
+            and word not in _DETERMINERS | _PREPOSITIONS | _PRONOUNS | _ADVERBS
+        ):
+            return token  # "The Lib Dems also oppose ...": a verb after a sentence adverb
     return None
 
 
+# Adverbs that sit between a subject and its verb ("also oppose", "never signed")
+_PRE_VERB_ADVERBS = {
+    "also", "still", "already", "never", "often", "always", "usually", "recently",
+    "previously", "jointly", "unanimously", "repeatedly", "subsequently", "reportedly",
+}  # fmt: skip
 _NAME_THEN_S_VERB_RE = re.compile(
     r"(?:[A-Z][\w'’.&-]*\s+){1,4}(?P<verb>[a-z]{3,}[^s\W]s)\s+(?P<next>[\w$£€]+)"
 )

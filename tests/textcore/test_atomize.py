@@ -243,3 +243,8 @@ def test_reason_clause_with_its_own_subject_is_a_claim_of_its_own():
 def test_between_two_names_joined_by_and_is_not_cut():
     texts = claim_texts("Talks between Peru and Chile ended in Lima on Monday.")
     assert texts == ["Talks between Peru and Chile ended in Lima on Monday."]
+
+
+def test_a_verb_after_a_sentence_adverb_lets_a_contrast_split():
+    texts = claim_texts("The Greens also oppose the tunnel, but ministers insist it is needed.")
+    assert "The Greens also oppose the tunnel." in texts
