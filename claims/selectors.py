@@ -15,6 +15,7 @@ from django.db.models import (
     OuterRef,
     Prefetch,
     Q,
+    QuerySet,
 )
 from django.db.models.functions import Length, Substr
 
@@ -125,6 +126,8 @@ def claim_summaries():
 
 HIGH_CHECKWORTHINESS = 0.7
 MEDIUM_CHECKWORTHINESS = 0.4
+# The extractor's line between check-worthy claims and the ones it is unsure of.
+CHECKWORTHY_THRESHOLD = 0.5
 # Claims flagged for re-review first, then the most check-worthy, in reading order.
 QUEUE_ORDERING = ("-needs_rereview", "-checkworthiness", "article_id", "position")
 
@@ -203,4 +206,18 @@ def verdicts_of(claim: Claim) -> list[Verdict]:
         claim.verdicts.select_related("author", "approver", "publisher", "corrects")
         .prefetch_related("evidence__passage__source")
         .order_by("-created_at", "-pk")
+    )
+
+
+def more_claims(*, claim: Claim) -> QuerySet[Claim]:
+    """The article's other claims under the check-worthy threshold that nobody has taken:
+    offered beside a claim on the workbench so a fact-checker can promote one."""
+    return (
+        Claim.objects.filter(
+            article_id=claim.article_id,
+            state=ClaimState.EXTRACTED,
+            checkworthiness__lt=CHECKWORTHY_THRESHOLD,
+        )
+        .exclude(pk=claim.pk)
+        .order_by("position")
     )
