@@ -97,6 +97,7 @@ def prepare(fact_checks: int, static_root: str) -> list[tuple[str, int]]:
     call_command("migrate", verbosity=0, interactive=False)
     call_command("collectstatic", verbosity=0, interactive=False)
     publish_fact_checks(fact_checks)
+    LOAD_HEADERS["Authorization"] = f"Token {newsroom_claims(EXTRA_CLAIMS)}"
 
     from public.selectors import current_verdicts, fact_check_path
 
@@ -104,9 +105,55 @@ def prepare(fact_checks: int, static_root: str) -> list[tuple[str, int]]:
     claims = [fact_check_path(v.claim_id, v.checked_text) for v in verdicts]
     articles = [f"/articles/{v.claim.article_id}/" for v in verdicts[:20]]
     mix = [("/", 25), ("/corrections/", 5), ("/api/public/fact-checks/", 10), ("/healthz", 15)]
+    # The newsroom's claim list (a token of a fact-checker), summaries of every claim.
+    mix += [("/api/claims/", 10), ("/api/claims/?state=extracted", 5)]
     mix += [(path, 35 / len(claims)) for path in claims]
     mix += [(path, 10 / len(articles)) for path in articles]
     return mix
+
+
+# Claims waiting for review beside the published ones; a few are enormous (a text
+# without punctuation), which the claim list answers as summaries.
+EXTRA_CLAIMS = 3000
+ENORMOUS_CLAIMS = 7
+
+
+def newsroom_claims(count: int) -> str:
+    """Extracted claims up to `count` (a few of 200,000 characters); a fact-checker's token."""
+    from django.contrib.auth import get_user_model
+    from rest_framework.authtoken.models import Token
+
+    from claims.models import Article, Claim
+
+    article, _ = Article.objects.get_or_create(
+        title="Bench: claims waiting for review",
+        defaults={"body": "Waiting claims.", "status": Article.Status.DONE},
+    )
+    have = article.claims.count()
+    rows = []
+    for n in range(have, count):
+        text = (
+            "the council approved turbines for the coast " * 4500
+            if n < ENORMOUS_CLAIMS
+            else f"The port handled {n % 90 + 3} million tonnes of cargo in {2000 + n % 25}."
+        )
+        rows.append(
+            Claim(
+                article=article,
+                position=n,
+                text=text,
+                extracted_text=text,
+                sentence=text[:300],
+                sentence_start=0,
+                sentence_end=0,
+                start=0,
+                end=0,
+                checkworthiness=(n % 100) / 100,
+            )
+        )
+    Claim.objects.bulk_create(rows, batch_size=500)
+    checker = get_user_model().objects.get(username="bench-checker")
+    return Token.objects.get_or_create(user=checker)[0].key
 
 
 # As a browser behind the TLS proxy would send them.
@@ -120,6 +167,7 @@ LOAD_HEADERS = {
 async def run_load(port: int, mix, duration: float, concurrency: int) -> dict:
     paths, weights = zip(*mix, strict=True)
     latencies: list[float] = []
+    claim_list: list[float] = []
     statuses: Counter = Counter()
     failures: Counter = Counter()
     deadline = time.perf_counter() + duration
@@ -137,6 +185,8 @@ async def run_load(port: int, mix, duration: float, concurrency: int) -> dict:
                 await connection.close()
                 continue
             latencies.append((time.perf_counter() - began) * 1000)
+            if path.startswith("/api/claims/"):
+                claim_list.append(latencies[-1])
             statuses[status] += 1
             if status >= 400:
                 failures[f"{status} {path}"] += 1
@@ -146,9 +196,10 @@ async def run_load(port: int, mix, duration: float, concurrency: int) -> dict:
     await asyncio.gather(*(client() for _ in range(concurrency)))
     elapsed = time.perf_counter() - began
     latencies.sort()
+    claim_list.sort()
 
-    def pct(p: float) -> float:
-        return latencies[min(len(latencies) - 1, int(len(latencies) * p))]
+    def pct(p: float, values=latencies) -> float:
+        return values[min(len(values) - 1, int(len(values) * p))] if values else float("nan")
 
     return {
         "elapsed": elapsed,
@@ -157,6 +208,8 @@ async def run_load(port: int, mix, duration: float, concurrency: int) -> dict:
         "p50": statistics.median(latencies),
         "p95": pct(0.95),
         "p99": pct(0.99),
+        "claims_p95": pct(0.95, claim_list),
+        "claims_requests": len(claim_list),
         "statuses": statuses,
         "errors": sum(count for status, count in statuses.items() if status >= 400),
         "failures": failures,
@@ -216,8 +269,9 @@ def main() -> None:
         f"{urlsplit(DATABASE_URL).path.lstrip('/')}, Redis cache and broker"
     )
     print(
-        f"mix: {len(mix)} URLs: / 25%, claim pages 35%, /healthz 15%, "
-        "/api/public/fact-checks/ 10%, article pages 10%, /corrections/ 5%"
+        f"mix: {len(mix)} URLs: / 25%, claim pages 35%, /healthz 15%, /api/claims/ 15% "
+        "(token), /api/public/fact-checks/ 10%, article pages 10%, /corrections/ 5% "
+        "(weights relative)"
     )
     print(
         f"{args.concurrency} clients for {result['elapsed']:.1f} s: {result['requests']} "
@@ -227,6 +281,7 @@ def main() -> None:
         f"latency p50 {result['p50']:.1f} ms, p95 {result['p95']:.1f} ms, "
         f"p99 {result['p99']:.1f} ms"
     )
+    print(f"/api/claims/: {result['claims_requests']} requests, p95 {result['claims_p95']:.1f} ms")
     print(f"status codes: {dict(sorted(result['statuses'].items()))}")
     print(
         f"error responses: {result['errors']}; connection failures: "

@@ -111,10 +111,25 @@ def healthz(request):
     return JsonResponse({"status": status, "checks": checks}, status=200 if healthy else 503)
 
 
+# Seconds one process reuses its answer about the queue: asking the workers takes a
+# broadcast and, with none, the whole wait; probes every few seconds need not repeat it.
+QUEUE_CHECK_SECONDS = 5.0
+_queue_answers: dict[str, tuple[float, dict]] = {}
+
+
 def _queue_check() -> dict:
     from factcheck.celery import app
 
     name = app.conf.task_default_queue
+    known = _queue_answers.get(name)
+    if known is not None and known[0] > time.monotonic():
+        return known[1]
+    answer = _ask_queue(name)
+    _queue_answers[name] = (time.monotonic() + QUEUE_CHECK_SECONDS, answer)
+    return answer
+
+
+def _ask_queue(name: str) -> dict:
     started = time.monotonic()
     try:
         consumers = queue_consumers(name)

@@ -160,7 +160,10 @@ def test_login_sets_secure_httponly_samesite_cookies(server):
 def test_static_files_and_health_are_served(server):
     port, _ = server
     health, content = request(port, "GET", "/healthz", https=False)
-    assert health.status == 200 and json.loads(content)["status"] == "ok"
+    body = json.loads(content)
+    # No worker runs beside this server: the queue check says so, the server is fine.
+    assert health.status == 200 and body["status"] in ("ok", "degraded")
+    assert body["checks"]["database"]["ok"]
     css, _ = request(port, "GET", "/static/admin/css/base.css")
     assert css.status == 200
 
