@@ -1,0 +1,1 @@
+"""Pure text processing: no Django, plain data in and out."""
