@@ -16,8 +16,10 @@ Features that raise the score (a fact can be checked against a source):
     attributed     said, according to, reported, figures show                +0.05
 
 Features that lower it (opinion, prediction or vagueness):
-    prediction     will, would, could, may, might, likely, expected to       -0.25
+    prediction     could, may, might, likely, expected to, forecasts         -0.25
                    (only -0.05 for a figure forecast or planned by a named body)
+    future         will, would, shall, is due to: a plan or an announcement,  -0.05
+                   checkable when a name, date or source anchors it
     opinion        believe, argue, characterised, seems, hinted, deemed, ... -0.25
     conditional    if, unless, should China ..., regardless of               -0.20
     question       the claim or its sentence ends with a question mark       -0.40
@@ -56,6 +58,7 @@ WEIGHTS: dict[str, float] = {
     "date": 0.05,
     "attributed": 0.05,
     "prediction": -0.25,
+    "future": -0.05,
     "attributed_forecast": -0.05,
     "opinion": -0.25,
     "conditional": -0.20,
@@ -92,6 +95,18 @@ _ATTRIBUTED = _words(
     r"announced|confirmed|stated|estimates?|estimated|forecasts?|expects|predicted|projected|"
     r"claims?|claimed"
 )
+# A firm future ("will be introduced", reported "would be levied") states a plan or an
+# announcement; it is checkable when a name, a date or a source anchors it.
+_FIRM_FUTURE = _words(r"will|shall|'ll|is set to|are set to|is due to|are due to|going to")
+# "would" is a firm future only in reported speech ("said fines would be levied"); elsewhere
+# it is hypothetical ("a roll-back would be a victory")
+_REPORTED_WOULD = re.compile(
+    r"\b(?:said|told|announced|confirmed|promised|stated|added|declared|revealed|pledged)\b"
+    r"(?:(?!\b(?:if|unless|any)\b)[^.;:])*?\bwould\b",
+    re.IGNORECASE,
+)
+# a hypothetical or open-ended future: "any", "as needed", "if necessary"
+_OPEN_FUTURE = _words(r"any|as needed|if necessary|if needed|eventually|one day|sooner or later")
 _PREDICTION = _words(
     r"will|would|could|may|might|shall|likely|unlikely|expected to|expects?|expecting|"
     r"forecasts?|predicts?|projected to|going to|is set to|are set to|'ll|possibly|potential"
@@ -102,7 +117,7 @@ _RELATIVE_MODAL = re.compile(
 )
 _OPINION = _words(
     r"believes?|believed|thinks?|thought|argues?|argued|characteri[sz]ed|described as|"
-    r"seems?|seemed|appears? to|apparently|hinted|suggested|suggests|emphasi[sz]ed|"
+    r"seems?|seemed|appears? to|apparently|(?:seen|viewed|regarded) as|hinted|suggested|suggests|emphasi[sz]ed|"
     r"expressed|optimism|pessimism|hopes?|hoped|fears?|feared|considered|deemed|reckons?|"
     r"insists?|insisted|implies|imply|implied|sensing|senses|feels?|felt|"
     r"in (?:my|our) view|clearly|certainly|obviously|arguably|perhaps|maybe|should|must|ought"
@@ -202,7 +217,8 @@ def explain(
     if attributed:
         fire("attributed")
 
-    without_relative = _RELATIVE_MODAL.sub(" ", text)
+    # a capitalised "May" inside the text is the month or a name, not the modal
+    without_relative = _RELATIVE_MODAL.sub(" ", re.sub(r"(?<=\S\s)May\b", " ", text))
     if _PREDICTION.search(without_relative):
         # a figure forecast or planned by a named body ("Cochilco forecasts ... 10.7%") is a fact
         named_source = (
@@ -210,7 +226,14 @@ def explain(
             or (attributed and re.search(r"\b[A-Z][a-z]+", text[1:]))
             or _INSTITUTION_SUBJECT.match(text)
         )
-        fire("attributed_forecast" if has_quantity and named_source else "prediction")
+        firm = _FIRM_FUTURE.sub(" ", _REPORTED_WOULD.sub(" ", without_relative))
+        hedged = _PREDICTION.search(firm) or _OPEN_FUTURE.search(text)
+        if has_quantity and named_source:
+            fire("attributed_forecast")
+        elif not hedged:
+            fire("future")
+        else:
+            fire("prediction")
     if _OPINION.search(text):
         fire("opinion")
     if _CONDITIONAL.search(text):
