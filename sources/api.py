@@ -151,7 +151,7 @@ class ImportJobViewSet(
 MAX_LOOKUP_TEXT = 20_000
 
 
-class MatchInputSerializer(serializers.Serializer):
+class LookupInputSerializer(serializers.Serializer):
     text = serializers.CharField(
         max_length=MAX_LOOKUP_TEXT,
         trim_whitespace=False,
@@ -160,15 +160,15 @@ class MatchInputSerializer(serializers.Serializer):
     top_k = serializers.IntegerField(min_value=1, max_value=100, default=10)
 
 
-class MatchOutputSerializer(serializers.Serializer):
+class LookupMatchOutputSerializer(serializers.Serializer):
     source_key = serializers.CharField()
     passage_key = serializers.CharField()
     score = serializers.FloatField(help_text="0-100, best first.")
     numeric = serializers.ChoiceField(choices=["agrees", "conflicts", "none"])
 
 
-class MatchListOutputSerializer(serializers.Serializer):
-    matches = MatchOutputSerializer(many=True)
+class LookupOutputSerializer(serializers.Serializer):
+    matches = LookupMatchOutputSerializer(many=True)
 
 
 class MatchView(views.APIView):
@@ -178,11 +178,11 @@ class MatchView(views.APIView):
     role_permissions = {"*": "sources.view_passage"}
     action = "match"
 
-    @extend_schema(request=MatchInputSerializer, responses={200: MatchListOutputSerializer})
+    @extend_schema(request=LookupInputSerializer, responses={200: LookupOutputSerializer})
     def post(self, request):
-        data = MatchInputSerializer(data=request.data)
+        data = LookupInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         matches = search.lookup(
             text=data.validated_data["text"], top_k=data.validated_data["top_k"]
         )
-        return Response(MatchListOutputSerializer({"matches": matches}).data)
+        return Response(LookupOutputSerializer({"matches": matches}).data)
