@@ -16,6 +16,7 @@ router.register(
 )
 router.register("sources", sources_api.SourceViewSet, basename="source")
 router.register("imports", sources_api.ImportJobViewSet, basename="import")
+router.register("compare", claims_api.CompareViewSet, basename="compare")
 
 urlpatterns = [
     path("match/", sources_api.MatchView.as_view(), name="match"),

@@ -164,7 +164,7 @@ class LookupMatchOutputSerializer(serializers.Serializer):
     source_key = serializers.CharField()
     passage_key = serializers.CharField()
     score = serializers.FloatField(help_text="0-100, best first.")
-    numeric = serializers.ChoiceField(choices=["agrees", "conflicts", "none"])
+    numeric = serializers.CharField(help_text="agrees, conflicts or none.")
 
 
 class LookupOutputSerializer(serializers.Serializer):

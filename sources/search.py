@@ -28,8 +28,8 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
-from claims import matching
-from claims.matching import bm25_weight, claim_terms, iter_terms, normalize_text, term_key
+from textcore import matching
+from textcore.matching import bm25_weight, claim_terms, iter_terms, normalize_text, term_key
 from textcore.retrieval.index import LibraryIndex
 from textcore.retrieval.query import clean_query, index_terms, query_terms
 
@@ -298,7 +298,7 @@ def find_candidates(claim_text: str, *, limit: int = CANDIDATES) -> list[Candida
 
 
 def _claim_quantities(text: str) -> list[dict]:
-    from claims.extraction.quantities import parse_quantities
+    from textcore.quantities import parse_quantities
 
     return [q.to_dict() for q in parse_quantities(text)]
 

@@ -14,7 +14,7 @@ import html
 import re
 import unicodedata
 
-from claims.matching import STOP_WORDS, normalize_text, term_key
+from textcore.matching import STOP_WORDS, normalize_text, term_key
 
 # Longer input is cut here (a claim is a sentence or a post; a pasted article is not a
 # query): cost stays bounded and nothing is refused.

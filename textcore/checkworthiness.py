@@ -18,18 +18,18 @@ Features that raise the score (a fact can be checked against a source):
 Features that lower it (opinion, prediction or vagueness):
     prediction     could, may, might, likely, expected to, forecasts         -0.25
                    (only -0.05 for a figure forecast or planned by a named body)
-    future         will, would, shall, is due to: a plan or an announcement,  -0.05
-                   checkable when a name, date or source anchors it
+    future         will, shall, reported "would", is due to: a plan or an     0.00
+                   announcement, checkable as one (shown, weighs nothing)
     opinion        believe, argue, characterised, seems, hinted, deemed, ... -0.25
     conditional    if, unless, should China ..., regardless of               -0.20
     question       the claim or its sentence ends with a question mark       -0.40
     first_person   we, our, I: the speaker's own view                        -0.20
     intention      analysing, considering, looking for ways to, aims to      -0.15
-    vague          various, several, some, limited, virtually, enough, ...   -0.10
+    vague          some, several, many as the subject; virtually, enough ... -0.10
     evaluative     significant, unfair, crucial, productive, ...             -0.10
     negation       not, never, no: denials are rarely the checkable point    -0.10
     pronoun        opens with he/she/it/they/this: the subject is unknown    -0.10
-    participle     a ", making ..." add-on clause, usually interpretation    -0.10
+    participle     a ", making ..." add-on clause, often interpretation      -0.05
     reported_view  "Ministers say the goal is within reach": a source's view   -0.20
                    of a state or outlook (is/are/will/can ...) with no figure,
                    date or name to check it by; reported events ("said the
@@ -58,7 +58,7 @@ WEIGHTS: dict[str, float] = {
     "date": 0.05,
     "attributed": 0.05,
     "prediction": -0.25,
-    "future": -0.05,
+    "future": 0.0,
     "attributed_forecast": -0.05,
     "opinion": -0.25,
     "conditional": -0.20,
@@ -70,7 +70,7 @@ WEIGHTS: dict[str, float] = {
     "pronoun": -0.10,
     "short": -0.20,
     "intention": -0.15,
-    "participle": -0.10,
+    "participle": -0.05,
     "reported_view": -0.20,
     "headline": 0.10,
 }
@@ -119,7 +119,7 @@ _OPINION = _words(
     r"believes?|believed|thinks?|thought|argues?|argued|characteri[sz]ed|described as|"
     r"seems?|seemed|appears? to|apparently|(?:seen|viewed|regarded) as|hinted|suggested|suggests|emphasi[sz]ed|"
     r"expressed|optimism|pessimism|hopes?|hoped|fears?|feared|considered|deemed|reckons?|"
-    r"insists?|insisted|implies|imply|implied|sensing|senses|feels?|felt|"
+    r"insists?|insisted|implies|imply|implied|sensing|senses?|sensed|feels?|felt|"
     r"in (?:my|our) view|clearly|certainly|obviously|arguably|perhaps|maybe|should|must|ought"
 )
 _CONDITIONAL = re.compile(
@@ -129,9 +129,16 @@ _CONDITIONAL = re.compile(
 _FIRST_PERSON = re.compile(
     r"(?<![\w-])(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|me|[Ll]et's|[Yy]ou|[Yy]our)(?![\w-])"
 )
+# A vague quantifier leaves a claim uncheckable when it is the subject ("Some analysts say",
+# "Many people"); in the object ("listed several groups") the fact around it still stands.
+_VAGUE_SUBJECT = re.compile(
+    r"^(?:[^,]{1,40},\s+)?(?:\S+\s+){0,2}?(?:various|several|some|many|numerous|certain|much|"
+    r"such|little|few)\b",
+    re.IGNORECASE,
+)
 _VAGUE = _words(
-    r"various|several|some|many|numerous|limited|virtually|certain|enough|somewhat|"
-    r"considerable|a lot|lots|plenty|much|such|yet to|little|only|ways"
+    r"various|limited|virtually|enough|somewhat|considerable|a lot|lots|plenty|yet to|ways|"
+    r"sort of|kind of"
 )
 _INTENTION = _words(
     r"analy[sz]ing|considering|exploring|looking (?:at|for|into)|studying|examining|seeking|"
@@ -159,7 +166,8 @@ _REPORTED = re.compile(
 # (not a passive, which reports an event: "said the ward is closed", "had been sold")
 _STATE_VERB = re.compile(
     r"(?<![\w-])(?:is|are|was|were|remains?|remained|will|would|can|could|may|might|should|must|"
-    r"seems?|seemed|looks?|looked|be|'s|'re|isn't|aren't|wasn't|weren't|won't|can't|cannot)\s+(?!(?:not\s+)?(?:[a-z]+ed|been|being|done|made|"
+    r"seems?|seemed|looks?|looked|be|'s|'re|isn't|aren't|wasn't|weren't|won't|can't|cannot)\s+"
+    r"(?!(?:not\s+)?(?:be\s+|have\s+been\s+)?(?:[a-z]+ed|been|being|done|made|"
     r"built|held|paid|sold|shut|cut|set|taken|given|seen|known|found|won|lost)\b)",
     re.IGNORECASE,
 )
@@ -257,9 +265,10 @@ def explain(
             and not _CAPITALISED_WORD.search(content)  # a name after the first word
         ):
             fire("reported_view")
+            features.pop("ranking", None)  # "the worst cuts" in a view is part of the view
     if kind == "headline":
         fire("headline")
-    if _VAGUE.search(text):
+    if _VAGUE.search(text) or _VAGUE_SUBJECT.search(text):
         fire("vague")
     if _EVALUATIVE.search(text):
         fire("evaluative")

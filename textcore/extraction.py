@@ -83,6 +83,8 @@ def _proper_names(sentences: list[Sentence]) -> frozenset[str]:
 
 _INTRO_RE = re.compile(r"^(?:[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,6},\s+")
 _PRONOUN_RE = re.compile(r"^(?P<pronoun>(?i:he|she|it))(?P<verb>['’]s)?\s+(?=[a-z])")
+# "Its latest model ...", "His party ...": the owner named ("Apple's latest model ...")
+_POSSESSIVE_OPENING_RE = re.compile(r"^(?P<pronoun>(?i:its|his|her))\s+(?=[a-z])")
 # "it is unclear whether", "it was announced that", "it is time to": "it" points at nothing
 _COPULA = r"(?:['’]s|\s+(?:is|was|has been|had been|will be|would be|remains|remained|became))"
 _EXPLETIVE_RE = re.compile(
@@ -326,6 +328,17 @@ class _Referents:
                 return None  # "Orsted is its developer" says nothing on its own
             owner = "the" + owner[3:] if owner.startswith("The ") else owner
             return f"{possessive.group('name')} is {owner}'s {possessive.group('rest')}"
+        possessive = _POSSESSIVE_OPENING_RE.match(text)
+        if possessive:
+            pronoun = possessive.group("pronoun").lower()
+            if pronoun == "its":
+                owner = self.thing if self.thing_age <= 1 else ""
+            else:
+                owner = self._person_for(pronoun)
+            if not owner:
+                return text
+            owner = "the" + owner[3:] if owner.startswith("The ") else owner
+            return f"{owner}'s {text[possessive.end() :]}"
         match = _PRONOUN_RE.match(text)
         if not match or _EXPLETIVE_RE.match(text):
             return text

@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.extraction import extract_claims, parse_quantities, segment
+from textcore.extraction import extract_claims, parse_quantities, segment
 
 # Text built from pieces that trigger the rules (numbers, titles, quotes, dashes) plus noise.
 _PIECES = st.sampled_from(
@@ -45,6 +45,23 @@ _PIECES = st.sampled_from(
         "12",
         "F-35",
         " ",
+        # the structural rules: speakers, ages, titles, reasons, pronouns
+        "Mr Lee",
+        "Ms Ortiz",
+        "said",
+        ", she said",
+        "according to",
+        ", 47,",
+        "which analysts claim",
+        " as ",
+        "Its",
+        "He",
+        "also",
+        "between",
+        "accounting for",
+        "journalist",
+        "The ministry's spokeswoman,",
+        "in Paris",
     ]
 )
 _TEXT = st.one_of(

@@ -1,6 +1,6 @@
 """Pronouns and short names across sentences: named after the right person, or left alone."""
 
-from claims.extraction import extract_claims
+from textcore.extraction import extract_claims
 
 
 def claim_texts(text: str) -> list[str]:
@@ -35,3 +35,10 @@ def test_an_organisation_saying_something_is_not_a_person():
         "Harbour Street said the ferry would resume in May. He added that fares had doubled."
     )
     assert not any(t.startswith("Harbour Street added") for t in texts)
+
+
+def test_opening_possessive_names_the_owner():
+    texts = claim_texts(
+        "Mr Lee has run the Tidewater mill since 2010. His company employs 40 people in Hull."
+    )
+    assert "Mr Lee's company employs 40 people in Hull." in texts
