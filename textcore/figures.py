@@ -17,6 +17,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from textcore.matching import (
     _QUOTES,
@@ -30,7 +31,7 @@ from textcore.matching import (
 )
 from textcore.quantities import parse_quantities
 
-__all__ = ["Figure", "SentenceFacts", "fold", "read_figures", "read_sentence"]
+__all__ = ["Figure", "SentenceFacts", "fold", "read_figures", "read_passage", "read_sentence"]
 
 # Relative width of a hedge ("about", "nearly") when the written number says nothing finer.
 # Both settings were chosen by cross-validation over folds of development pairs grouped
@@ -438,6 +439,12 @@ def read_sentence(text: str) -> SentenceFacts:
         modality=modality,
         total_cue=bool(_TOTAL_CUE.search(folded)),
     )
+
+
+@lru_cache(maxsize=4096)
+def read_passage(text: str) -> SentenceFacts:
+    """`read_sentence` of a folded text, remembered: library passages recur across claims."""
+    return read_sentence(fold(text))
 
 
 def read_figures(text: str) -> list[Figure]:

@@ -126,6 +126,24 @@ _PREFIX_UNITS = {
 }  # fmt: skip
 
 
+_CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "HKD", "AUD", "CAD")
+_CURRENCY_WORD_ENDINGS = ("dollar", "dollars", "euro", "euros", "franc", "francs", "rs", "rs.")
+
+
+def _currency_before(before: str) -> re.Match | None:
+    """A currency written right before a number, if any (cheap checks first)."""
+    tail = before.rstrip()
+    if not tail:
+        return None
+    if (
+        tail[-1] in "$£€¥₹"
+        or tail[-3:].upper() in _CURRENCY_CODES
+        or tail.lower().endswith(_CURRENCY_WORD_ENDINGS)
+    ):
+        return _CURRENCY_PREFIX.search(before)
+    return None
+
+
 def _prefix_unit(written: str) -> str:
     """Currency code of a currency written before a number ("HK$", "Australian dollar")."""
     key = re.sub(r"\s+", " ", written)
@@ -453,7 +471,7 @@ def _is_year(text: str, number: _Number, after: str) -> bool:
     if _match_unit(after) is not None or _SCALE_RE.match(after):
         return False
     before = text[max(0, number.start - 30) : number.start]
-    if _CURRENCY_PREFIX.search(before):
+    if _currency_before(before):
         return False
     if _YEAR_BEFORE.search(before):
         return True
@@ -536,7 +554,7 @@ def _skip_number(text: str, number: _Number, after: str) -> bool:
         if _DATE_AFTER.match(after) or _DATE_BEFORE.search(before):
             return True
         # "F-35", "COVID-19", "G7", "3D": part of a name
-        if re.search(r"[A-Za-z]-?$", before) and not _CURRENCY_PREFIX.search(before):
+        if re.search(r"[A-Za-z]-?$", before) and not _currency_before(before):
             return True
         if re.match(r"^[A-Za-z]", after) and not (_SCALE_RE.match(after) or _match_unit(after)):
             return True
@@ -544,7 +562,7 @@ def _skip_number(text: str, number: _Number, after: str) -> bool:
         if (
             name
             and name.group("word") not in _FUNCTION_CAPS
-            and not _CURRENCY_PREFIX.search(before)
+            and not _currency_before(before)
             and not _match_unit(after)
         ):
             return True
@@ -555,9 +573,9 @@ _SMALL_WORDS = "|".join(list(_SMALL) + list(_TENS))
 _COUNT_WORD = rf"(?:\d+|{_SMALL_WORDS})"
 # "one in five", "nine out of 10": a share, read as a percentage
 _ONE_IN_RE = re.compile(
-    rf"\b(?P<n>{_COUNT_WORD})\s+(?:in|out\s+of)\s+(?P<m>{_COUNT_WORD})\b(?!\s*(?:%|per|years?\b))",
-    re.IGNORECASE,
+    rf"\s(?:in|out\s+of)\s+(?P<m>{_COUNT_WORD})\b(?!\s*(?:%|per|years?\b))", re.IGNORECASE
 )
+_ONE_IN_BEFORE = re.compile(rf"\b(?P<n>{_COUNT_WORD})$", re.IGNORECASE)
 _PHRASE_UNITS = {
     "trillion": (1e12, "", ""), "billion": (1e9, "", ""), "million": (1e6, "", ""),
     "thousand": (1e3, "", ""), "century": (100, "year", "duration"),
@@ -624,11 +642,16 @@ def _phrase_quantities(text: str) -> list[Quantity]:
             )
         )  # fmt: skip
 
+    lowered = text.lower()
     for match in _ONE_IN_RE.finditer(text):
-        n, m = _word_or_digits(match.group("n")), _word_or_digits(match.group("m"))
+        before = _ONE_IN_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        if before is None:
+            continue
+        n, m = _word_or_digits(before.group("n")), _word_or_digits(match.group("m"))
         if n is not None and m and 0 < n < m and not _is_year_digits(match.group("m")):
-            add(match.start(), match.end(), 100 * n / m, "percent", "ratio")
-    for match in _FRACTION_OF_RE.finditer(text):
+            add(before.start(), match.end(), 100 * n / m, "percent", "ratio")
+    has_fraction = any(w in lowered for w in ("half", "third", "quarter", "fifth", "tenth"))
+    for match in _FRACTION_OF_RE.finditer(text) if has_fraction else ():
         frac = match.group("frac").lower()
         parts = re.split(r"[\s-]+", frac)
         numerator = 1.0 if parts[0] in ("a", "one", "half") else float(_SMALL.get(parts[0], 1))
@@ -636,7 +659,7 @@ def _phrase_quantities(text: str) -> list[Quantity]:
         scale, unit, dimension = _PHRASE_UNITS[match.group("unit").lower()]
         value = numerator / denominator * scale
         end = match.end()
-        prefix = _CURRENCY_PREFIX.search(text[max(0, match.start() - 12) : match.start()])
+        prefix = _currency_before(text[max(0, match.start() - 12) : match.start()])
         if match.group("cur"):
             unit, dimension = _PHRASE_CURRENCY[match.group("cur").lower()], "currency"
         elif prefix:
@@ -644,7 +667,8 @@ def _phrase_quantities(text: str) -> list[Quantity]:
         elif not unit:
             unit, dimension = "count", "count"
         add(match.start(), end, value, unit, dimension)
-    for match in _ARTICLE_DURATION_RE.finditer(text):
+    has_period = any(w in lowered for w in ("century", "decade", "year", "month", "week", "couple"))
+    for match in _ARTICLE_DURATION_RE.finditer(text) if has_period else ():
         if match.group("couple"):
             unit_match = _match_unit(" " + match.group("cunit"))
             if unit_match and unit_match[1] == "duration":
@@ -655,20 +679,20 @@ def _phrase_quantities(text: str) -> list[Quantity]:
         if match.group("half") and unit == "year":
             value, unit = 18, "month"
         add(match.start("what"), match.end(), value, unit, dimension)
-    for match in _HALF_RE.finditer(text):
+    for match in _HALF_RE.finditer(text) if "half" in lowered else ():
         add(match.start(), match.end(), 50, "percent", "ratio")
-    for match in _DOZEN_RE.finditer(text):
+    for match in _DOZEN_RE.finditer(text) if "dozen" in lowered else ():
         word = re.sub(r"\s+", " ", match.group("n").lower())
         n = 0.5 if word == "half a" else (1.0 if word in ("a", "one") else _SMALL.get(word, 0))
         noun, length = _counted_noun(text[match.end() : match.end() + 60])
         add(match.start(), match.end() + length, 12 * n, "count", "count", noun=noun)
-    for match in _MAJORITY_RE.finditer(text):
+    for match in _MAJORITY_RE.finditer(text) if "majority" in lowered else ():
         add(match.start(), match.end(), 50, "percent", "ratio", qualifier="more_than")
-    for match in _FOLD_RE.finditer(text):
+    for match in _FOLD_RE.finditer(text) if "fold" in lowered else ():
         n = _word_or_digits(match.group("n"))
         if n:
             add(match.start(), match.end(), n, "count", "count", noun="times")
-    for match in _WORD_DECIMAL_RE.finditer(text):
+    for match in _WORD_DECIMAL_RE.finditer(text) if " point " in lowered else ():
         whole = _words_value(match.group("i")) if match.group("i").lower() != "zero" else 0.0
         unit_match = _match_unit(text[match.end() : match.end() + 20])
         if whole is None or not unit_match:
@@ -943,7 +967,7 @@ def _read_quantity(text: str, number: _Number, following: list[_Number]) -> Quan
     before = text[max(0, number.start - 24) : number.start]
     currency = ""
     start = number.start
-    prefix = _CURRENCY_PREFIX.search(before)
+    prefix = _currency_before(before)
     if prefix:
         currency = _prefix_unit(prefix.group("cur"))
         start = number.start - (len(before) - prefix.start())
