@@ -298,9 +298,24 @@ def _first_verb(text: str, start: int = 0, limit: int = 10) -> re.Match[str] | N
             continue
         if is_verb(token.group(0), following):
             return token
+        word = _clean_word(token.group(0))
+        if (
+            index > 1
+            and previous in _PRE_VERB_ADVERBS
+            and token.group(0).isalpha()
+            and token.group(0).islower()
+            and not word.endswith(("ly", "ing"))
+            and word not in _DETERMINERS | _PREPOSITIONS | _PRONOUNS | _ADVERBS
+        ):
+            return token  # "The Lib Dems also oppose ...": a verb after a sentence adverb
     return None
 
 
+# Adverbs that sit between a subject and its verb ("also oppose", "never signed")
+_PRE_VERB_ADVERBS = {
+    "also", "still", "already", "never", "often", "always", "usually", "recently",
+    "previously", "jointly", "unanimously", "repeatedly", "subsequently", "reportedly",
+}  # fmt: skip
 _NAME_THEN_S_VERB_RE = re.compile(
     r"(?:[A-Z][\w'’.&-]*\s+){1,4}(?P<verb>[a-z]{3,}[^s\W]s)\s+(?P<next>[\w$£€]+)"
 )
@@ -327,6 +342,10 @@ def _proper_name_verb(text: str, start: int) -> re.Match[str] | None:
     return None
 
 
+_OPENING_ADVERBS = {
+    "Earlier", "Later", "Yesterday", "Today", "Tomorrow", "Previously", "Meanwhile", "Now",
+    "Then", "Instead", "Overall", "Elsewhere", "Afterwards", "Recently", "Separately", "Again",
+}  # fmt: skip
 _OPENING_COMMA_RE = re.compile(r",(?!\d)")
 
 
@@ -339,7 +358,12 @@ def find_subject(text: str, start: int = 0) -> tuple[int, int] | None:
     comma = opening.start() if opening else -1
     if comma > 0 and _first_verb(text[:comma], start) is None:
         head = text[start:comma].split()
-        if head and (head[0].lower() in _PREPOSITIONS or head[0] in _NOT_NAMES):
+        if head and (
+            head[0].lower() in _PREPOSITIONS
+            or head[0] in _NOT_NAMES
+            # "Earlier, the board ...", "Separately, ...": one adverb opening the sentence
+            or (len(head) == 1 and (head[0].endswith("ly") or head[0] in _OPENING_ADVERBS))
+        ):
             start = comma + 1
     while start < segment_end and text[start].isspace():
         start += 1
@@ -365,8 +389,8 @@ def _noun_phrase_before(text: str, end: int) -> str:
         word = _clean_word(raw)
         if word in _PREPOSITIONS or word in _PRONOUNS or word in _BASE_VERBS:
             break
-        if words and is_verb(raw):
-            break
+        if words and (is_verb(raw) or (word.endswith("ing") and word not in _PARTICIPLE_SKIP)):
+            break  # "operating Shadowcrew.com": the gerund is not part of the noun phrase
         words.insert(0, raw.strip(",;:"))
         if word in _DETERMINERS:
             break
@@ -683,11 +707,21 @@ def _relatives(work: str) -> tuple[list[Draft], str]:
         subject = _antecedent(work, match.start())
         if not subject:
             continue
-        drafts.append(
-            Draft(
-                "relative", _keep_only(work, match.start("rest"), match.end("rest")), prefix=subject
+        reporting = _REPORTING.match(words[1]) if len(words) > 2 else None
+        if reporting and not is_verb(words[0]) and is_verb(words[2]):
+            # "Shadowcrew.com, which investigators claim was ..." -> "investigators claim
+            # Shadowcrew.com was ..."
+            text = f"{words[0]} {words[1]} {subject} {' '.join(words[2:])}"
+            kept = _keep_only(work, match.start("rest"), match.end("rest"))
+            drafts.append(Draft("relative", kept, text=text))
+        else:
+            drafts.append(
+                Draft(
+                    "relative",
+                    _keep_only(work, match.start("rest"), match.end("rest")),
+                    prefix=subject,
+                )
             )
-        )
         end = match.end() if match.group("close") == "," else match.end("rest")
         work = _blank(work, match.start(), end)
     return drafts, work

@@ -18,8 +18,8 @@ Features that raise the score (a fact can be checked against a source):
 Features that lower it (opinion, prediction or vagueness):
     prediction     could, may, might, likely, expected to, forecasts         -0.25
                    (only -0.05 for a figure forecast or planned by a named body)
-    future         will, would, shall, is due to: a plan or an announcement,  -0.05
-                   checkable when a name, date or source anchors it
+    future         will, shall, reported "would", is due to: a plan or an     0.00
+                   announcement, checkable as one (shown, weighs nothing)
     opinion        believe, argue, characterised, seems, hinted, deemed, ... -0.25
     conditional    if, unless, should China ..., regardless of               -0.20
     question       the claim or its sentence ends with a question mark       -0.40
@@ -58,7 +58,7 @@ WEIGHTS: dict[str, float] = {
     "date": 0.05,
     "attributed": 0.05,
     "prediction": -0.25,
-    "future": -0.05,
+    "future": 0.0,
     "attributed_forecast": -0.05,
     "opinion": -0.25,
     "conditional": -0.20,

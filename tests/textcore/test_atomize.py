@@ -243,3 +243,22 @@ def test_reason_clause_with_its_own_subject_is_a_claim_of_its_own():
 def test_between_two_names_joined_by_and_is_not_cut():
     texts = claim_texts("Talks between Peru and Chile ended in Lima on Monday.")
     assert texts == ["Talks between Peru and Chile ended in Lima on Monday."]
+
+
+def test_a_verb_after_a_sentence_adverb_lets_a_contrast_split():
+    texts = claim_texts("The Greens also oppose the tunnel, but ministers insist it is needed.")
+    assert "The Greens also oppose the tunnel." in texts
+
+
+def test_relative_clause_with_a_reporting_verb_keeps_the_source():
+    texts = claim_texts(
+        "Police closed Tradehub.net, which investigators claim was a market for stolen cards."
+    )
+    assert "Investigators claim Tradehub.net was a market for stolen cards." in texts
+
+
+def test_an_opening_adverb_does_not_hide_the_shared_subject():
+    texts = claim_texts(
+        "Earlier, the city council debated two routes but voted to build the northern bypass."
+    )
+    assert "The city council voted to build the northern bypass." in texts
