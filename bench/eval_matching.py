@@ -21,14 +21,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from textcore.analysis import claim_terms, term_key  # noqa: E402
 from textcore.matching import (  # noqa: E402
     PassageText,
     ScoredMatch,
     bm25_weight,
-    claim_terms,
     iter_terms,
     score_candidates,
-    term_key,
 )
 
 FALSE_MATCH_SCORE = 80
