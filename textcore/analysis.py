@@ -20,16 +20,19 @@ from .lexicon import COUNTRY_NAMES, QUANTITY_WORDS, SPEECH_VERBS, STOP_WORDS, al
 
 __all__ = [
     "COUNTRY_KEYS",
+    "QUOTES",
+    "TOKEN_RE",
     "Analysis",
     "analyse",
     "claim_terms",
     "fold_text",
     "is_year",
     "normalize_text",
+    "stated_years",
     "term_key",
 ]
 
-_QUOTES = str.maketrans(
+QUOTES = str.maketrans(
     {
         "\u2018": "'",
         "\u2019": "'",
@@ -50,7 +53,7 @@ _QUOTES = str.maketrans(
         "\u00a0": " ",
     }
 )
-_TOKEN_RE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|[^\W\d_]+", re.UNICODE)
+TOKEN_RE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|[^\W\d_]+", re.UNICODE)
 _CAPITALISED_RE = re.compile(r"\b(?:[A-Z][\w]*(?:[-.][A-Z0-9][\w]*)*|[a-z]+[A-Z][\w]*)\b")
 
 
@@ -66,7 +69,7 @@ _SPELLINGS = [
 
 def fold_text(text: str) -> str:
     """Unicode-normalise and fold curly quotes, dashes and no-break spaces (case kept)."""
-    folded = unicodedata.normalize("NFKC", text or "").translate(_QUOTES)
+    folded = unicodedata.normalize("NFKC", text or "").translate(QUOTES)
     if "U" in folded or "$" in folded:  # every spelling above has one; most texts neither
         for pattern, replacement in _SPELLINGS:
             folded = pattern.sub(replacement, folded)
@@ -75,7 +78,7 @@ def fold_text(text: str) -> str:
 
 def normalize_text(text: str) -> str:
     """Lowercase words and numbers separated by single spaces; deterministic."""
-    tokens = _TOKEN_RE.findall(fold_text(text).lower())
+    tokens = TOKEN_RE.findall(fold_text(text).lower())
     return " ".join(t.replace(",", "") if t[0].isdigit() else t for t in tokens)
 
 
@@ -243,7 +246,7 @@ _COUNTRY_NOUNS = frozenset(COUNTRY_NAMES.values()) | {"america", "usa", "britain
 COUNTRY_KEYS = frozenset(term_key(name) for name in COUNTRY_NAMES)
 
 
-def _stated_years(tokens: Sequence[str]) -> frozenset[str]:
+def stated_years(tokens: Sequence[str]) -> frozenset[str]:
     """The years a text states figures for, leaving out years it only compares with."""
     years: set[str] = set()
     for i, token in enumerate(tokens):
@@ -320,9 +323,7 @@ class Analysis:
 
 def analyse(text: str, *, sentence_starts: bool) -> Analysis:
     folded = fold_text(text)
-    tokens = [
-        t.replace(",", "") if t[0].isdigit() else t for t in _TOKEN_RE.findall(folded.lower())
-    ]
+    tokens = [t.replace(",", "") if t[0].isdigit() else t for t in TOKEN_RE.findall(folded.lower())]
     keys = frozenset(term_key(t) for t in _content_words(tokens))
     return Analysis(
         normalized=" ".join(tokens),
@@ -330,7 +331,7 @@ def analyse(text: str, *, sentence_starts: bool) -> Analysis:
         entities=frozenset(_entities(folded, sentence_starts=sentence_starts)),
         speakers=_speakers(folded),
         years=frozenset(t for t in tokens if is_year(t)),
-        stated_years=_stated_years(tokens),
+        stated_years=stated_years(tokens),
         countries=keys & COUNTRY_KEYS,
         country_qualified=_country_qualified(tokens),
     )

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from . import units
 from .analysis import COUNTRY_KEYS, claim_terms, fold_text, is_year, normalize_text, term_key
 
-__all__ = ["Measure", "measures", "numeric_agreement", "numeric_relation"]
+__all__ = ["Measure", "measures", "numeric_agreement", "numeric_relation", "written_precision"]
 
 # A number keeps its decimal point; thousands separators are dropped ("1,146.1" -> "1146.1").
 _NUMBER_RE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
@@ -53,7 +53,7 @@ def _float(value: object) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def _written_precision(quantity: dict, value: float) -> float | None:
+def written_precision(quantity: dict, value: float) -> float | None:
     """Half a unit of the last digit as written ("$1.15 trillion" -> 5e9), if knowable."""
     match = _NUMBER_RE.search(fold_text(str(quantity.get("text") or "")))
     if not match:
@@ -100,7 +100,7 @@ def _measure(quantity: dict) -> Measure | None:
         unit = units.Unit(name, "other", 1.0, name)
     factor = unit.factor
     qualifier = str(quantity.get("qualifier") or "exact").strip().lower().replace(" ", "_")
-    precision = _written_precision(quantity, value)
+    precision = written_precision(quantity, value)
     value_max = _float(quantity.get("value_max"))
     rounding = precision if precision is not None else EXACT_TOLERANCE * abs(value)
     if qualifier == "about":

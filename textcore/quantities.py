@@ -99,34 +99,60 @@ _NUMBER_RE = re.compile(
 # Currency written before the number.
 _CURRENCY_PREFIX = re.compile(
     r"(?P<cur>US\$|U\.S\.\$|A\$|AU\$|C\$|CA\$|HK\$|NZ\$|S\$|R\$|\$|£|€|¥|₹|"
-    r"\b(?:USD|EUR|GBP|JPY|CNY|RMB|Rs\.?))\s?$"
+    r"\b(?:USD|EUR|GBP|JPY|CNY|RMB|CHF|HKD|AUD|CAD|Rs\.?)|"
+    r"\b(?:(?:US|Australian|Canadian|Hong Kong|New Zealand|Singapore)\s)?dollars?|\beuros?|"
+    r"\bSwiss\sfrancs?)\s?$",
+    re.IGNORECASE,
 )
 _PREFIX_UNITS = {
     "$": "USD", "US$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD",
     "CA$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "£": "GBP",
     "€": "EUR", "¥": "JPY", "₹": "INR", "USD": "USD", "EUR": "EUR", "GBP": "GBP",
-    "JPY": "JPY", "CNY": "CNY", "RMB": "CNY", "Rs": "INR", "Rs.": "INR",
+    "JPY": "JPY", "CNY": "CNY", "RMB": "CNY", "Rs": "INR", "Rs.": "INR", "CHF": "CHF",
+    "HKD": "HKD", "AUD": "AUD", "CAD": "CAD", "dollar": "USD", "dollars": "USD",
+    "us dollar": "USD", "us dollars": "USD", "australian dollar": "AUD",
+    "australian dollars": "AUD", "canadian dollar": "CAD", "canadian dollars": "CAD",
+    "hong kong dollar": "HKD", "hong kong dollars": "HKD", "new zealand dollar": "NZD",
+    "new zealand dollars": "NZD", "singapore dollar": "SGD", "singapore dollars": "SGD",
+    "euro": "EUR", "euros": "EUR", "swiss franc": "CHF", "swiss francs": "CHF",
 }  # fmt: skip
+
+
+def _prefix_unit(written: str) -> str:
+    """Currency code of a currency written before a number ("HK$", "Australian dollar")."""
+    key = re.sub(r"\s+", " ", written)
+    return (
+        _PREFIX_UNITS.get(key)
+        or _PREFIX_UNITS.get(key.lower())
+        or _PREFIX_UNITS.get(key.upper(), "USD")
+    )
+
 
 # Qualifiers written just before the number (or its currency sign); longest first.
 _QUALIFIER_WORDS = [
     ("at_least", "at least|no less than|no fewer than|a minimum of|minimum of|not less than"),
-    ("at_most", "at most|no more than|not more than|a maximum of|maximum of|no greater than"),
-    ("up_to", "up to|as much as|as many as|as high as|as large as|as long as|as big as"),
-    ("less_than", "less than|fewer than|lower than|just under|under|below|shy of"),
+    ("up_to", "up to a maximum of|up to a total of|up to"),
+    (
+        "at_most",
+        "at most|no more than|not more than|(?:a )?maximum(?: [a-z]+)? of|no greater than|"
+        "within|no longer than",
+    ),
+    ("up_to", "as much as|as many as|as high as|as large as|as long as|as big as"),
+    ("less_than", "less than|fewer than|lower than|shorter than|just under|under|below|shy of"),
     (
         "more_than",
-        "more than|greater than|higher than|in excess of|upwards of|just over|over|above|exceeding",
+        "more than|greater than|higher than|longer than|in excess of|upwards of|just over|over|"
+        "above|exceeding",
     ),
     (
         "about",
         "about|around|approximately|approx\\.|roughly|nearly|near|almost|close to|some|"
-        "an estimated|estimated|circa|an average of|on average|~",
+        "an estimated|estimated|circa|~",
     ),
 ]
 _QUALIFIER_RE = re.compile(
     r"(?:^|(?<=[\s(\"'“‘]))(?:"
-    + "|".join(f"(?P<{name}>{words})" for name, words in _QUALIFIER_WORDS)
+    + "|".join(f"(?P<{name}{i}>{words})" for i, (name, words) in enumerate(_QUALIFIER_WORDS))
     + r")\s*$",
     re.IGNORECASE,
 )
@@ -144,8 +170,14 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"\s?%|\s?per\s?cent\b|\s?percent\b|\s?pct\b|\s?pc\b", "percent"),
     (r"\s?percentage[- ]points?\b|\s?ppts?\b|\s?pp\b", "percentage_point"),
     (r"\s?basis[- ]points?\b|\s?bps\b", "basis_point"),
+    (r"\s?(?:Australian|Aus) dollars?\b", "AUD"),
+    (r"\s?(?:Hong Kong|HK) dollars?\b", "HKD"),
+    (r"\s?Canadian dollars?\b", "CAD"),
     (r"\s?(?:US |U\.S\. )?dollars?\b", "USD"),
+    (r"\s?euro ?cents?\b", "EUR_cent"),
+    (r"\s?cents?\b", "USD_cent"),
     (r"\s?euros?\b", "EUR"),
+    (r"\s?(?:Swiss )?francs?\b", "CHF"),
     (r"\s?pounds? sterling\b|\s?sterling\b", "GBP"),
     (r"\s?yen\b", "JPY"),
     (r"\s?(?:yuan|renminbi)\b", "CNY"),
@@ -181,7 +213,12 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"\s?cubic f(?:ee|oo)t\b", "ft3"),
     (r"\s?(?:millilit(?:re|er)s?|ml)\b", "ml"),
     (r"\s?(?:lit(?:re|er)s?|ltrs?)\b", "litre"),
+    (r"\s?(?:barrels? (?:per|a) day|bpd|b/d)\b", "barrel/day"),
     (r"\s?(?:barrels?|bbls?)\b", "barrel"),
+    # data sizes
+    (r"\s?(?:TB|terabytes?)\b", "TB"),
+    (r"\s?(?:GB|gigabytes?)\b", "GB"),
+    (r"\s?(?:MB|megabytes?)\b", "MB"),
     (r"\s?bcm\b", "bcm"),  # billion cubic metres
     (r"\s?gallons?\b", "gallon"),
     # lengths ("m" alone is read in context: see _metres_or_million)
@@ -208,7 +245,7 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"\s?seconds\b", "second"),
 ]
 # Case matters for a few short units ("MW" is not "mw" in prose, "t" is not "T").
-_CASE_SENSITIVE_UNITS = {"MWh", "GWh", "kWh", "TWh", "MW", "GW", "kW", "TW"}
+_CASE_SENSITIVE_UNITS = {"MWh", "GWh", "kWh", "TWh", "MW", "GW", "kW", "TW", "TB", "GB", "MB"}
 # "pounds" is a mass or money, resolved by context (see _resolve_pound).
 _UNRESOLVED_POUND = "pound"
 
@@ -263,12 +300,13 @@ _COMPOUND_UNITS = {
     "degree": "degree",
     "tonne": "tonne", "ton": "tonne", "kilogram": "kg",
     "pound": "lb", "megawatt": "MW", "gigawatt": "GW",
-    "kilowatt": "kW", "watt": "W",
+    "kilowatt": "kW", "watt": "W", "euro": "EUR", "dollar": "USD",
 }  # fmt: skip
 _COMPOUND_RE = re.compile(r"^-(?P<word>[a-z]+(?:-[a-z]+)?)\b", re.IGNORECASE)
 _PER_RE = re.compile(
     r"^\s?(?:/|\s?per\s|\s?a\s)\s?(?P<per>kg|kilogram|kilo|tonne|ton|t|lb|pound|barrel|ounce|oz|"
-    r"mwh|kwh|gallon|litre|liter|share|head|person|hour|day|month|year)\b",
+    r"mwh|kwh|gallon|litre|liter|share|head|person|hour|day|month|year)\b"
+    r"(?!\s+(?:earlier|ago|before|later|previously))",
     re.IGNORECASE,
 )
 _PER_UNITS = {
@@ -334,7 +372,12 @@ _FUNCTION_CAPS = {
     "Her", "Since", "After", "Before", "During", "Until", "Near", "Than", "Estimated", "On", "Within", "Every", "Each", "Last", "First",
 }  # fmt: skip
 _RANGE_SEP = re.compile(r"\s?(?:-|–|—|to)\s?", re.IGNORECASE)
-_AND_SEP = re.compile(r"\s+and\s+", re.IGNORECASE)
+_AND_SEP = re.compile(r"\s+and\s+|\s?[-–]\s?", re.IGNORECASE)
+_CHANGE_BEFORE_RANGE = re.compile(
+    r"\b(?:by|rose|fell|lifted|raised|cut|lowered|grew|increased|decreased|dropped|climbed|"
+    r"jumped|up|down|lead|leads|led)\s+(?:[a-z]+\s+){0,3}(?:[A-Z$£€]{0,3}\s?)?$",
+    re.IGNORECASE,
+)
 _AFTER_QUALIFIER = re.compile(
     r"^(?:\s+or\s+(?P<or>more|less|fewer|so|above|over)\b|(?P<plus>\+|-plus\b))"
 )
@@ -472,13 +515,13 @@ def _resolve_pound(text: str, start: int, after_end: int, scaled: bool) -> str:
 
 def _qualifier_before(text: str, start: int) -> tuple[str, int]:
     """The qualifier ending right before `start` and where it begins (or exact, start)."""
-    before = text[max(0, start - 30) : start]
+    before = text[max(0, start - 40) : start]
     match = _QUALIFIER_RE.search(before)
     if not match:
         return "exact", start
-    for name, _ in _QUALIFIER_WORDS:
-        if match.group(name):
-            return name, start - (len(before) - match.start(name))
+    for i, (name, _) in enumerate(_QUALIFIER_WORDS):
+        if match.group(f"{name}{i}"):
+            return name, start - (len(before) - match.start(f"{name}{i}"))
     return "exact", start
 
 
@@ -506,16 +549,157 @@ def _skip_number(text: str, number: _Number, after: str) -> bool:
     return False
 
 
+_SMALL_WORDS = "|".join(list(_SMALL) + list(_TENS))
+_COUNT_WORD = rf"(?:\d+|{_SMALL_WORDS})"
+# "one in five", "nine out of 10": a share, read as a percentage
+_ONE_IN_RE = re.compile(
+    rf"\b(?P<n>{_COUNT_WORD})\s+(?:in|out\s+of)\s+(?P<m>{_COUNT_WORD})\b(?!\s*(?:%|per|years?\b))",
+    re.IGNORECASE,
+)
+_PHRASE_UNITS = {
+    "trillion": (1e12, "", ""), "billion": (1e9, "", ""), "million": (1e6, "", ""),
+    "thousand": (1e3, "", ""), "century": (100, "year", "duration"),
+    "decade": (10, "year", "duration"), "year": (1, "year", "duration"),
+    "month": (1, "month", "duration"), "week": (1, "week", "duration"),
+    "day": (1, "day", "duration"), "hour": (1, "hour", "duration"),
+    "percentage point": (1, "percentage_point", "ratio"),
+}  # fmt: skip
+_PHRASE_UNIT = (
+    "trillion|billion|million|thousand|century|decade|year|month|week|day|hour|percentage point"
+)
+_PHRASE_CURRENCY = {"dollars": "USD", "pounds": "GBP", "euros": "EUR", "yen": "JPY"}
+# "a quarter of a billion dollars", "half a year", "three-quarters of a percentage point"
+_FRACTION_OF_RE = re.compile(
+    rf"\b(?P<frac>(?:a|one|two|three|four)[- ](?:half|third|quarter|fifth|tenth)s?|half)"
+    rf"(?:\s+of)?\s+an?\s+(?P<unit>{_PHRASE_UNIT})\b"
+    r"(?:\s+(?P<cur>dollars|pounds|euros|yen)\b)?",
+    re.IGNORECASE,
+)
+# "a decade", "a year and a half", "a couple of months": durations with no digits
+_ARTICLE_DURATION_RE = re.compile(
+    r"\b(?:than|within|for|about|nearly|almost|around|over|under|last|past|least|some|in)"
+    r"\s+(?P<what>an?\s+(?P<unit>century|decade|year|month|week)(?P<half>\s+and\s+a\s+half)?)\b"
+    r"|\b(?P<couple>a\s+couple\s+of\s+(?P<cunit>[a-z]+))",
+    re.IGNORECASE,
+)
+# "half the population", "nearly half", "more than half of": a share of 50%
+_HALF_RE = re.compile(
+    r"(?<![\w-])half\b(?=\s+(?:of|the|its|their|his|her|our|all|as|them|those|these)\b|\s*[,.;)])",
+    re.IGNORECASE,
+)
+_DOZEN_RE = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|half\s+a)\s+dozen\b",
+    re.IGNORECASE,
+)
+_MAJORITY_RE = re.compile(r"\ba\s+majority\b", re.IGNORECASE)
+# "fourfold", "a tenfold rise", "a 3-fold increase"
+_FOLD_RE = re.compile(rf"\b(?P<n>\d+|{_SMALL_WORDS})-?fold\b", re.IGNORECASE)
+# "one point three per cent"
+_WORD_DECIMAL_RE = re.compile(
+    rf"\b(?P<i>{_SMALL_WORDS}|zero)\s+point\s+(?P<d>{'|'.join(_SMALL)})\b", re.IGNORECASE
+)
+
+
+def _word_or_digits(raw: str) -> float | None:
+    raw = raw.strip().lower()
+    if raw.isdigit():
+        return float(raw)
+    return _words_value(raw)
+
+
+def _phrase_quantities(text: str) -> list[Quantity]:
+    """Quantities written in phrases rather than as a number and a unit."""
+    found: list[Quantity] = []
+
+    def add(start: int, end: int, value: float, unit: str, dimension: str, **extra) -> None:
+        qualifier, q_start = _qualifier_before(text, start)
+        if extra.get("qualifier"):
+            qualifier = extra.pop("qualifier")
+        found.append(
+            Quantity(
+                text=text[q_start:end], value=round(value, 4), unit=unit, dimension=dimension,
+                qualifier=qualifier, start=q_start, end=end, noun=extra.get("noun", ""),
+            )
+        )  # fmt: skip
+
+    for match in _ONE_IN_RE.finditer(text):
+        n, m = _word_or_digits(match.group("n")), _word_or_digits(match.group("m"))
+        if n is not None and m and 0 < n < m and not _is_year_digits(match.group("m")):
+            add(match.start(), match.end(), 100 * n / m, "percent", "ratio")
+    for match in _FRACTION_OF_RE.finditer(text):
+        frac = match.group("frac").lower()
+        parts = re.split(r"[\s-]+", frac)
+        numerator = 1.0 if parts[0] in ("a", "one", "half") else float(_SMALL.get(parts[0], 1))
+        denominator = _DENOMINATORS.get(parts[-1], 2)
+        scale, unit, dimension = _PHRASE_UNITS[match.group("unit").lower()]
+        value = numerator / denominator * scale
+        end = match.end()
+        prefix = _CURRENCY_PREFIX.search(text[max(0, match.start() - 12) : match.start()])
+        if match.group("cur"):
+            unit, dimension = _PHRASE_CURRENCY[match.group("cur").lower()], "currency"
+        elif prefix:
+            unit, dimension = _prefix_unit(prefix.group("cur")), "currency"
+        elif not unit:
+            unit, dimension = "count", "count"
+        add(match.start(), end, value, unit, dimension)
+    for match in _ARTICLE_DURATION_RE.finditer(text):
+        if match.group("couple"):
+            unit_match = _match_unit(" " + match.group("cunit"))
+            if unit_match and unit_match[1] == "duration":
+                add(match.start(), match.end(), 2, unit_match[0], "duration", qualifier="about")
+            continue
+        scale, unit, dimension = _PHRASE_UNITS[match.group("unit").lower()]
+        value = scale * (1.5 if match.group("half") else 1)
+        if match.group("half") and unit == "year":
+            value, unit = 18, "month"
+        add(match.start("what"), match.end(), value, unit, dimension)
+    for match in _HALF_RE.finditer(text):
+        add(match.start(), match.end(), 50, "percent", "ratio")
+    for match in _DOZEN_RE.finditer(text):
+        word = re.sub(r"\s+", " ", match.group("n").lower())
+        n = 0.5 if word == "half a" else (1.0 if word in ("a", "one") else _SMALL.get(word, 0))
+        noun, length = _counted_noun(text[match.end() : match.end() + 60])
+        add(match.start(), match.end() + length, 12 * n, "count", "count", noun=noun)
+    for match in _MAJORITY_RE.finditer(text):
+        add(match.start(), match.end(), 50, "percent", "ratio", qualifier="more_than")
+    for match in _FOLD_RE.finditer(text):
+        n = _word_or_digits(match.group("n"))
+        if n:
+            add(match.start(), match.end(), n, "count", "count", noun="times")
+    for match in _WORD_DECIMAL_RE.finditer(text):
+        whole = _words_value(match.group("i")) if match.group("i").lower() != "zero" else 0.0
+        unit_match = _match_unit(text[match.end() : match.end() + 20])
+        if whole is None or not unit_match:
+            continue
+        value = whole + _SMALL[match.group("d").lower()] / 10
+        add(match.start(), match.end() + unit_match[2], value, unit_match[0], unit_match[1])
+    return found
+
+
+def _is_year_digits(raw: str) -> bool:
+    return raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100
+
+
 def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Every quantity in `text`, in order; offsets are into `text` plus `offset`."""
     quantities: list[Quantity] = []
-    numbers = _find_numbers(text)
+    phrases = sorted(_phrase_quantities(text), key=lambda q: (q.start, -q.end))
+    kept: list[Quantity] = []
+    for phrase in phrases:
+        if not any(phrase.start < k.end and k.start < phrase.end for k in kept):
+            kept.append(phrase)
+    numbers = [n for n in _find_numbers(text) if not any(k.start <= n.start < k.end for k in kept)]
+    pending = list(kept)
     consumed_until = -1
     for index, number in enumerate(numbers):
+        while pending and pending[0].start <= number.start:
+            quantities.append(_shifted(pending.pop(0), offset))
         if number.start < consumed_until:
             continue
         quantity = _read_quantity(text, number, numbers[index + 1 :])
         if quantity is None:
+            continue
+        if any(quantity.start < k.end and k.start < quantity.end for k in kept):
             continue
         consumed_until = quantity.end
         if offset:
@@ -531,7 +715,24 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
                 noun=quantity.noun,
             )
         quantities.append(quantity)
+    quantities.extend(_shifted(q, offset) for q in pending)
     return quantities
+
+
+def _shifted(quantity: Quantity, offset: int) -> Quantity:
+    if not offset:
+        return quantity
+    return Quantity(
+        text=quantity.text,
+        value=quantity.value,
+        unit=quantity.unit,
+        dimension=quantity.dimension,
+        qualifier=quantity.qualifier,
+        start=quantity.start + offset,
+        end=quantity.end + offset,
+        value_max=quantity.value_max,
+        noun=quantity.noun,
+    )
 
 
 @dataclass
@@ -554,6 +755,8 @@ def _metres_or_million(after: str) -> str:
     rest = after[re.match(r"^\s?m", after).end() :]
     if _METRE_CUE.match(rest):
         return "metres"
+    if re.match(r"^-(?:euro|dollar|pound|yen)s?\b", rest, re.IGNORECASE):
+        return "million"  # "a 1.1m-euro fine"
     if after[:1] == "m" and (_match_unit(rest) or _counted_noun(rest)[0]):
         return "million"
     return ""
@@ -604,6 +807,10 @@ def _read_after(text: str, number: _Number, currency: str) -> _Reading | None:
             dimension = _dimension(unit)
         if unit == "basis_point":
             return _Reading(value / 100, "percentage_point", "ratio", end)
+        if unit.endswith("_cent"):
+            # "70 euro cents" is 0.70 euros
+            unit = unit.split("_")[0]
+            value = value / 100
         if unit == "decade":
             return _Reading(value * 10, "year", "duration", end)
         if unit == "bcm":
@@ -622,6 +829,8 @@ def _read_after(text: str, number: _Number, currency: str) -> _Reading | None:
     compound = _COMPOUND_RE.match(after)
     if compound:
         word = compound.group("word").lower()
+        if word in ("pound", "pounds") and scaled:
+            return _Reading(value, "GBP", "currency", pos + compound.end())
         if word in _COMPOUND_UNITS:
             unit = _COMPOUND_UNITS[word]
             dimension = _dimension(unit)
@@ -672,6 +881,7 @@ def _read_range(
         return None
     left = text[max(0, start - 10) : start]
     between = _BETWEEN_RE.search(left)
+    change_before = not between and _CHANGE_BEFORE_RANGE.search(text[max(0, start - 25) : start])
     if between and between.group(0).strip().lower() == "from":
         return None  # "rose from 3% to 5%" states a change, not a range
     separator = _AND_SEP if between else _RANGE_SEP
@@ -681,6 +891,8 @@ def _read_range(
         sep = separator.match(text, gap_start, gap_start + 8)
         if sep is None:
             continue
+        if change_before and sep.group().strip().lower() == "to":
+            return None  # "lifted rates 0.25% to 5.5%", "lead by 39% to 34%": two figures
         between_text = text[sep.end() : second.start]
         if between_text and not _CURRENCY_PREFIX.fullmatch(between_text):
             continue
@@ -690,6 +902,19 @@ def _read_range(
         high = _read_after(text, second, currency)
         if high is None:
             return None
+        if currency and not high.unit.startswith(currency) and high.dimension == "count":
+            # "$50-100,000": the currency sign covers both numbers
+            high = _Reading(high.value, currency, "currency", high.end)
+        if high.value < number.value:
+            return None  # "39% to 34%" compares two figures
+        if (
+            reading.end == number.end
+            and number.value < 1000 <= high.value / number.value
+            and second.raw.endswith(",000")
+        ):
+            # "$50-100,000": the thousands are written once for both numbers
+            reading = _Reading(number.value * 1000, reading.unit, reading.dimension, reading.end)
+            number = _Number(number.start, number.end, number.value * 1000, number.kind, number.raw)
         unitless_low = reading.end == number.end
         if not unitless_low and reading.unit != high.unit:
             return None
@@ -715,12 +940,12 @@ def _read_quantity(text: str, number: _Number, following: list[_Number]) -> Quan
     if _is_year(text, number, after):
         return None
 
-    before = text[max(0, number.start - 12) : number.start]
+    before = text[max(0, number.start - 24) : number.start]
     currency = ""
     start = number.start
     prefix = _CURRENCY_PREFIX.search(before)
     if prefix:
-        currency = _PREFIX_UNITS.get(prefix.group("cur"), "USD")
+        currency = _prefix_unit(prefix.group("cur"))
         start = number.start - (len(before) - prefix.start())
     if number.raw.lower() == "a":
         return None  # "a year", "a day": an article, not a number

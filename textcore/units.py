@@ -55,14 +55,14 @@ _REGISTRY: list[Unit] = [
         ],
     ),
     # Each currency is its own base: amounts in two currencies convert only at a given rate.
-    *_units("currency", "USD", [("USD", 1.0, "$", "us$", "dollar", "dollars")]),
+    *_units("currency", "USD", [("USD", 1.0, "$", "us$", "dollar", "dollars"), ("USD_cent", 0.01)]),
     *_units("currency", "GBP", [("GBP", 1.0, "£"), ("GBX", 0.01, "pence")]),
-    *_units("currency", "EUR", [("EUR", 1.0, "€", "euro", "euros")]),
+    *_units("currency", "EUR", [("EUR", 1.0, "€", "euro", "euros"), ("EUR_cent", 0.01)]),
     *_units("currency", "JPY", [("JPY", 1.0, "yen")]),
     *_units("currency", "CNY", [("CNY", 1.0, "yuan")]),
     *[
         Unit(code, "currency", 1.0, code)
-        for code in ("AUD", "CAD", "HKD", "NZD", "SGD", "BRL", "INR")
+        for code in ("AUD", "CAD", "CHF", "HKD", "NZD", "SGD", "BRL", "INR")
     ],
     *_units(
         "mass",
@@ -149,6 +149,8 @@ _REGISTRY: list[Unit] = [
             ("bcm", 1e12),  # a billion cubic metres
         ],
     ),
+    *_units("volume_rate", "barrel/day", [("barrel/day", 1.0)]),
+    *_units("data", "GB", [("MB", 0.001), ("GB", 1.0), ("TB", 1000.0)]),
     *_units("speed", "km/h", [("km/h", 1.0), ("mph", 1.609344), ("m/s", 3.6), ("knot", 1.852)]),
     # Temperature scales are not proportional: each compares only with itself.
     *_units("temperature", "celsius", [("celsius", 1.0)]),

@@ -191,7 +191,7 @@ def test_to_dict_is_json_ready():
         ("The park spans 14 square kilometres.", 14, "km2", "area", "exact"),
         ("The tank holds 2,500 litres.", 2500, "litre", "volume", "exact"),
         ("The lake lost 40 million cubic metres.", 40e6, "m3", "volume", "exact"),
-        ("Output hit 1.1 million barrels a day.", 1.1e6, "barrel", "volume", "exact"),
+        ("Output hit 1.1 million barrels a day.", 1.1e6, "barrel/day", "volume_rate", "exact"),
         ("Each home used 90 gallons.", 90, "gallon", "volume", "exact"),
         ("Temperatures reached 41.2C in July.", 41.2, "celsius", "temperature", "exact"),
         ("It was 35 degrees Celsius at noon.", 35, "celsius", "temperature", "exact"),

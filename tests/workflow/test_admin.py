@@ -156,6 +156,23 @@ def test_the_claim_page_shows_the_conflicting_quantities(client, fact_checker, m
     assert '<span class="qty">12 Mt</span> vs passage <span class="qty">9.1 Mt</span>' in html
 
 
+def test_the_claim_page_explains_a_numeric_answer_with_converted_values(
+    client, fact_checker, make_claim
+):
+    claim = make_claim(S.IN_REVIEW, assignee=fact_checker)
+    pair = {
+        "claim": {"text": "$6.4bn", "converted": 6.4e9, "converted_unit": "USD"},
+        "passage": {"text": "$640m", "converted": 6.4e8, "converted_unit": "USD"},
+        "relation": "conflicts",
+    }
+    detail = {"numeric": {"pairs": [pair], "reason": "same measure; $6.4bn vs $640m"}}
+    MatchFactory(claim=claim, numeric=Match.Numeric.CONFLICTS, numeric_detail=detail)
+    client.force_login(fact_checker)
+    html = client.get(page(claim)).content.decode()
+    assert "= 6.4bn USD" in html and "= 640m USD" in html
+    assert "Why: same measure; $6.4bn vs $640m" in html
+
+
 def test_awaiting_approval_leaves_out_the_editors_own_verdicts(editor, make_claim):
     from claims import selectors
 
