@@ -437,6 +437,8 @@ class ClaimAdmin(SimpleHistoryAdmin):
             "diffs": diffs,
             "log": claim.transitions.select_related("user").order_by("-created_at", "-pk"),
             "history_url": reverse("admin:claims_claim_history", args=[claim.pk]),
+            "more_claims": list(selectors.more_claims(claim=claim)),
+            "threshold": selectors.CHECKWORTHY_THRESHOLD,
         }
 
     # --- The desk dashboard ----------------------------------------------------------------

@@ -228,3 +228,32 @@ def test_the_claim_page_does_not_query_per_cited_passage(client, editor, make_cl
         *[MatchFactory(claim=claim, decision=Match.Decision.ACCEPTED) for _ in range(4)]
     )
     assert queries() == one
+
+
+def test_the_claim_page_offers_the_articles_claims_under_the_threshold(
+    client, fact_checker, make_claim
+):
+    claim = make_claim(S.EXTRACTED, text="The ferry carried 2 million people in 2023.")
+    unsure = make_claim(
+        S.EXTRACTED, article=claim.article, text="The port opened a cafe.", checkworthiness=0.3
+    )
+    make_claim(S.EXTRACTED, text="Another article's unsure claim.", checkworthiness=0.3)
+    client.force_login(fact_checker)
+    html = client.get(page(claim)).content.decode()
+    assert 'id="more-claims"' in html
+    assert unsure.text in html
+    assert "Another article's unsure claim." not in html
+
+
+def test_a_claim_under_the_threshold_is_promoted_into_review_in_one_click(
+    client, fact_checker, make_claim
+):
+    claim = make_claim(S.EXTRACTED)
+    unsure = make_claim(S.EXTRACTED, article=claim.article, checkworthiness=0.3)
+    client.force_login(fact_checker)
+    response = client.post(page(unsure), {"action": "start_review", "version": unsure.version})
+    unsure.refresh_from_db()
+    assert unsure.state == S.IN_REVIEW and unsure.assignee == fact_checker
+    assert messages_of(response) == ["You are now reviewing this claim."]
+    html = client.get(page(claim)).content.decode()
+    assert 'id="more-claims"' not in html
