@@ -999,6 +999,11 @@ def _clauses(work: str) -> list[Draft]:
     return drafts
 
 
+_PLACE = r"\s+(?:in|for|at|on|among)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_PLACE_AND_RE = re.compile(rf"{_PLACE}(?P<and>,?\s+and\s+)")
+_PLACE_RE = re.compile(_PLACE)
+
+
 def _split_quantities(draft: Draft, quantity_spans: list[tuple[int, int, str]]) -> list[Draft]:
     """'rose 12.3% to $1.15 trillion' -> a claim for the change and one for the level."""
     inside = [
@@ -1023,6 +1028,16 @@ def _split_quantities(draft: Draft, quantity_spans: list[tuple[int, int, str]]) 
             return [
                 replace(draft, kept=change_only),
                 replace(draft, kept=level_only),
+            ]
+    for first, second in zip(inside, inside[1:], strict=False):
+        # "sales fell 13% in New York and 16% in Ireland": one figure per place
+        between = _PLACE_AND_RE.fullmatch(draft.kept[first[1] : second[0]])
+        place = _PLACE_RE.match(draft.kept, second[1])
+        if between and place and first[2] == second[2]:
+            and_at = first[1] + between.start("and")
+            return [
+                replace(draft, kept=_blank(draft.kept, and_at, place.end())),
+                replace(draft, kept=_blank(draft.kept, first[0], second[0])),
             ]
     for quantity in inside:
         record = _RECORD_RE.search(draft.kept[: quantity[0]])

@@ -262,3 +262,9 @@ def test_an_opening_adverb_does_not_hide_the_shared_subject():
         "Earlier, the city council debated two routes but voted to build the northern bypass."
     )
     assert "The city council voted to build the northern bypass." in texts
+
+
+def test_one_figure_per_place_when_figures_and_places_are_listed():
+    texts = claim_texts("Unemployment rose to 7% in Spain and 5% in France last year.")
+    assert "Unemployment rose to 7% in Spain last year." in texts
+    assert "Unemployment rose to 5% in France last year." in texts
