@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 
 from textcore import matching
-from textcore.matching import bm25_weight, claim_terms, iter_terms, normalize_text, term_key
+from textcore.analysis import claim_terms, normalize_text, term_key
+from textcore.matching import bm25_weight, iter_terms
 from textcore.retrieval.index import LibraryIndex
 from textcore.retrieval.query import clean_query, index_terms, query_terms
 

@@ -14,7 +14,8 @@ import html
 import re
 import unicodedata
 
-from textcore.matching import STOP_WORDS, normalize_text, term_key
+from textcore.analysis import normalize_text, term_key
+from textcore.lexicon import STOP_WORDS
 
 # Longer input is cut here (a claim is a sentence or a post; a pasted article is not a
 # query): cost stays bounded and nothing is refused.
