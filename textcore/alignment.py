@@ -22,8 +22,9 @@ import math
 import re
 from dataclasses import dataclass
 
+from textcore.analysis import term_key
 from textcore.figures import Figure, SentenceFacts, fold, read_sentence
-from textcore.matching import _COUNTRY_NAMES, STOP_WORDS, term_key
+from textcore.lexicon import COUNTRY_NAMES, STOP_WORDS
 
 __all__ = ["Comparison", "compare_texts", "compare_facts"]
 
@@ -174,7 +175,7 @@ def _names(text: str, other: str = "") -> list[frozenset[str]]:
 
 def _is_demonym(word: str) -> bool:
     lowered = word.lower()
-    if lowered in _DEMONYMS or _COUNTRY_NAMES.get(lowered, lowered) != lowered:
+    if lowered in _DEMONYMS or COUNTRY_NAMES.get(lowered, lowered) != lowered:
         return True
     return (
         lowered.endswith(("ian", "ese", "ish", "ean")) and len(lowered) > 5 and not word.isupper()
@@ -217,12 +218,12 @@ def _word_found(word: str, text: str, words: frozenset[str]) -> bool:
 
 
 def _name_found_word(name: frozenset[str], text: str, words: frozenset[str]) -> bool:
-    country_keys = {_COUNTRY_NAMES[w] for w in words if w in _COUNTRY_NAMES}
+    country_keys = {COUNTRY_NAMES[w] for w in words if w in COUNTRY_NAMES}
     for word in name:
         country = _DEMONYMS.get(word, word)
         if word in words or country in words:
             return True
-        if _COUNTRY_NAMES.get(word) in country_keys:
+        if COUNTRY_NAMES.get(word) in country_keys:
             return True  # "UK" and "Britain"
         if any(_same_stem(word, w) for w in words):
             return True  # "Norway" and "Norwegian", "Georgia" and "Georgian"

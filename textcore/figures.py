@@ -17,20 +17,14 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from textcore.matching import (
-    _QUOTES,
-    _TOKEN_RE,
-    _UNITS,
-    _canonical_unit,
-    _stated_years,
-    _written_precision,
-    claim_terms,
-    term_key,
-)
+from textcore import units
+from textcore.analysis import QUOTES, TOKEN_RE, claim_terms, stated_years, term_key
+from textcore.numeric import written_precision
 from textcore.quantities import parse_quantities
 
-__all__ = ["Figure", "SentenceFacts", "fold", "read_figures", "read_sentence"]
+__all__ = ["Figure", "SentenceFacts", "fold", "read_figures", "read_passage", "read_sentence"]
 
 # Relative width of a hedge ("about", "nearly") when the written number says nothing finer.
 # Both settings were chosen by cross-validation over folds of development pairs grouped
@@ -278,13 +272,13 @@ class SentenceFacts:
 
 def fold(text: str) -> str:
     """Unicode-normalise and fold curly quotes, dashes and no-break spaces."""
-    return unicodedata.normalize("NFKC", text or "").translate(_QUOTES)
+    return unicodedata.normalize("NFKC", text or "").translate(QUOTES)
 
 
 def _years(text: str) -> frozenset[int]:
     """Years a text states figures for ("the 2003 deficit"), not those it compares with."""
-    tokens = _TOKEN_RE.findall(text.lower())  # "1,981 voters" is no year
-    return frozenset(int(y) for y in _stated_years(tokens))
+    tokens = TOKEN_RE.findall(text.lower())  # "1,981 voters" is no year
+    return frozenset(int(y) for y in stated_years(tokens))
 
 
 def _keys(text: str) -> frozenset[str]:
@@ -293,11 +287,16 @@ def _keys(text: str) -> frozenset[str]:
 
 def _family(unit: str) -> tuple[str, float, str] | None:
     """(family, factor to base, base unit name) of a canonical unit."""
-    canonical = _canonical_unit(unit)
-    if canonical is not None:
-        family, factor = _UNITS[canonical]
+    found = units.find(unit)
+    if found is not None:
+        if found.dimension == "ratio":
+            family = found.base  # percent, percentage_point
+        elif found.dimension in ("currency", "price", "temperature"):
+            family = found.family
+        else:
+            family = found.dimension
         base = family.split(":", 1)[1] if ":" in family else family
-        return family, factor, base
+        return family, found.factor, base
     if re.fullmatch(r"[A-Z]{3}", unit or ""):
         return f"currency:{unit}", 1.0, unit
     if unit:
@@ -330,7 +329,7 @@ def _interval(q: dict, value: float, factor: float) -> tuple[float, float, str]:
     """The values a quantity as written can stand for, in the base unit."""
     text = str(q.get("text") or "")
     qualifier = str(q.get("qualifier") or "exact")
-    precision = _written_precision(q, value)
+    precision = written_precision(q, value)
     if precision is None:
         precision = 0.005 * abs(value)
     lowered = text.lower()
@@ -438,6 +437,12 @@ def read_sentence(text: str) -> SentenceFacts:
         modality=modality,
         total_cue=bool(_TOTAL_CUE.search(folded)),
     )
+
+
+@lru_cache(maxsize=4096)
+def read_passage(text: str) -> SentenceFacts:
+    """`read_sentence` of a folded text, remembered: library passages recur across claims."""
+    return read_sentence(fold(text))
 
 
 def read_figures(text: str) -> list[Figure]:
