@@ -809,7 +809,9 @@ _FRAME_RE = re.compile(
     r"\s+(?:that\s+)?(?=\S)"
 )
 _REPORTING_FRAME_WORD = re.compile(
-    r"\b(?:said|says|told|added|adds|claimed|argued|insisted|warned|stated|believes|thinks)\b"
+    r"\b(?:said|says|told|added|adds|claimed|argued|insisted|warned|stated|believes|thinks|"
+    r"promised|pledged|vowed|denied|confirmed|announced|urged|admitted|noted|stressed|"
+    r"explained|declared|acknowledged|suggested|rejected|refused|questioned|asked)\b"
 )
 _SUBORDINATORS = {
     "as", "because", "while", "when", "if", "that", "which", "who", "where", "since",
@@ -907,6 +909,14 @@ def _clauses(work: str) -> list[Draft]:
     subject_span = find_subject(work, body_start)
     subject = " ".join(work[subject_span[0] : subject_span[1]].split()) if subject_span else ""
     frame = _reporting_frame(work, subject_span)
+    # the subject of the reported clause: "said the investigators went ... and discovered"
+    inner_subject = ""
+    if frame and subject_span is not None:
+        frame_end = _FRAME_RE.match(work, subject_span[1])
+        inner = find_subject(work, frame_end.end()) if frame_end else None
+        if inner is not None:
+            inner_subject = " ".join(work[inner[0] : inner[1]].split())
+    inner_shared: set[int] = set()
     brackets = _bracketed(work)
     cuts: list[tuple[int, int, bool]] = []  # (cut start, next clause start, shares subject)
     participles: set[int] = set()
@@ -957,6 +967,8 @@ def _clauses(work: str) -> list[Draft]:
             following = right_tokens[index + 1] if index + 1 < len(right_tokens) else ""
             if is_verb(head, following) and subject:
                 cuts.append((match.start(), match.end(), True))
+                if inner_subject and not _REPORTING_FRAME_WORD.match(_clean_word(head)):
+                    inner_shared.add(match.end())
                 continue
             # ", and the figures are likely ...": a new subject and its verb
             new_subject = find_subject(work, match.end())
@@ -981,7 +993,9 @@ def _clauses(work: str) -> list[Draft]:
         prefix = ""
         if start in framed:
             prefix = frame
-        if shared and subject:
+        if shared and start in inner_shared:
+            prefix = f"{frame} {inner_subject}"
+        elif shared and subject:
             prefix = subject
             first = kept.split()[0]
             if first.lower().endswith("ing") and first.lower() not in _PARTICIPLE_SKIP:
@@ -997,6 +1011,11 @@ def _clauses(work: str) -> list[Draft]:
             Draft("participle" if start in participles else "clause", kept, prefix=prefix)
         )
     return drafts
+
+
+_PLACE = r"\s+(?:in|for|at|on|among)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_PLACE_AND_RE = re.compile(rf"{_PLACE}(?P<and>,?\s+and\s+)")
+_PLACE_RE = re.compile(_PLACE)
 
 
 def _split_quantities(draft: Draft, quantity_spans: list[tuple[int, int, str]]) -> list[Draft]:
@@ -1023,6 +1042,16 @@ def _split_quantities(draft: Draft, quantity_spans: list[tuple[int, int, str]]) 
             return [
                 replace(draft, kept=change_only),
                 replace(draft, kept=level_only),
+            ]
+    for first, second in zip(inside, inside[1:], strict=False):
+        # "sales fell 13% in New York and 16% in Ireland": one figure per place
+        between = _PLACE_AND_RE.fullmatch(draft.kept[first[1] : second[0]])
+        place = _PLACE_RE.match(draft.kept, second[1])
+        if between and place and first[2] == second[2]:
+            and_at = first[1] + between.start("and")
+            return [
+                replace(draft, kept=_blank(draft.kept, and_at, place.end())),
+                replace(draft, kept=_blank(draft.kept, first[0], second[0])),
             ]
     for quantity in inside:
         record = _RECORD_RE.search(draft.kept[: quantity[0]])

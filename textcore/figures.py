@@ -16,21 +16,16 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from textcore.matching import (
-    _QUOTES,
-    _TOKEN_RE,
-    _UNITS,
-    _canonical_unit,
-    _stated_years,
-    _written_precision,
-    claim_terms,
-    term_key,
-)
+from textcore import units
+from textcore.analysis import QUOTES, TOKEN_RE, claim_terms, stated_years, term_key
+from textcore.numeric import written_precision
 from textcore.quantities import parse_quantities
 
-__all__ = ["Figure", "SentenceFacts", "fold", "read_figures", "read_sentence"]
+__all__ = ["Figure", "SentenceFacts", "fold", "read_figures", "read_passage", "read_sentence"]
 
 # Relative width of a hedge ("about", "nearly") when the written number says nothing finer.
 # Both settings were chosen by cross-validation over folds of development pairs grouped
@@ -278,13 +273,13 @@ class SentenceFacts:
 
 def fold(text: str) -> str:
     """Unicode-normalise and fold curly quotes, dashes and no-break spaces."""
-    return unicodedata.normalize("NFKC", text or "").translate(_QUOTES)
+    return unicodedata.normalize("NFKC", text or "").translate(QUOTES)
 
 
 def _years(text: str) -> frozenset[int]:
     """Years a text states figures for ("the 2003 deficit"), not those it compares with."""
-    tokens = _TOKEN_RE.findall(text.lower())  # "1,981 voters" is no year
-    return frozenset(int(y) for y in _stated_years(tokens))
+    tokens = TOKEN_RE.findall(text.lower())  # "1,981 voters" is no year
+    return frozenset(int(y) for y in stated_years(tokens))
 
 
 def _keys(text: str) -> frozenset[str]:
@@ -293,11 +288,16 @@ def _keys(text: str) -> frozenset[str]:
 
 def _family(unit: str) -> tuple[str, float, str] | None:
     """(family, factor to base, base unit name) of a canonical unit."""
-    canonical = _canonical_unit(unit)
-    if canonical is not None:
-        family, factor = _UNITS[canonical]
+    found = units.find(unit)
+    if found is not None:
+        if found.dimension == "ratio":
+            family = found.base  # percent, percentage_point
+        elif found.dimension in ("currency", "price", "temperature"):
+            family = found.family
+        else:
+            family = found.dimension
         base = family.split(":", 1)[1] if ":" in family else family
-        return family, factor, base
+        return family, found.factor, base
     if re.fullmatch(r"[A-Z]{3}", unit or ""):
         return f"currency:{unit}", 1.0, unit
     if unit:
@@ -330,7 +330,7 @@ def _interval(q: dict, value: float, factor: float) -> tuple[float, float, str]:
     """The values a quantity as written can stand for, in the base unit."""
     text = str(q.get("text") or "")
     qualifier = str(q.get("qualifier") or "exact")
-    precision = _written_precision(q, value)
+    precision = written_precision(q, value)
     if precision is None:
         precision = 0.005 * abs(value)
     lowered = text.lower()
@@ -360,16 +360,28 @@ def _interval(q: dict, value: float, factor: float) -> tuple[float, float, str]:
     return low * factor, high * factor, bound
 
 
-def _clause(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
-    """The clause around [start, end): from the previous boundary to the next one."""
-    left, right = 0, len(text)
+def _boundaries(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of the clause boundaries of a text that fall outside its quantities."""
+    starts = sorted(spans)
+    found = []
     for match in _BOUNDARY_RE.finditer(text):
-        if any(s <= match.start() < e for s, e in spans):
-            continue
-        if match.end() <= start:
-            left = match.end()
-        elif match.start() >= end and right == len(text):
-            right = match.start()
+        i = bisect_right(starts, (match.start(), math.inf)) - 1
+        if i >= 0 and starts[i][0] <= match.start() < starts[i][1]:
+            continue  # "between 3 and 5": inside a quantity
+        found.append((match.start(), match.end()))
+    return found
+
+
+def _clause(text: str, start: int, end: int, bounds: list[tuple[int, int]]) -> tuple[int, int]:
+    """The clause around [start, end): from the previous boundary to the next one."""
+    ends = [b_end for _, b_end in bounds]
+    i = bisect_right(ends, start)  # boundaries ending at or before the figure
+    left = bounds[i - 1][1] if i else 0
+    right = len(text)
+    for b_start, _ in bounds[i:]:
+        if b_start >= end:
+            right = b_start
+            break
     return left, right
 
 
@@ -401,9 +413,10 @@ def read_sentence(text: str) -> SentenceFacts:
     folded = fold(text)
     quantities = [q.to_dict() for q in parse_quantities(folded)]
     spans = [(q["start"], q["end"]) for q in quantities]
+    bounds = _boundaries(folded, spans)
     figures: list[Figure] = []
     for q in quantities:
-        figures.extend(_figures_of(folded, q, spans))
+        figures.extend(_figures_of(folded, q, bounds))
     figures.extend(_derived(folded, figures, spans))
     if _TOTAL_CUE.search(folded):
         figures = _with_sum(figures)
@@ -440,12 +453,18 @@ def read_sentence(text: str) -> SentenceFacts:
     )
 
 
+@lru_cache(maxsize=4096)
+def read_passage(text: str) -> SentenceFacts:
+    """`read_sentence` of a folded text, remembered: library passages recur across claims."""
+    return read_sentence(fold(text))
+
+
 def read_figures(text: str) -> list[Figure]:
     """Every figure of a text, derived readings included."""
     return list(read_sentence(text).figures)
 
 
-def _figures_of(text: str, q: dict, spans: list[tuple[int, int]]) -> list[Figure]:
+def _figures_of(text: str, q: dict, bounds: list[tuple[int, int]]) -> list[Figure]:
     value = float(q["value"])
     unit = str(q.get("unit") or "")
     start, end = int(q["start"]), int(q["end"])
@@ -480,7 +499,7 @@ def _figures_of(text: str, q: dict, spans: list[tuple[int, int]]) -> list[Figure
         per = _PER_WEEK[rate_period]
         low, high, family = low * per, high * per, "rate:" + family.split(":", 1)[1]
         base = base + "/week"
-    clause_start, clause_end = _clause(text, start, end, spans)
+    clause_start, clause_end = _clause(text, start, end, bounds)
     left = text[clause_start:start]
     local = _keys(text[clause_start:start] + " " + text[end:clause_end])
     role, direction = "plain", 0
@@ -507,7 +526,9 @@ def _figures_of(text: str, q: dict, spans: list[tuple[int, int]]) -> list[Figure
         re.match(r"^-(?:month|year|week)", text[end : end + 8])
         and "over" in text[max(0, start - 6) : start].lower()
     )
-    own_clause = re.split(r"\b(?:which|that|who|where)\b|[,;]", text[:start])[-1]
+    own_clause = re.split(r"\b(?:which|that|who|where)\b|[,;]", text[max(0, start - 200) : start])[
+        -1
+    ]
     whole = bool(_WHOLE_BEFORE.search(text[max(0, start - 50) : start]))
     clause_years = _years(text[clause_start:clause_end])
     common = dict(
@@ -529,7 +550,7 @@ def _figures_of(text: str, q: dict, spans: list[tuple[int, int]]) -> list[Figure
         and family == "percent"
         and role == "plain"
         and re.search(r"(?:,\s+or|\bor\s+by)\s+$", text[max(0, start - 10) : start])
-        and _direction(text[:start])
+        and _direction(text[max(0, start - 200) : start])
     ):
         # "fell from 785 to 708, or 9.8%": the change, restated
         figures.append(
@@ -537,7 +558,7 @@ def _figures_of(text: str, q: dict, spans: list[tuple[int, int]]) -> list[Figure
                 key=("change", family),
                 low=low,
                 high=high,
-                **{**common, "direction": _direction(text[:start])},
+                **{**common, "direction": _direction(text[max(0, start - 200) : start])},
             )
         )
     elif (

@@ -29,7 +29,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Quantity", "parse_quantities", "parse_years"]
+from . import units
+from .lexicon import NUMBER_WORDS, SCALE_WORDS, TENS_WORDS
+
+__all__ = ["Quantity", "parse_quantities", "parse_years", "producible_units"]
 
 
 @dataclass(frozen=True)
@@ -63,25 +66,14 @@ class Quantity:
 
 # ----------------------------------------------------------------------------- word lists
 
-_SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
+_SMALL = NUMBER_WORDS
+_TENS = TENS_WORDS
 _DENOMINATORS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
     "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
     "tenth": 10, "tenths": 10,
 }  # fmt: skip
-_SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
-    "billion": 1e9, "bn": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
-}  # fmt: skip
+_SCALES = SCALE_WORDS
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -124,6 +116,24 @@ _PREFIX_UNITS = {
     "new zealand dollars": "NZD", "singapore dollar": "SGD", "singapore dollars": "SGD",
     "euro": "EUR", "euros": "EUR", "swiss franc": "CHF", "swiss francs": "CHF",
 }  # fmt: skip
+
+
+_CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "HKD", "AUD", "CAD")
+_CURRENCY_WORD_ENDINGS = ("dollar", "dollars", "euro", "euros", "franc", "francs", "rs", "rs.")
+
+
+def _currency_before(before: str) -> re.Match | None:
+    """A currency written right before a number, if any (cheap checks first)."""
+    tail = before.rstrip()
+    if not tail:
+        return None
+    if (
+        tail[-1] in "$£€¥₹"
+        or tail[-3:].upper() in _CURRENCY_CODES
+        or tail.lower().endswith(_CURRENCY_WORD_ENDINGS)
+    ):
+        return _CURRENCY_PREFIX.search(before)
+    return None
 
 
 def _prefix_unit(written: str) -> str:
@@ -172,93 +182,103 @@ _SCALE_RE = re.compile(
     re.IGNORECASE,
 )
 
-# Units written after the number: (regex, canonical unit, dimension). Order matters: longer first.
-_UNIT_TABLE: list[tuple[str, str, str]] = [
-    (r"\s?%|\s?per\s?cent\b|\s?percent\b|\s?pct\b|\s?pc\b", "percent", "ratio"),
-    (r"\s?percentage[- ]points?\b|\s?ppts?\b|\s?pp\b", "percentage_point", "ratio"),
-    (r"\s?basis[- ]points?\b|\s?bps\b", "basis_point", "ratio"),
-    (r"\s?(?:Australian|Aus) dollars?\b", "AUD", "currency"),
-    (r"\s?(?:Hong Kong|HK) dollars?\b", "HKD", "currency"),
-    (r"\s?Canadian dollars?\b", "CAD", "currency"),
-    (r"\s?(?:US |U\.S\. )?dollars?\b", "USD", "currency"),
-    (r"\s?euro ?cents?\b", "EUR_cent", "currency"),
-    (r"\s?cents?\b", "USD_cent", "currency"),
-    (r"\s?euros?\b", "EUR", "currency"),
-    (r"\s?(?:Swiss )?francs?\b", "CHF", "currency"),
-    (r"\s?pounds? sterling\b|\s?sterling\b", "GBP", "currency"),
-    (r"\s?yen\b", "JPY", "currency"),
-    (r"\s?(?:yuan|renminbi)\b", "CNY", "currency"),
-    (r"\s?pence\b|p\b(?!\.\w)", "GBX", "currency"),
-    (r"\s?pounds?\b", "pound", "mass"),  # resolved to lb or GBP by context
-    (r"\s?(?:lbs?|lb\.)(?!\w)", "lb", "mass"),
-    (r"\s?(?:kgs?|kilograms?|kilos?)\b", "kg", "mass"),
-    (r"\s?(?:metric )?(?:tonnes?|tons?)\b|\s?t\b(?![.'’])|\s?mt\b", "tonne", "mass"),
-    (r"\s?(?:grams?|g)\b(?!\.\w)", "g", "mass"),
-    (r"\s?(?:ounces?|oz)\b", "oz", "mass"),
-    (r"\s?(?:MWh|megawatt[- ]hours?)\b", "MWh", "energy"),
-    (r"\s?(?:GWh|gigawatt[- ]hours?)\b", "GWh", "energy"),
-    (r"\s?(?:kWh|kilowatt[- ]hours?)\b", "kWh", "energy"),
-    (r"\s?(?:TWh|terawatt[- ]hours?)\b", "TWh", "energy"),
-    (r"\s?(?:MW|megawatts?)\b", "MW", "power"),
-    (r"\s?(?:GW|gigawatts?)\b", "GW", "power"),
-    (r"\s?(?:kW|kilowatts?)\b", "kW", "power"),
-    (r"\s?(?:TW|terawatts?)\b", "TW", "power"),
+# Units written after the number: (regex, canonical unit); the dimension is the unit's in
+# the registry (`textcore.units`). Order matters: longer first.
+_UNIT_TABLE: list[tuple[str, str]] = [
+    (r"\s?%|\s?per\s?cent\b|\s?percent\b|\s?pct\b|\s?pc\b", "percent"),
+    (r"\s?percentage[- ]points?\b|\s?ppts?\b|\s?pp\b", "percentage_point"),
+    (r"\s?basis[- ]points?\b|\s?bps\b", "basis_point"),
+    (r"\s?(?:Australian|Aus) dollars?\b", "AUD"),
+    (r"\s?(?:Hong Kong|HK) dollars?\b", "HKD"),
+    (r"\s?Canadian dollars?\b", "CAD"),
+    (r"\s?(?:US |U\.S\. )?dollars?\b", "USD"),
+    (r"\s?euro ?cents?\b", "EUR_cent"),
+    (r"\s?cents?\b", "USD_cent"),
+    (r"\s?euros?\b", "EUR"),
+    (r"\s?(?:Swiss )?francs?\b", "CHF"),
+    (r"\s?pounds? sterling\b|\s?sterling\b", "GBP"),
+    (r"\s?yen\b", "JPY"),
+    (r"\s?(?:yuan|renminbi)\b", "CNY"),
+    (r"\s?pence\b|p\b(?!\.\w)", "GBX"),
+    (r"\s?pounds?\b", "pound"),  # resolved to lb or GBP by context
+    (r"\s?(?:lbs?|lb\.)(?!\w)", "lb"),
+    (r"\s?(?:kgs?|kilograms?|kilos?)\b", "kg"),
+    (r"\s?(?:metric )?(?:tonnes?|tons?)\b|\s?t\b(?![.'’])|\s?mt\b", "tonne"),
+    (r"\s?(?:grams?|g)\b(?!\.\w)", "g"),
+    (r"\s?(?:ounces?|oz)\b", "oz"),
+    (r"\s?(?:MWh|megawatt[- ]hours?)\b", "MWh"),
+    (r"\s?(?:GWh|gigawatt[- ]hours?)\b", "GWh"),
+    (r"\s?(?:kWh|kilowatt[- ]hours?)\b", "kWh"),
+    (r"\s?(?:TWh|terawatt[- ]hours?)\b", "TWh"),
+    (r"\s?(?:MW|megawatts?)\b", "MW"),
+    (r"\s?(?:GW|gigawatts?)\b", "GW"),
+    (r"\s?(?:kW|kilowatts?)\b", "kW"),
+    (r"\s?(?:TW|terawatts?)\b", "TW"),
+    (r"\s?watts?\b", "W"),
     # speeds before the lengths they are written with
-    (r"\s?(?:km/h|kmh|kph|kmph)(?!\w)|\s?kilomet(?:re|er)s? (?:per|an|a) hour\b", "km/h", "speed"),
-    (r"\s?mph\b|\s?miles? (?:per|an|a) hour\b", "mph", "speed"),
-    (r"\s?(?:m/s)(?!\w)|\s?met(?:re|er)s? (?:per|a) second\b", "m/s", "speed"),
-    (r"\s?knots?\b", "knot", "speed"),
+    (r"\s?(?:km/h|kmh|kph|kmph)(?!\w)|\s?kilomet(?:re|er)s? (?:per|an|a) hour\b", "km/h"),
+    (r"\s?mph\b|\s?miles? (?:per|an|a) hour\b", "mph"),
+    (r"\s?(?:m/s)(?!\w)|\s?met(?:re|er)s? (?:per|a) second\b", "m/s"),
+    (r"\s?knots?\b", "knot"),
     # areas and volumes before plain lengths ("square kilometres", "cubic metres")
-    (r"\s?(?:km2|km²|sq\.? ?km|square kilomet(?:re|er)s?)(?!\w)", "km2", "area"),
-    (r"\s?(?:square miles?|sq\.? ?mi(?:les?)?)\b", "sq_mile", "area"),
-    (r"\s?(?:sq\.? ?ft|square f(?:ee|oo)t)\b", "sq_ft", "area"),
-    (r"\s?(?:m2|m²|sq\.? ?m|square met(?:re|er)s?)(?!\w)", "m2", "area"),
-    (r"\s?(?:hectares?|ha)\b", "hectare", "area"),
-    (r"\s?acres?\b", "acre", "area"),
-    (r"\s?(?:m3|m³|cubic met(?:re|er)s?)(?!\w)", "m3", "volume"),
-    (r"\s?cubic f(?:ee|oo)t\b", "ft3", "volume"),
-    (r"\s?(?:millilit(?:re|er)s?|ml)\b", "ml", "volume"),
-    (r"\s?(?:lit(?:re|er)s?|ltrs?)\b", "litre", "volume"),
-    (r"\s?(?:barrels? (?:per|a) day|bpd|b/d)\b", "barrel/day", "volume_rate"),
-    (r"\s?(?:barrels?|bbls?)\b", "barrel", "volume"),
+    (r"\s?(?:km2|km²|sq\.? ?km|square kilomet(?:re|er)s?)(?!\w)", "km2"),
+    (r"\s?(?:square miles?|sq\.? ?mi(?:les?)?)\b", "sq_mile"),
+    (r"\s?(?:sq\.? ?ft|square f(?:ee|oo)t)\b", "sq_ft"),
+    (r"\s?(?:m2|m²|sq\.? ?m|square met(?:re|er)s?)(?!\w)", "m2"),
+    (r"\s?(?:hectares?|ha)\b", "hectare"),
+    (r"\s?acres?\b", "acre"),
+    (r"\s?(?:m3|m³|cubic met(?:re|er)s?)(?!\w)", "m3"),
+    (r"\s?cubic f(?:ee|oo)t\b", "ft3"),
+    (r"\s?(?:millilit(?:re|er)s?|ml)\b", "ml"),
+    (r"\s?(?:lit(?:re|er)s?|ltrs?)\b", "litre"),
+    (r"\s?(?:barrels? (?:per|a) day|bpd|b/d)\b", "barrel/day"),
+    (r"\s?(?:barrels?|bbls?)\b", "barrel"),
     # data sizes
-    (r"\s?(?:TB|terabytes?)\b", "TB", "data"),
-    (r"\s?(?:GB|gigabytes?)\b", "GB", "data"),
-    (r"\s?(?:MB|megabytes?)\b", "MB", "data"),
-    (r"\s?bcm\b", "bcm", "volume"),  # billion cubic metres
-    (r"\s?gallons?\b", "gallon", "volume"),
+    (r"\s?(?:TB|terabytes?)\b", "TB"),
+    (r"\s?(?:GB|gigabytes?)\b", "GB"),
+    (r"\s?(?:MB|megabytes?)\b", "MB"),
+    (r"\s?bcm\b", "bcm"),  # billion cubic metres
+    (r"\s?gallons?\b", "gallon"),
     # lengths ("m" alone is read in context: see _metres_or_million)
-    (r"\s?(?:km|kilomet(?:re|er)s?|kms)\b", "km", "length"),
-    (r"\s?(?:cm|centimet(?:re|er)s?)\b", "cm", "length"),
-    (r"\s?(?:mm|millimet(?:re|er)s?)\b", "mm", "length"),
-    (r"\s?(?:nautical miles?|nmi)\b", "nautical_mile", "length"),
-    (r"\s?miles?\b", "mile", "length"),
-    (r"\s?met(?:re|er)s?\b", "m", "length"),
-    (r"\s?(?:feet|foot|ft)\b", "ft", "length"),
-    (r"\s?inch(?:es)?\b", "inch", "length"),
-    (r"\s?(?:yards?|yds?)\b", "yard", "length"),
+    (r"\s?(?:km|kilomet(?:re|er)s?|kms)\b", "km"),
+    (r"\s?(?:cm|centimet(?:re|er)s?)\b", "cm"),
+    (r"\s?(?:mm|millimet(?:re|er)s?)\b", "mm"),
+    (r"\s?(?:nautical miles?|nmi)\b", "nautical_mile"),
+    (r"\s?miles?\b", "mile"),
+    (r"\s?met(?:re|er)s?\b", "m"),
+    (r"\s?(?:feet|foot|ft)\b", "ft"),
+    (r"\s?inch(?:es)?\b", "inch"),
+    (r"\s?(?:yards?|yds?)\b", "yard"),
     # temperatures; bare "degrees" is read in context
-    (r"\s?(?:°\s?C\b|degrees? (?:celsius|centigrade|C\b)|celsius\b)", "celsius", "temperature"),
-    (r"\s?(?:°\s?F\b|degrees? (?:fahrenheit|F\b)|fahrenheit\b)", "fahrenheit", "temperature"),
-    (r"\s?(?:degrees?\b|°)", "degree", "temperature"),
-    (r"\s?(?:minutes?|mins?)\b", "minute", "duration"),
-    (r"\s?(?:hours?|hrs?)\b", "hour", "duration"),
-    (r"\s?days?\b", "day", "duration"),
-    (r"\s?weeks?\b", "week", "duration"),
-    (r"\s?months?\b", "month", "duration"),
-    (r"\s?(?:years?|yrs?)\b", "year", "duration"),
-    (r"\s?decades?\b", "decade", "duration"),
-    (r"\s?seconds\b", "second", "duration"),
+    (r"\s?(?:°\s?C\b|degrees? (?:celsius|centigrade|C\b)|celsius\b)", "celsius"),
+    (r"\s?(?:°\s?F\b|degrees? (?:fahrenheit|F\b)|fahrenheit\b)", "fahrenheit"),
+    (r"\s?(?:degrees?\b|°)", "degree"),
+    (r"\s?(?:minutes?|mins?)\b", "minute"),
+    (r"\s?(?:hours?|hrs?)\b", "hour"),
+    (r"\s?days?\b", "day"),
+    (r"\s?weeks?\b", "week"),
+    (r"\s?months?\b", "month"),
+    (r"\s?(?:years?|yrs?)\b", "year"),
+    (r"\s?decades?\b", "decade"),
+    (r"\s?seconds\b", "second"),
 ]
 # Case matters for a few short units ("MW" is not "mw" in prose, "t" is not "T").
 _CASE_SENSITIVE_UNITS = {"MWh", "GWh", "kWh", "TWh", "MW", "GW", "kW", "TW", "TB", "GB", "MB"}
+# "pounds" is a mass or money, resolved by context (see _resolve_pound).
+_UNRESOLVED_POUND = "pound"
+
+
+def _dimension(unit: str) -> str:
+    return "mass" if unit == _UNRESOLVED_POUND else units.find(unit).dimension
+
+
 _UNIT_RES = [
     (
         re.compile("^(?:" + pattern + ")", 0 if unit in _CASE_SENSITIVE_UNITS else re.IGNORECASE),
         unit,
-        dim,
+        _dimension(unit),
     )
-    for pattern, unit, dim in _UNIT_TABLE
+    for pattern, unit in _UNIT_TABLE
 ]
 # The power units also have lower-case spelled-out forms; "1.5C" and "98F" are temperatures
 # only with the capital letter.
@@ -285,20 +305,20 @@ _METRE_CUE = re.compile(
 )
 # Adjective compounds: "a 16-year high", "a ninety-minute call", "a 5-megawatt turbine".
 _COMPOUND_UNITS = {
-    "minute": ("minute", "duration"), "hour": ("hour", "duration"), "day": ("day", "duration"),
-    "week": ("week", "duration"), "month": ("month", "duration"), "year": ("year", "duration"),
-    "decade": ("decade", "duration"), "second": ("second", "duration"),
-    "percent": ("percent", "ratio"), "per-cent": ("percent", "ratio"),
-    "kilometre": ("km", "length"), "kilometer": ("km", "length"), "km": ("km", "length"),
-    "metre": ("m", "length"), "meter": ("m", "length"), "mile": ("mile", "length"),
-    "foot": ("ft", "length"), "feet": ("ft", "length"), "inch": ("inch", "length"),
-    "yard": ("yard", "length"), "centimetre": ("cm", "length"), "millimetre": ("mm", "length"),
-    "hectare": ("hectare", "area"), "acre": ("acre", "area"), "litre": ("litre", "volume"),
-    "liter": ("litre", "volume"), "gallon": ("gallon", "volume"), "barrel": ("barrel", "volume"),
-    "degree": ("degree", "temperature"),
-    "tonne": ("tonne", "mass"), "ton": ("tonne", "mass"), "kilogram": ("kg", "mass"),
-    "pound": ("lb", "mass"), "megawatt": ("MW", "power"), "gigawatt": ("GW", "power"),
-    "kilowatt": ("kW", "power"), "euro": ("EUR", "currency"), "dollar": ("USD", "currency"),
+    "minute": "minute", "hour": "hour", "day": "day",
+    "week": "week", "month": "month", "year": "year",
+    "decade": "decade", "second": "second",
+    "percent": "percent", "per-cent": "percent",
+    "kilometre": "km", "kilometer": "km", "km": "km",
+    "metre": "m", "meter": "m", "mile": "mile",
+    "foot": "ft", "feet": "ft", "inch": "inch",
+    "yard": "yard", "centimetre": "cm", "millimetre": "mm",
+    "hectare": "hectare", "acre": "acre", "litre": "litre",
+    "liter": "litre", "gallon": "gallon", "barrel": "barrel",
+    "degree": "degree",
+    "tonne": "tonne", "ton": "tonne", "kilogram": "kg",
+    "pound": "lb", "megawatt": "MW", "gigawatt": "GW",
+    "kilowatt": "kW", "watt": "W", "euro": "EUR", "dollar": "USD",
 }  # fmt: skip
 _COMPOUND_RE = re.compile(r"^-(?P<word>[a-z]+(?:-[a-z]+)?)\b", re.IGNORECASE)
 _PER_RE = re.compile(
@@ -315,23 +335,19 @@ _PER_UNITS = {
     "year": "year",
 }  # fmt: skip
 
-_DIMENSION_OF_UNIT = {
-    "percent": "ratio", "percentage_point": "ratio", "USD": "currency", "GBP": "currency",
-    "EUR": "currency", "JPY": "currency", "CNY": "currency", "GBX": "currency", "lb": "mass",
-    "kg": "mass", "tonne": "mass", "g": "mass", "oz": "mass", "MW": "power", "GW": "power",
-    "kW": "power", "TW": "power", "MWh": "energy", "GWh": "energy", "kWh": "energy",
-    "TWh": "energy", "minute": "duration", "hour": "duration", "day": "duration",
-    "week": "duration", "month": "duration", "year": "duration", "second": "duration",
-    "count": "count",
-    "km": "length", "m": "length", "cm": "length", "mm": "length", "mile": "length",
-    "nautical_mile": "length", "ft": "length", "inch": "length", "yard": "length",
-    "km2": "area", "m2": "area", "sq_mile": "area", "sq_ft": "area", "hectare": "area",
-    "acre": "area", "m3": "volume", "ft3": "volume", "ml": "volume", "litre": "volume",
-    "barrel": "volume", "gallon": "volume", "celsius": "temperature",
-    "fahrenheit": "temperature", "degree": "temperature", "km/h": "speed", "mph": "speed",
-    "m/s": "speed", "knot": "speed", "AUD": "currency", "HKD": "currency", "CAD": "currency",
-    "CHF": "currency", "barrel/day": "volume_rate", "GB": "data", "TB": "data", "MB": "data",
-}  # fmt: skip
+
+def producible_units() -> frozenset[tuple[str, str]]:
+    """Every (unit, dimension) `parse_quantities` can write; each is in the unit registry."""
+    read = {unit for _, unit in _UNIT_TABLE} | set(_COMPOUND_UNITS.values())
+    # "pounds" is read as lb or GBP, basis points as percentage points, bcm as cubic metres
+    read = read - {_UNRESOLVED_POUND, "basis_point", "bcm"} | {"lb", "GBP", "count"}
+    pairs = {(unit, _dimension(unit)) for unit in read} | {("degree", "angle")}
+    currencies = {unit for unit, dimension in pairs if dimension == "currency"}
+    currencies |= set(_PREFIX_UNITS.values())
+    pairs |= {(currency, "currency") for currency in currencies}
+    pairs |= {(f"{c}/{per}", "price") for c in currencies for per in _PER_UNITS.values()}
+    return frozenset(pairs)
+
 
 # Words that make "pounds" money rather than weight.
 _MONEY_CONTEXT = re.compile(
@@ -453,7 +469,7 @@ def _is_year(text: str, number: _Number, after: str) -> bool:
     if _match_unit(after) is not None or _SCALE_RE.match(after):
         return False
     before = text[max(0, number.start - 30) : number.start]
-    if _CURRENCY_PREFIX.search(before):
+    if _currency_before(before):
         return False
     if _YEAR_BEFORE.search(before):
         return True
@@ -536,7 +552,7 @@ def _skip_number(text: str, number: _Number, after: str) -> bool:
         if _DATE_AFTER.match(after) or _DATE_BEFORE.search(before):
             return True
         # "F-35", "COVID-19", "G7", "3D": part of a name
-        if re.search(r"[A-Za-z]-?$", before) and not _CURRENCY_PREFIX.search(before):
+        if re.search(r"[A-Za-z]-?$", before) and not _currency_before(before):
             return True
         if re.match(r"^[A-Za-z]", after) and not (_SCALE_RE.match(after) or _match_unit(after)):
             return True
@@ -544,7 +560,7 @@ def _skip_number(text: str, number: _Number, after: str) -> bool:
         if (
             name
             and name.group("word") not in _FUNCTION_CAPS
-            and not _CURRENCY_PREFIX.search(before)
+            and not _currency_before(before)
             and not _match_unit(after)
         ):
             return True
@@ -555,9 +571,9 @@ _SMALL_WORDS = "|".join(list(_SMALL) + list(_TENS))
 _COUNT_WORD = rf"(?:\d+|{_SMALL_WORDS})"
 # "one in five", "nine out of 10": a share, read as a percentage
 _ONE_IN_RE = re.compile(
-    rf"\b(?P<n>{_COUNT_WORD})\s+(?:in|out\s+of)\s+(?P<m>{_COUNT_WORD})\b(?!\s*(?:%|per|years?\b))",
-    re.IGNORECASE,
+    rf"\s(?:in|out\s+of)\s+(?P<m>{_COUNT_WORD})\b(?!\s*(?:%|per|years?\b))", re.IGNORECASE
 )
+_ONE_IN_BEFORE = re.compile(rf"\b(?P<n>{_COUNT_WORD})$", re.IGNORECASE)
 _PHRASE_UNITS = {
     "trillion": (1e12, "", ""), "billion": (1e9, "", ""), "million": (1e6, "", ""),
     "thousand": (1e3, "", ""), "century": (100, "year", "duration"),
@@ -624,11 +640,16 @@ def _phrase_quantities(text: str) -> list[Quantity]:
             )
         )  # fmt: skip
 
+    lowered = text.lower()
     for match in _ONE_IN_RE.finditer(text):
-        n, m = _word_or_digits(match.group("n")), _word_or_digits(match.group("m"))
+        before = _ONE_IN_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        if before is None:
+            continue
+        n, m = _word_or_digits(before.group("n")), _word_or_digits(match.group("m"))
         if n is not None and m and 0 < n < m and not _is_year_digits(match.group("m")):
-            add(match.start(), match.end(), 100 * n / m, "percent", "ratio")
-    for match in _FRACTION_OF_RE.finditer(text):
+            add(before.start(), match.end(), 100 * n / m, "percent", "ratio")
+    has_fraction = any(w in lowered for w in ("half", "third", "quarter", "fifth", "tenth"))
+    for match in _FRACTION_OF_RE.finditer(text) if has_fraction else ():
         frac = match.group("frac").lower()
         parts = re.split(r"[\s-]+", frac)
         numerator = 1.0 if parts[0] in ("a", "one", "half") else float(_SMALL.get(parts[0], 1))
@@ -636,7 +657,7 @@ def _phrase_quantities(text: str) -> list[Quantity]:
         scale, unit, dimension = _PHRASE_UNITS[match.group("unit").lower()]
         value = numerator / denominator * scale
         end = match.end()
-        prefix = _CURRENCY_PREFIX.search(text[max(0, match.start() - 12) : match.start()])
+        prefix = _currency_before(text[max(0, match.start() - 12) : match.start()])
         if match.group("cur"):
             unit, dimension = _PHRASE_CURRENCY[match.group("cur").lower()], "currency"
         elif prefix:
@@ -644,7 +665,8 @@ def _phrase_quantities(text: str) -> list[Quantity]:
         elif not unit:
             unit, dimension = "count", "count"
         add(match.start(), end, value, unit, dimension)
-    for match in _ARTICLE_DURATION_RE.finditer(text):
+    has_period = any(w in lowered for w in ("century", "decade", "year", "month", "week", "couple"))
+    for match in _ARTICLE_DURATION_RE.finditer(text) if has_period else ():
         if match.group("couple"):
             unit_match = _match_unit(" " + match.group("cunit"))
             if unit_match and unit_match[1] == "duration":
@@ -655,20 +677,20 @@ def _phrase_quantities(text: str) -> list[Quantity]:
         if match.group("half") and unit == "year":
             value, unit = 18, "month"
         add(match.start("what"), match.end(), value, unit, dimension)
-    for match in _HALF_RE.finditer(text):
+    for match in _HALF_RE.finditer(text) if "half" in lowered else ():
         add(match.start(), match.end(), 50, "percent", "ratio")
-    for match in _DOZEN_RE.finditer(text):
+    for match in _DOZEN_RE.finditer(text) if "dozen" in lowered else ():
         word = re.sub(r"\s+", " ", match.group("n").lower())
         n = 0.5 if word == "half a" else (1.0 if word in ("a", "one") else _SMALL.get(word, 0))
         noun, length = _counted_noun(text[match.end() : match.end() + 60])
         add(match.start(), match.end() + length, 12 * n, "count", "count", noun=noun)
-    for match in _MAJORITY_RE.finditer(text):
+    for match in _MAJORITY_RE.finditer(text) if "majority" in lowered else ():
         add(match.start(), match.end(), 50, "percent", "ratio", qualifier="more_than")
-    for match in _FOLD_RE.finditer(text):
+    for match in _FOLD_RE.finditer(text) if "fold" in lowered else ():
         n = _word_or_digits(match.group("n"))
         if n:
             add(match.start(), match.end(), n, "count", "count", noun="times")
-    for match in _WORD_DECIMAL_RE.finditer(text):
+    for match in _WORD_DECIMAL_RE.finditer(text) if " point " in lowered else ():
         whole = _words_value(match.group("i")) if match.group("i").lower() != "zero" else 0.0
         unit_match = _match_unit(text[match.end() : match.end() + 20])
         if whole is None or not unit_match:
@@ -804,9 +826,9 @@ def _read_after(text: str, number: _Number, currency: str) -> _Reading | None:
     if unit_match:
         unit, dimension, length = unit_match
         end = pos + length
-        if unit == "pound":
+        if unit == _UNRESOLVED_POUND:
             unit = _resolve_pound(text, number.start, end, scaled)
-            dimension = _DIMENSION_OF_UNIT[unit]
+            dimension = _dimension(unit)
         if unit == "basis_point":
             return _Reading(value / 100, "percentage_point", "ratio", end)
         if unit.endswith("_cent"):
@@ -834,13 +856,15 @@ def _read_after(text: str, number: _Number, currency: str) -> _Reading | None:
         if word in ("pound", "pounds") and scaled:
             return _Reading(value, "GBP", "currency", pos + compound.end())
         if word in _COMPOUND_UNITS:
-            unit, dimension = _COMPOUND_UNITS[word]
+            unit = _COMPOUND_UNITS[word]
+            dimension = _dimension(unit)
             if unit == "decade":
                 return _Reading(value * 10, "year", "duration", pos + compound.end())
             return _Reading(value, unit, dimension, pos + compound.end())
         head = word.split("-")[0]
         if head in _COMPOUND_UNITS:
-            unit, dimension = _COMPOUND_UNITS[head]
+            unit = _COMPOUND_UNITS[head]
+            dimension = _dimension(unit)
             return _Reading(value, unit, dimension, pos + 1 + len(head))
         # "a 10-member panel": a count of members
         if number.kind == "digits" or number.value > 1:
@@ -943,7 +967,7 @@ def _read_quantity(text: str, number: _Number, following: list[_Number]) -> Quan
     before = text[max(0, number.start - 24) : number.start]
     currency = ""
     start = number.start
-    prefix = _CURRENCY_PREFIX.search(before)
+    prefix = _currency_before(before)
     if prefix:
         currency = _prefix_unit(prefix.group("cur"))
         start = number.start - (len(before) - prefix.start())

@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from claims import services as claim_services
 from claims.models import Article
 from claims.tasks import process_article_task, rematch_open_claims_task
-from sources import services
+from sources import search, services
 from sources.models import ImportJob, Passage, Source
 from sources.tasks import run_import_task
 from tests.factories import ClaimFactory
@@ -124,7 +124,7 @@ def test_candidates_scored_per_claim_follow_the_setting(settings, monkeypatch):
         return []
 
     settings.FACTCHECK_CANDIDATES_PER_CLAIM = 7
-    monkeypatch.setattr(claim_services, "find_candidates", find)
+    monkeypatch.setattr(search, "find_candidates", find)
 
     claim_services.match_claim(ClaimFactory())
 
