@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sources', '0004_import_job'),
+        ('sources', '0005_library_version'),
     ]
 
     operations = [
