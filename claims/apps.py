@@ -7,6 +7,11 @@ class ClaimsConfig(AppConfig):
     verbose_name = "Claims and fact-checks"
 
     def ready(self):
+        # Claims follow the source library through its signals (see claims/library.py).
+        from . import library
         from .checkworthiness import check_model
 
+        library.connect()
+        # A missing or broken check-worthiness model stops the process here, not at the
+        # first article.
         check_model()

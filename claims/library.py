@@ -1,0 +1,57 @@
+"""How claims follow the source library: receivers of the library's signals (sources.signals).
+
+Connected in ClaimsConfig.ready. The library asks which passages are in use before it
+removes any, and says when passages go, when their text changes, when a source has a new
+edition and when the library changed; claims keep accepted evidence, drop other matches,
+queue re-review of verdicts citing what changed and re-match open claims.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from sources import signals
+
+from . import tasks, workflow
+from .models import Match
+
+
+def accepted_evidence(sender, *, passage_ids, **kwargs) -> set[int]:
+    """Passages a reviewer accepted as evidence: the library must keep them."""
+    return set(
+        Match.objects.filter(
+            passage_id__in=passage_ids, decision=Match.Decision.ACCEPTED
+        ).values_list("passage_id", flat=True)
+    )
+
+
+def drop_matches(sender, *, passage_ids, **kwargs) -> None:
+    """Matches to passages about to be removed go with them."""
+    Match.objects.filter(passage_id__in=passage_ids).delete()
+
+
+def rereview_changed_passages(sender, *, passage_ids, reason="", **kwargs) -> None:
+    """Verdicts citing a passage whose text changed must be checked again."""
+    workflow.queue_rereview_for_passages(passage_ids=passage_ids, reason=reason)
+
+
+def rereview_new_edition(sender, *, source, reason, **kwargs) -> None:
+    """Verdicts citing a source of which a new edition was recorded must be checked again."""
+    workflow.queue_rereview_for_source(source=source, reason=reason)
+
+
+def rematch_open_claims(sender, **kwargs) -> None:
+    """Re-match open claims in the background once the library change is committed."""
+    transaction.on_commit(tasks.rematch_open_claims_task.delay)
+
+
+def connect() -> None:
+    signals.passages_in_use.connect(accepted_evidence, dispatch_uid="claims.accepted_evidence")
+    signals.passages_removing.connect(drop_matches, dispatch_uid="claims.drop_matches")
+    signals.passages_changed.connect(
+        rereview_changed_passages, dispatch_uid="claims.rereview_changed_passages"
+    )
+    signals.source_edition_changed.connect(
+        rereview_new_edition, dispatch_uid="claims.rereview_new_edition"
+    )
+    signals.library_changed.connect(rematch_open_claims, dispatch_uid="claims.rematch_open_claims")
