@@ -17,7 +17,7 @@ from django.utils.html import format_html
 
 from factcheck.history_admin import ReadOnlyHistoryAdmin
 
-from . import articles, dashboard, notifications, review, selectors, workflow
+from . import articles, checkworthiness, dashboard, notifications, review, selectors, workflow
 from .models import (
     Article,
     ArticleRevision,
@@ -434,6 +434,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             "title": f"Claim {claim.pk}",
             "subtitle": claim.text[:60],
             "claim": claim,
+            "checkworthiness": checkworthiness.assess_sentence(text=claim.extracted_text, top=5),
             "original": claim,
             "article": claim.article,
             # Plain strings: the template escapes them, the <mark> comes from the template.

@@ -210,6 +210,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "factcheck@loca
 # --- Product limits -------------------------------------------------------------------
 FACTCHECK_MAX_ARTICLE_CHARS = int(os.environ.get("FACTCHECK_MAX_ARTICLE_CHARS", 2_000_000))
 FACTCHECK_MATCHES_PER_CLAIM = int(os.environ.get("FACTCHECK_MATCHES_PER_CLAIM", 10))
+# The learned check-worthiness model (JSON); empty means the one shipped in textcore/models/.
+FACTCHECK_CHECKWORTHINESS_MODEL = os.environ.get("FACTCHECK_CHECKWORTHINESS_MODEL", "")
 # More claims than this in one article fails it with a clear reason (each claim is matched).
 FACTCHECK_MAX_CLAIMS_PER_ARTICLE = int(os.environ.get("FACTCHECK_MAX_CLAIMS_PER_ARTICLE", 1000))
 # Lists show summaries: claim texts cut to this many characters (detail: the whole text).
