@@ -16,7 +16,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import dashboard, notifications, review, selectors, workflow
+from . import dashboard, desk_admin, notifications, review, selectors, workflow
 from .models import (
     Article,
     Claim,
@@ -33,22 +33,8 @@ from .workflow import TransitionError
 CONTEXT_CHARS = 400
 
 
-class ClaimInline(admin.TabularInline):
-    model = Claim
-    fields = ("position", "text", "checkworthiness", "state")
-    readonly_fields = fields
-    extra = 0
-    show_change_link = True
-    can_delete = False
-
-
-@admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ("title", "outlet", "published", "status", "created_at")
-    list_filter = ("status", "outlet")
-    search_fields = ("title", "url", "outlet")
-    readonly_fields = ("status", "error", "attempts", "processed_at", "created_at")
-    inlines = [ClaimInline]
+# Articles are submitted through the same service as the API (claims.desk_admin).
+admin.site.register(Article, desk_admin.ArticleAdmin)
 
 
 # --- Review queue filters ------------------------------------------------------------------
@@ -247,6 +233,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
                 self.admin_site.admin_view(self.dashboard_view),
                 name="claims_claim_dashboard",
             ),
+            *desk_admin.claim_urls(self),
         ]
         return custom + urls
 
@@ -407,6 +394,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
             "diffs": diffs,
             "log": claim.transitions.select_related("user").order_by("-created_at", "-pk"),
             "history_url": reverse("admin:claims_claim_history", args=[claim.pk]),
+            **desk_admin.workbench_context(request, claim),
         }
 
     # --- The desk dashboard ----------------------------------------------------------------

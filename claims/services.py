@@ -192,6 +192,8 @@ def match_claim(claim: Claim, *, limit: int | None = None) -> list[Match]:
         _passage_texts(candidates),
         term_weights=term_weights(normalize_for_search(claim.text).split()),
         limit=limit,
+        # Below the floor a "match" shares a stray word with the claim: not shown.
+        min_score=settings.FACTCHECK_MATCH_FLOOR,
     )
     return _store_matches(claim, scored)
 
