@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from claims.extraction import extract_claims  # noqa: E402
+from textcore.extraction import extract_claims  # noqa: E402
 
 
 def build_export(dataset_dir: Path) -> dict:

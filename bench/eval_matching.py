@@ -2,7 +2,7 @@
 
 Uses the dataset's claim texts only as queries and its evidence only to measure; nothing
 of it is copied anywhere. By default it is pure (no database): every claim is scored by
-claims.matching.score_candidates against every passage of the library, with BM25 weights
+textcore.matching.score_candidates against every passage of the library, with BM25 weights
 computed in Python standing in for `sources.search.term_weights`. With --postgres it
 imports the library into a scratch database and runs the real two-stage matcher.
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from claims.matching import (  # noqa: E402
+from textcore.matching import (  # noqa: E402
     PassageText,
     ScoredMatch,
     bm25_weight,
@@ -37,7 +37,7 @@ TOP_K_CONFLICTS = 5
 
 def _parse_quantities(text: str) -> list[dict]:
     try:
-        from claims.extraction.quantities import parse_quantities
+        from textcore.quantities import parse_quantities
     except ImportError:
         return []
     return [q.to_dict() for q in parse_quantities(text)]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from claims.extraction import extract_claims  # noqa: E402
+from textcore.extraction import extract_claims  # noqa: E402
 
 _COUNTRIES = ["Norway", "Brazil", "Kenya", "Vietnam", "Canada", "Poland", "Chile", "India"]
 _COMPANIES = ["Northwind Energy", "Aurora Metals", "Helios Grid", "Tidewater Mining"]

@@ -6,7 +6,7 @@ each (words reordered, synonyms, dropped words, numbers in other units). For eve
 it prints milliseconds per claim (median, p95) and recall@10 of
 
 * the two-stage matcher: sources.search.find_candidates + term_weights, then
-  claims.matching.score_candidates (the code the application runs), and
+  textcore.matching.score_candidates (the code the application runs), and
 * a brute-force scan: rapidfuzz.process.extract with token_set_ratio over the whole
   library held in memory, one thread per core (what workers=-1 would do),
 
@@ -366,8 +366,8 @@ def make_claims(size: int, n: int, seed: int, vocab: Vocabulary) -> list[Claim]:
 
 def two_stage(claim: Claim) -> list[int]:
     """The application's matcher: candidates from PostgreSQL, then the pure reranker."""
-    from claims.matching import PassageText, claim_terms, score_candidates
     from sources.search import find_candidates, term_weights
+    from textcore.matching import PassageText, claim_terms, score_candidates
 
     candidates = find_candidates(claim.text)
     weights = term_weights(claim_terms(claim.text))

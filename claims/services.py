@@ -16,9 +16,9 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from sources.search import find_candidates, normalize_for_search, term_weights
+from textcore import matching
+from textcore.extraction import extract_claims, html_to_text
 
-from . import matching
-from .extraction import extract_claims, html_to_text
 from .models import Article, Claim, ClaimState, Match
 
 logger = logging.getLogger(__name__)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claims.extraction import segment
+from textcore.segment import segment
 
 from .importers import PassageRecord
 

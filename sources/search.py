@@ -26,7 +26,7 @@ from itertools import combinations
 
 from django.db import connection, transaction
 
-from claims.matching import bm25_weight, claim_terms, iter_terms, normalize_text, term_key
+from textcore.matching import bm25_weight, claim_terms, iter_terms, normalize_text, term_key
 
 from .models import Passage, Term
 

@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.utils import timezone
 
-from claims.extraction import parse_quantities
+from textcore.extraction import parse_quantities
 
 from . import importers
 from .models import ImportJob, Passage, Source

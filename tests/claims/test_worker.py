@@ -12,12 +12,12 @@ from django.conf import settings
 from django.db import connection
 
 from claims import services
-from claims.extraction import extract_claims
 from claims.models import Article, Match
 from factcheck.celery import app as celery_app
 from sources.importers import PassageRecord, SourceRecord
 from sources.models import Passage
 from sources.services import import_records
+from textcore.extraction import extract_claims
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.real_worker]
 

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.matching import PassageText, claim_terms, score_candidates
+from textcore.matching import PassageText, claim_terms, score_candidates
 
 WEIGHTS = {
     "harbour": 0.4,

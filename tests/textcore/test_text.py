@@ -2,8 +2,8 @@
 
 import pytest
 
-from claims.extraction import extract_claims, html_to_text
-from claims.extraction.text import is_noise
+from textcore.extraction import extract_claims, html_to_text
+from textcore.text import is_noise
 
 ARTICLE_HTML = """<html><head><title>Port traffic hits record</title></head><body>
 <nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/business">Business</a></nav>

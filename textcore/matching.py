@@ -2,7 +2,7 @@
 similarity, shared named entities and agreement of quantities (units converted).
 
 No Django here: callers pass plain data (texts, quantity dicts as produced by
-`claims.extraction.Quantity.to_dict()`, optional term weights from the library) and get
+`textcore.extraction.Quantity.to_dict()`, optional term weights from the library) and get
 plain data back. The same scorer matches a claim against source passages and against
 earlier claims, so a score means the same thing in both uses:
 

@@ -24,10 +24,10 @@ for HTML, store `html_to_text(html)` and extract from that.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import checkworthiness
-from .atomize import Draft, _looks_plural, atomize, find_subject
+from .atomize import _ROLE_HEADS, Draft, _looks_plural, atomize, find_subject
 from .quantities import Quantity, parse_quantities, parse_years
 from .segment import Sentence, segment
 from .text import dateline_length, html_to_text, is_noise, normalize_claim_text
@@ -83,6 +83,8 @@ def _proper_names(sentences: list[Sentence]) -> frozenset[str]:
 
 _INTRO_RE = re.compile(r"^(?:[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,6},\s+")
 _PRONOUN_RE = re.compile(r"^(?P<pronoun>(?i:he|she|it))(?P<verb>['’]s)?\s+(?=[a-z])")
+# "Its latest model ...", "His party ...": the owner named ("Apple's latest model ...")
+_POSSESSIVE_OPENING_RE = re.compile(r"^(?P<pronoun>(?i:its|his|her))\s+(?=[a-z])")
 # "it is unclear whether", "it was announced that", "it is time to": "it" points at nothing
 _COPULA = r"(?:['’]s|\s+(?:is|was|has been|had been|will be|would be|remains|remained|became))"
 _EXPLETIVE_RE = re.compile(
@@ -109,10 +111,6 @@ _EXPLETIVE_RE = re.compile(
 _POSSESSIVE_ROLE_RE = re.compile(
     r"^(?P<name>.+?) is (?P<pronoun>(?i:its|his|her|their)) (?P<rest>.+)$"
 )
-_PERSON_RE = re.compile(
-    r"\b(?:said|says|told|added|according to)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
-    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
-)
 _SPEAKER_RE = re.compile(
     r"^(?:\w+ly\s+)?(?:said|says|say|told|tells|added|adds|argued|argues|stated|states|"
     r"insisted|insists|warned|warns|believes|believed|thinks|thought|emphasi[sz]ed|noted)\b"
@@ -135,6 +133,8 @@ def _is_named(text: str, names: frozenset[str]) -> bool:
     first = words[0]
     if first in names or (len(first) > 1 and first.isupper()):
         return True
+    if first == "The" and len(words) > 1 and words[1] in names:
+        return True  # "The Scottish Executive ...": a definite article before a name
     # "Jensen Huang questioned ...": two capitalised words open the claim
     return len(words) > 1 and first[:1].isupper() and words[1][:1].isupper() and first != "The"
 
@@ -171,14 +171,142 @@ def _subject_phrase(text: str, names: frozenset[str]) -> str:
     return ""
 
 
+# People: "Mr McConnell", "Mrs Hassan" (the form of address gives the gender), and full names
+# ("Jack McConnell") whose surname the article also uses with a form of address, or who speak.
+_FORMS_OF_ADDRESS = {
+    "mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f",
+    "dame": "f", "dr": "", "prof": "", "professor": "",
+}  # fmt: skip
+_NAME_WORD = r"(?:[A-Z][a-z]?['’])?[A-Z][a-z][A-Za-z-]*(?!['’]?\w)"
+_TITLED_RE = re.compile(
+    r"\b(?P<title>Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor)\.?\s+"
+    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+)
+_FULL_NAME_RE = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?{_NAME_WORD}){{1,2}}\b")
+_SPEECH = (
+    r"said|says|told|tells|added|adds|insisted|insists|claimed|claims|argued|argues|warned|"
+    r"warns|explained|declared|denied|denies|stated|states|asked|asks|admitted|confirmed|"
+    r"announced|urged|believes|believed|thinks|thought|questioned|welcomed|joked|promised|"
+    r"opposed|rejected|accepted|wrote|writes|noted|replied"
+)
+_SPEAKER_AFTER_RE = re.compile(
+    rf"^(?:,[^,;]{{1,90}},)?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|later\s+|then\s+)?"
+    rf"(?:{_SPEECH})\b"
+)
+_SPEAKER_BEFORE_RE = re.compile(r"\b(?:said|says|added|adds|according to)\s+$")
+# Capitalised phrases that name organisations or places, not people ("Downing Street said")
+_ORGANISATION_HEADS = {
+    "street", "radio", "news", "party", "council", "ministry", "department", "office",
+    "commission", "bank", "group", "association", "union", "committee", "agency", "service",
+    "services", "government", "house", "court", "police", "times", "post", "journal",
+    "institute", "university", "college", "school", "hospital", "trust", "fund", "board",
+    "authority", "federation", "league", "club", "company", "corporation", "foundation",
+    "parliament", "assembly", "executive", "coalition", "campaign", "network", "television",
+    "channel", "programme", "program", "centre", "center", "unit", "force", "army", "navy",
+    "airlines", "airways", "motors", "industries", "holdings", "partners", "capital",
+    "securities", "research", "international", "world", "states", "kingdom", "republic",
+}  # fmt: skip
+
+
+@dataclass
+class _People:
+    """The people an article names: full names by surname, and genders by form of address."""
+
+    full: dict[str, str]
+    gender: dict[str, str]
+
+    @classmethod
+    def of(cls, sentences: list[Sentence]) -> _People:
+        gender: dict[str, str] = {}
+        for sentence in sentences:
+            for match in _TITLED_RE.finditer(sentence.text):
+                surname = match.group("name").split()[-1]
+                gender.setdefault(surname, _FORMS_OF_ADDRESS[match.group("title").lower()])
+        full: dict[str, str] = {}
+        for sentence in sentences:
+            for match in _FULL_NAME_RE.finditer(sentence.text):
+                words = match.group(0).split()
+                if words[0] in _NOT_SUBJECT_WORDS or words[0].lower() in _FORMS_OF_ADDRESS:
+                    continue
+                if words[-1] in gender:
+                    full.setdefault(words[-1], match.group(0))
+        return cls(full, gender)
+
+    def canonical(self, name: str) -> str:
+        """The fullest form the article gives the person ("Mr McConnell" -> "Jack McConnell")."""
+        surname = name.split()[-1]
+        return self.full.get(surname, name)
+
+    def gender_of(self, name: str) -> str:
+        titled = _TITLED_RE.match(name)
+        if titled:
+            return _FORMS_OF_ADDRESS[titled.group("title").lower()]
+        return self.gender.get(name.split()[-1], "")
+
+    def is_person(self, name: str) -> bool:
+        words = name.split()
+        if not words or words[0] in _NOT_SUBJECT_WORDS:
+            return False
+        if _TITLED_RE.fullmatch(name) or words[-1] in self.gender:
+            return True
+        # an untitled name speaking: two or three capitalised words, not an organisation
+        if {w.lower() for w in words} & (_ORGANISATION_HEADS | _ROLE_HEADS):
+            return False
+        return 2 <= len(words) <= 3 and all(
+            re.fullmatch(_NAME_WORD, w) or re.fullmatch(r"[A-Z]\.", w) for w in words
+        )
+
+
+_NOT_SUBJECT_WORDS = {
+    "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "In",
+    "On", "At", "But", "And", "However", "Meanwhile", "After", "Before", "When", "While", "If",
+    "As", "For", "From", "With", "By", "To", "Last", "Next", "Since", "During", "Despite",
+}  # fmt: skip
+
+
+def _speakers(sentence: str, people: _People) -> list[str]:
+    """People the sentence names as speakers or subjects, the most prominent last."""
+    found: list[tuple[int, int, str]] = []
+    for pattern in (_TITLED_RE, _FULL_NAME_RE):
+        for match in pattern.finditer(sentence):
+            name = match.group(0)
+            if not people.is_person(name):
+                continue
+            before = sentence[max(0, match.start() - 20) : match.start()]
+            after = sentence[match.end() : match.end() + 120]
+            if re.search(r"\b(?:told|tells|to|by|with|of|for|and|on)\s+$", before):
+                rank = 0  # a listener or an object: "told Mr Blair", "joined by John Prescott"
+            elif _SPEAKER_AFTER_RE.match(after) or _SPEAKER_BEFORE_RE.search(before):
+                rank = 3
+            elif re.match(r"\s+(?:has|had|was|is|were|also|later)?\s*[a-z]+", after):
+                rank = 2  # the subject of a clause
+            else:
+                rank = 1
+            found.append((rank, match.start(), name))
+    found.sort()
+    return [name for rank, _, name in found if rank > 0]
+
+
 @dataclass
 class _Referents:
     """Who "he"/"she"/"it" most likely point to, from the sentences just before."""
 
+    people: _People = field(default_factory=lambda: _People({}, {}))
     person: str = ""
     thing: str = ""
-    age: int = 99  # sentences since the person (and a thing named in the old way) was seen
+    age: int = 99  # sentences since the person was seen
     thing_age: int = 99  # sentences since the thing was seen
+    recent: list[tuple[str, str, int]] = field(default_factory=list)  # (name, gender, age)
+
+    def _person_for(self, pronoun: str) -> str:
+        wanted = {"he": "m", "his": "m", "she": "f", "her": "f"}.get(pronoun, "")
+        for name, gender, age in self.recent:
+            if gender and wanted and gender != wanted:
+                continue
+            if age <= 1 or (age <= 2 and gender == wanted and gender):
+                return self.people.canonical(name)
+            break
+        return ""
 
     def resolve(self, text: str, kind: str = "clause", local: str = "") -> str | None:
         """The claim text with an opening pronoun named; None when a role cannot be named.
@@ -194,12 +322,23 @@ class _Referents:
             owner = ""
             if pronoun == "its" and self.thing_age <= 1:
                 owner = self.thing
-            elif pronoun in ("his", "her") and self.age <= 1:
-                owner = self.person
+            elif pronoun in ("his", "her"):
+                owner = self._person_for(pronoun)
             if not owner or owner == possessive.group("name"):
                 return None  # "Orsted is its developer" says nothing on its own
             owner = "the" + owner[3:] if owner.startswith("The ") else owner
             return f"{possessive.group('name')} is {owner}'s {possessive.group('rest')}"
+        possessive = _POSSESSIVE_OPENING_RE.match(text)
+        if possessive:
+            pronoun = possessive.group("pronoun").lower()
+            if pronoun == "its":
+                owner = self.thing if self.thing_age <= 1 else ""
+            else:
+                owner = self._person_for(pronoun)
+            if not owner:
+                return text
+            owner = "the" + owner[3:] if owner.startswith("The ") else owner
+            return f"{owner}'s {text[possessive.end() :]}"
         match = _PRONOUN_RE.match(text)
         if not match or _EXPLETIVE_RE.match(text):
             return text
@@ -209,21 +348,29 @@ class _Referents:
         elif pronoun == "it":
             referent = self.thing if self.thing_age <= 1 else ""
         else:
-            referent = self.person if self.age <= 1 else ""
+            referent = self._person_for(pronoun)
         if not referent or (pronoun == "it" and referent == self.person):
             return text
         verb = " is" if match.group("verb") else ""
         return f"{referent}{verb} {text[match.end() :]}"
 
+    def _saw_person(self, name: str) -> None:
+        name = name.strip(" ,.;:")
+        gender = self.people.gender_of(name)
+        key = self.people.canonical(name)
+        self.recent = [p for p in self.recent if self.people.canonical(p[0]) != key]
+        self.recent.insert(0, (name, gender, 0))
+        self.person, self.age = name, 0
+
     def update(self, drafts: list[Draft], sentence: str, names: frozenset[str]) -> None:
         self.age += 1
         self.thing_age += 1
+        self.recent = [(n, g, a + 1) for n, g, a in self.recent][:6]
         for draft in drafts:
             if draft.kind == "role" and " is " in draft.text:
-                self.person, self.age = draft.text.split(" is ")[0], 0
-        person = _PERSON_RE.search(sentence)
-        if person and self.age > 0:
-            self.person, self.age = person.group("name"), 0
+                self._saw_person(draft.text.split(" is ")[0])
+        for name in _speakers(sentence, self.people):
+            self._saw_person(name)
         clauses = [d for d in drafts if d.kind in ("clause", "headline")]
         subject = clauses[0].render().split() if clauses else []
         first = re.sub(r"['’]s$", "", subject[0]) if subject else ""
@@ -232,11 +379,9 @@ class _Referents:
             and first not in ("The", "A", "An", "This", "That", "It")
             and len(subject) > 1
             and subject[1][:1].islower()
+            and not set(self.person.split()) & {first}
         ):
-            self.thing = first
-            self.age = self.thing_age = 0
-            if subject[1] in ("said", "told", "says", "stated", "added") and not self.person:
-                self.person = first
+            self.thing, self.thing_age = first, 0
         elif clauses and clauses[0].kind == "clause":
             # "Hornsea 2 has ...", "The report found ...": the subject noun phrase
             # (not a speaker or a titled person: "Mr Cartagena said ...")
@@ -259,11 +404,26 @@ def _claim_from_draft(
     names: frozenset[str],
     referents: _Referents,
     local: str = "",
+    common: frozenset[str] = frozenset(),
 ) -> ExtractedClaim | None:
     span = draft.span()
     if span is None:
         return None
-    resolved = referents.resolve(draft.render(), draft.kind, local)
+    rendered = draft.render()
+    opening = draft.kept.split()[:1] if draft.prefix and not draft.text else []
+    if (
+        opening
+        and draft.kept.strip() == draft.kept[len(draft.kept) - len(draft.kept.lstrip()) :].strip()
+        and opening[0][:1].isupper()
+        and not opening[0].isupper()
+        and opening[0].strip(",.;:'\"").lower() in common
+        and sentence.text.lstrip("\"“'‘(").startswith(opening[0])
+    ):
+        # "Mr Lee said" + "Sales fell": a word capitalised only because it opened the sentence
+        at = rendered.find(opening[0], len(draft.prefix))
+        if at >= 0:
+            rendered = rendered[:at] + opening[0][0].lower() + rendered[at + 1 :]
+    resolved = referents.resolve(rendered, draft.kind, local)
     if resolved is None:
         return None
     text = normalize_claim_text(resolved)
@@ -338,8 +498,10 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
         return []
     sentences = [s for s in segment(text) if not is_noise(s.text)]
     names = _proper_names(sentences)
+    # words the article also writes in lower case: common nouns, not names
+    common = frozenset(re.findall(r"(?<![\w'’.-])[a-z][a-z-]+", text))
     claims: list[ExtractedClaim] = []
-    referents = _Referents()
+    referents = _Referents(people=_People.of(sentences))
     for sentence in sentences:
         quantities = parse_quantities(sentence.text, offset=sentence.start)
         seen: set[str] = set()
@@ -349,7 +511,13 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
         for draft in drafts:
             later_clause = draft.kind in ("clause", "participle") and draft is not first
             claim = _claim_from_draft(
-                draft, sentence, quantities, names, referents, local if later_clause else ""
+                draft,
+                sentence,
+                quantities,
+                names,
+                referents,
+                local if later_clause else "",
+                common,
             )
             if claim is None or claim.text.lower() in seen:
                 continue

@@ -4,7 +4,7 @@ Each rule is shown with a pair of invented texts: one where the differing figure
 the claim's quantity (a conflict) and one where it does not (nothing to conclude).
 """
 
-from claims.matching import PassageText, numeric_agreement, score_candidates, term_key
+from textcore.matching import PassageText, numeric_agreement, score_candidates, term_key
 
 
 def q(text: str, value: float, unit: str, qualifier: str = "exact", **extra) -> dict:

@@ -2,8 +2,8 @@
 
 import pytest
 
-from claims.extraction import parse_quantities
-from claims.extraction.quantities import parse_years
+from textcore.extraction import parse_quantities
+from textcore.quantities import parse_years
 
 
 def only(text: str):

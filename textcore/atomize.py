@@ -31,7 +31,7 @@ The rules, applied in this order, each on general sentence structure rather than
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .text import dateline_length
 
@@ -46,6 +46,7 @@ class Draft:
     kept: str  # the sentence with everything outside the claim blanked by spaces
     prefix: str = ""  # the subject, when it lies outside the kept text
     text: str = ""  # generated text (roles and appositions); empty means prefix + kept
+    suffix: str = ""  # an attribution the claim keeps: ", according to the ministry"
 
     def span(self) -> tuple[int, int] | None:
         """First and last kept character (end exclusive) in sentence offsets."""
@@ -60,10 +61,24 @@ class Draft:
         if self.text:
             return self.text
         body = " ".join(self.kept.split())
-        return f"{self.prefix} {body}" if self.prefix else body
+        if self.suffix:
+            body = f"{body.rstrip(' ,.;:')}{self.suffix}"
+        if not self.prefix:
+            return body
+        first = body.split(" ", 1)[0]
+        if first in _LOWERED_AFTER_PREFIX:
+            # "He said" + "The figures rose": the clause goes on in lower case
+            body = first.lower() + body[len(first) :]
+        return f"{self.prefix} {body}"
 
 
 # ----------------------------------------------------------------------------- word lists
+
+_LOWERED_AFTER_PREFIX = {
+    "The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "Our",
+    "Some", "Many", "Most", "Several", "Few", "All", "Both", "Each", "Every", "No", "Any",
+    "Such", "Other", "Another", "There",
+}  # fmt: skip
 
 _AUX = {
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
@@ -121,7 +136,9 @@ _ROLE_HEADS = {
     "general", "admiral", "judge", "envoy", "negotiator", "deputy", "executive", "professor",
     "researcher", "fellow", "partner", "vice-president", "vice-chairman", "official",
     "correspondent", "commander", "attorney", "prosecutor", "lawmaker", "mp", "congressman",
-    "congresswoman", "speaker", "owner", "boss",
+    "congresswoman", "speaker", "owner", "boss", "referee", "journalist", "reporter", "author",
+    "writer", "lawyer", "coach", "captain", "striker", "goalkeeper", "midfielder", "defender",
+    "activist", "campaigner", "presenter", "scientist", "novelist", "columnist", "historian",
 }  # fmt: skip
 _ROLE_MODIFIERS = {
     "vice", "deputy", "chief", "executive", "senior", "former", "acting", "assistant", "general",
@@ -180,9 +197,15 @@ _APPOSITION_HEADS = {
 _APPOSITIVE_RE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?P<app>(?:(?i:the|a|an|one of the|{'|'.join(sorted(_ROLE_HEADS | _APPOSITION_HEADS, key=len, reverse=True))})\b"
     # or a possessive: "Volkswagen, Europe's largest carmaker,"
-    r"|[A-Z][\w.&-]*['’]s\s)(?:[^,;()]|,(?=\d))*?)"
+    r"|[A-Z][\w.&-]*['’]s\s"
+    # or a title without an article: "Monica Chadha, BBC Delhi reporter,"
+    rf"|(?:(?:[A-Z][\w'’.&-]*|{'|'.join(sorted(_ROLE_MODIFIERS, key=len, reverse=True))})\s+){{1,4}}"
+    rf"(?i:{'|'.join(sorted(_ROLE_HEADS, key=len, reverse=True))})\b"
+    r")(?:[^,;()]|,(?=\d))*?)"
     r"(?P<close>,(?!\d)|\s[-–—]\s|(?=[.!?;]?[\"'”’]?\s*$))",
 )
+# "Mrs Hassan, 59, who led ...": the person's age
+_AGE_RE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<age>\d{{1,3}}),(?!\d)")
 # "ROLE, NAME, verb"; a lower-case word after the name, but not "and"/"or" (then it is a list)
 _LEAD_APPOSITIVE_RE = re.compile(
     rf"^(?P<role>[^,;]{{3,90}}?),\s+(?P<name>{_NAME}),\s+(?=[a-z])(?!and\b|or\b|nor\b)"
@@ -382,22 +405,26 @@ def _roles_before_names(sentence: str) -> list[Draft]:
         raw = token.group(0)
         if raw[-1:] in ",;:." or _clean_word(raw) not in _ROLE_HEADS:
             continue
-        # the name: capitalised words right after the title
+        # the name: capitalised words right after the title ("Mr Prescott" too)
         name_tokens = []
-        for follower in tokens[index + 1 : index + 4]:
+        for position, follower in enumerate(tokens[index + 1 : index + 4]):
             word = follower.group(0)
             clean = word.strip(",.;:!?\"'“”‘’()")
             if not clean or not clean[0].isupper() or clean.lower() in _ROLE_HEADS:
                 break
-            if clean in _NOT_NAMES or clean.lower() in _HONORIFICS:
+            if clean in _NOT_NAMES or (clean.lower() in _HONORIFICS and position > 0):
                 break
             name_tokens.append(follower)
-            if word != clean and not word.endswith(("'s", "’s")):
+            if word != clean or word.endswith(("'s", "’s")):
                 break
-        if not name_tokens or name_tokens[-1].group(0).endswith(("'s", "’s")):
+        if name_tokens and name_tokens[0].group(0).strip(".").lower() in _HONORIFICS:
+            if len(name_tokens) < 2:
+                continue
+        if not name_tokens:
             continue
         # the title: capitalised words and role words before the head, no determiners
         role_tokens = [token]
+        lowercase_head = raw[:1].islower()
         for previous in reversed(tokens[max(0, index - 5) : index]):
             word = previous.group(0)
             if word[-1:] in ',;:."”’)':
@@ -408,11 +435,18 @@ def _roles_before_names(sentence: str) -> list[Draft]:
             if word[0].isupper() or lowered in _ROLE_MODIFIERS or lowered in _ROLE_HEADS:
                 role_tokens.insert(0, previous)
                 continue
+            # "home affairs spokesman": nouns before a lower-case title
+            if lowercase_head and word.isalpha() and word.islower() and not is_verb(word):
+                if lowered in _ADVERBS or lowered in _PRONOUNS or lowered in _BASE_VERBS:
+                    break
+                role_tokens.insert(0, previous)
+                continue
             break
-        if len(role_tokens) < 2:
+        if len(role_tokens) < 2 and not (lowercase_head and index > 0):
             continue  # "President Trump": a form of address, not a claim
         role = sentence[role_tokens[0].start() : token.end()]
         name = sentence[name_tokens[0].start() : name_tokens[-1].end()].strip(",.;:!?\"'“”‘’()")
+        name = re.sub(r"['’]s$", "", name)
         start, end = role_tokens[0].start(), name_tokens[-1].end()
         drafts.append(Draft("role", _keep_only(sentence, start, end), text=f"{name} is {role}"))
     return drafts
@@ -431,7 +465,11 @@ def _appositives(sentence: str, work: str) -> tuple[list[Draft], str]:
         role = lead.group("role").strip()
         first = role.split()[0] if role.split() else ""
         if (
-            (first not in _NOT_NAMES or first in ("Another", "Other"))
+            (
+                first not in _NOT_NAMES
+                or first in ("Another", "Other")
+                or (first == "The" and _is_role_phrase(role))
+            )
             and first.lower() not in _PREPOSITIONS
             and _first_verb(role) is None
         ):
@@ -444,12 +482,19 @@ def _appositives(sentence: str, work: str) -> tuple[list[Draft], str]:
                     Draft(
                         kind,
                         _keep_only(sentence, start, lead.end("name")),
-                        text=f"{name} is {role}",
+                        text=f"{name} is {'the' + role[3:] if first == 'The' else role}",
                     )
                 )
             work = _blank(work, start, lead.start("name"))
             work = _blank(work, lead.end("name"), lead.end("name") + 1)
 
+    for match in _AGE_RE.finditer(work):
+        name = match.group("name")
+        if name.split()[0] in _NOT_NAMES:
+            continue
+        kept = _keep_only(sentence, match.start("name"), match.end("age"))
+        drafts.append(Draft("apposition", kept, text=f"{name} is {match.group('age')} years old"))
+        work = _blank(work, match.end("name"), match.end("age"))
     for match in _APPOSITIVE_RE.finditer(work):
         name, app = match.group("name"), match.group("app").strip()
         words = [w for w in name.split() if not w[:1].isdigit()]
@@ -652,14 +697,115 @@ def _ownership(sentence: str) -> list[Draft]:
     return drafts
 
 
+_FRAME_RE = re.compile(
+    r"\s*(?:has\s+|had\s+|have\s+)?(?:also\s+|later\s+|previously\s+)?"
+    r"(?:said|says|say|told\s+[^,;:\"“]{1,60}?\s+that|tells\s+[^,;:\"“]{1,60}?\s+that|added|adds|"
+    r"claimed|claims|argued|argues|insisted|insists|warned|warns|explained|stated|states|"
+    r"announced|announces|confirmed|confirms|reported|reports|revealed|reveals|noted|notes)"
+    r"\s+(?:that\s+)?(?=\S)"
+)
+_SUBORDINATORS = {
+    "as", "because", "while", "when", "if", "that", "which", "who", "where", "since",
+    "although", "though", "after", "before", "until", "unless", "whether", "whereas",
+}  # fmt: skip
+
+
+def _bracketed(text: str) -> list[tuple[int, int]]:
+    """Spans inside round brackets: "($74.6bn; £39.1bn)" is never cut."""
+    return [m.span() for m in re.finditer(r"\([^()]*\)", text)]
+
+
+def _reporting_frame(work: str, subject_span: tuple[int, int] | None) -> str:
+    """'He said (that)' opening the sentence: a reported clause after it keeps the speaker."""
+    if subject_span is None:
+        return ""
+    match = _FRAME_RE.match(work, subject_span[1])
+    if not match:
+        return ""
+    subject = " ".join(work[subject_span[0] : subject_span[1]].split())
+    return f"{subject} {' '.join(work[subject_span[1] : match.end()].split())}"
+
+
+def _noun_coordination(left: str) -> bool:
+    """'as sales of ice cream and ...': the last subordinate clause has no verb yet, so the
+    "and" joins two nouns of its subject, not two clauses."""
+    tokens = left.split()
+    for index in range(len(tokens) - 1, -1, -1):
+        if _clean_word(tokens[index]) in _SUBORDINATORS:
+            rest = " ".join(tokens[index + 1 :])
+            return bool(rest) and _first_verb(" " + rest, limit=40) is None
+    return False
+
+
+_ATTRIBUTION_VERBS = (
+    r"said|says|added|adds|claimed|claims|insisted|insists|argued|argues|warned|warns|"
+    r"explained|stated|states|believes|believed|reported|reports|confirmed|announced"
+)
+_TRAILING_ATTRIBUTION_RE = re.compile(
+    r"[\"”’']?,[\"”’']?\s+(?:"
+    rf"(?P<who>(?:[\w'’.&-]+\s+){{0,5}}?[\w'’.&-]+)\s+(?P<verb>{_ATTRIBUTION_VERBS})"
+    rf"|(?P<verb2>{_ATTRIBUTION_VERBS})\s+(?P<who2>(?:[\w'’.&-]+\s+){{0,5}}?[\w'’.&-]+)"
+    r"|according\s+to\s+(?P<source>[^,;]{2,80}?)"
+    r")(?P<when>\s+(?:on|in|last|this|earlier|later)\b[\w ]{0,20})?[\s.!;:…]*$"
+)
+
+
+def _trailing_attribution(work: str) -> tuple[str, str, str] | None:
+    """'..., she said.' / '..., said Mr Lee.' / '..., according to X.' closing the sentence:
+    (text without it, a prefix "she said", a suffix ", according to X")."""
+    match = _TRAILING_ATTRIBUTION_RE.search(work)
+    if not match:
+        return None
+    who = match.group("who") or match.group("who2") or ""
+    if who:
+        words = who.split()
+        if any(is_verb(w) for w in words) or _clean_word(words[0]) in _PREPOSITIONS - {"the"}:
+            return None
+        if who[:1].isupper() and words[0] in _NOT_NAMES and words[0] not in _LOWERED_AFTER_PREFIX:
+            return None
+    before = work[: match.start()]
+    if _first_verb(before, limit=60) is None and _proper_name_verb(before, 0) is None:
+        return None
+    rest = _blank(work, match.start(), len(work))
+    if match.group("source"):
+        return rest, "", f", according to {match.group('source').strip()}"
+    verb = match.group("verb") or match.group("verb2")
+    speaker = who[0].lower() + who[1:] if words[0] in _LOWERED_AFTER_PREFIX else who
+    if speaker.split()[0].lower() in _PRONOUNS:
+        speaker = speaker.lower()
+    return rest, f"{speaker} {verb}", ""
+
+
+def _attributed_clauses(work: str) -> list[Draft]:
+    """Clauses of the main text; a closing attribution goes with each clause it covers."""
+    drafts = _clauses(work)
+    trailing = _trailing_attribution(work)
+    if trailing is None:
+        return drafts
+    rest, prefix, suffix = trailing
+    split = _clauses(rest)
+    if len(split) < 2:
+        return drafts
+    for draft in split:
+        if prefix:
+            draft.prefix = f"{prefix} {draft.prefix}" if draft.prefix else prefix
+        draft.suffix = suffix
+    return split
+
+
 def _clauses(work: str) -> list[Draft]:
     """Split the main text at coordination points; repeat the subject where it is shared."""
     body_start = len(work) - len(work.lstrip())
     subject_span = find_subject(work, body_start)
     subject = " ".join(work[subject_span[0] : subject_span[1]].split()) if subject_span else ""
+    frame = _reporting_frame(work, subject_span)
+    brackets = _bracketed(work)
     cuts: list[tuple[int, int, bool]] = []  # (cut start, next clause start, shares subject)
     participles: set[int] = set()
+    framed: set[int] = set()  # clause starts that continue a reported statement
     for match in _SPLIT_RE.finditer(work, body_start):
+        if any(start < match.start() < end for start, end in brackets):
+            continue
         left_start = cuts[-1][1] if cuts else body_start
         left = work[left_start : match.start()]
         right = work[match.end() :]
@@ -697,9 +843,16 @@ def _clauses(work: str) -> list[Draft]:
             # ", and the figures are likely ...": a new subject and its verb
             new_subject = find_subject(work, match.end())
             if new_subject and len(work[new_subject[0] : new_subject[1]].split()) <= 5:
-                first = _clean_word(work[new_subject[0] : new_subject[1]].split()[0])
+                words = work[new_subject[0] : new_subject[1]].split()
+                first = _clean_word(words[0])
+                if len(words) > 1 and _clean_word(words[-1]) in _PRONOUNS:
+                    continue  # "tools they needed": a relative clause without "that"
+                if _noun_coordination(left):
+                    continue
                 if first not in _ADVERBS and not is_verb(first):
                     cuts.append((match.start(), match.end(), False))
+                    if frame:
+                        framed.add(match.end())
     drafts: list[Draft] = []
     starts = [(body_start, False)] + [(cut[1], cut[2]) for cut in cuts]
     ends = [cut[0] for cut in cuts] + [len(work)]
@@ -708,6 +861,8 @@ def _clauses(work: str) -> list[Draft]:
         if not kept.strip():
             continue
         prefix = ""
+        if start in framed:
+            prefix = frame
         if shared and subject:
             prefix = subject
             first = kept.split()[0]
@@ -735,8 +890,9 @@ def _split_quantities(draft: Draft, quantity_spans: list[tuple[int, int, str]]) 
         change = _CHANGE_TO_LEVEL_RE.match(between)
         if first[2] == "ratio" and second[2] != "ratio" and change:
             level_end = second[1]
-            # keep a parenthetical conversion with its figure: "$671.7bn (£484bn)"
-            paren = re.match(r"\s*\([^)]*\)", draft.kept[level_end:])
+            # keep a parenthetical conversion with its figure: "$671.7bn (£484bn)", also after
+            # a currency the figure's parser does not know ("86.7bn Swiss francs ($74.6bn)")
+            paren = re.match(r"(?:\s+[A-Za-z]+){0,3}\s*\([^)]*\)", draft.kept[level_end:])
             if paren:
                 level_end += paren.end()
             change_only = _blank(draft.kept, first[1] + change.start("conn"), level_end)
@@ -744,8 +900,8 @@ def _split_quantities(draft: Draft, quantity_spans: list[tuple[int, int, str]]) 
             by_start = by.start() if by else first[0]
             level_only = _blank(draft.kept, by_start, first[1])
             return [
-                Draft(draft.kind, change_only, prefix=draft.prefix),
-                Draft(draft.kind, level_only, prefix=draft.prefix),
+                replace(draft, kept=change_only),
+                replace(draft, kept=level_only),
             ]
     for quantity in inside:
         record = _RECORD_RE.search(draft.kept[: quantity[0]])
@@ -757,8 +913,8 @@ def _split_quantities(draft: Draft, quantity_spans: list[tuple[int, int, str]]) 
             record_only = _blank(draft.kept, record.end("record"), level_end)
             figure_only = _blank(draft.kept, record.start("record"), quantity[0])
             return [
-                Draft(draft.kind, record_only, prefix=draft.prefix),
-                Draft(draft.kind, figure_only, prefix=draft.prefix),
+                replace(draft, kept=record_only),
+                replace(draft, kept=figure_only),
             ]
     return [draft]
 
@@ -788,7 +944,7 @@ def atomize(sentence: str, quantity_spans: list[tuple[int, int, str]] | None = N
     drafts += found
     found, work = _subject_modifiers(work)
     drafts += found
-    drafts += _clauses(work)
+    drafts += _attributed_clauses(work)
     atomic: list[Draft] = []
     for draft in drafts:
         atomic += [draft] if draft.text else _split_quantities(draft, quantity_spans)

@@ -16,14 +16,16 @@ Features that raise the score (a fact can be checked against a source):
     attributed     said, according to, reported, figures show                +0.05
 
 Features that lower it (opinion, prediction or vagueness):
-    prediction     will, would, could, may, might, likely, expected to       -0.25
+    prediction     could, may, might, likely, expected to, forecasts         -0.25
                    (only -0.05 for a figure forecast or planned by a named body)
+    future         will, would, shall, is due to: a plan or an announcement,  -0.05
+                   checkable when a name, date or source anchors it
     opinion        believe, argue, characterised, seems, hinted, deemed, ... -0.25
     conditional    if, unless, should China ..., regardless of               -0.20
     question       the claim or its sentence ends with a question mark       -0.40
     first_person   we, our, I: the speaker's own view                        -0.20
     intention      analysing, considering, looking for ways to, aims to      -0.15
-    vague          various, several, some, limited, virtually, enough, ...   -0.10
+    vague          some, several, many as the subject; virtually, enough ... -0.10
     evaluative     significant, unfair, crucial, productive, ...             -0.10
     negation       not, never, no: denials are rarely the checkable point    -0.10
     pronoun        opens with he/she/it/they/this: the subject is unknown    -0.10
@@ -56,6 +58,7 @@ WEIGHTS: dict[str, float] = {
     "date": 0.05,
     "attributed": 0.05,
     "prediction": -0.25,
+    "future": -0.05,
     "attributed_forecast": -0.05,
     "opinion": -0.25,
     "conditional": -0.20,
@@ -92,6 +95,18 @@ _ATTRIBUTED = _words(
     r"announced|confirmed|stated|estimates?|estimated|forecasts?|expects|predicted|projected|"
     r"claims?|claimed"
 )
+# A firm future ("will be introduced", reported "would be levied") states a plan or an
+# announcement; it is checkable when a name, a date or a source anchors it.
+_FIRM_FUTURE = _words(r"will|shall|'ll|is set to|are set to|is due to|are due to|going to")
+# "would" is a firm future only in reported speech ("said fines would be levied"); elsewhere
+# it is hypothetical ("a roll-back would be a victory")
+_REPORTED_WOULD = re.compile(
+    r"\b(?:said|told|announced|confirmed|promised|stated|added|declared|revealed|pledged)\b"
+    r"(?:(?!\b(?:if|unless|any)\b)[^.;:])*?\bwould\b",
+    re.IGNORECASE,
+)
+# a hypothetical or open-ended future: "any", "as needed", "if necessary"
+_OPEN_FUTURE = _words(r"any|as needed|if necessary|if needed|eventually|one day|sooner or later")
 _PREDICTION = _words(
     r"will|would|could|may|might|shall|likely|unlikely|expected to|expects?|expecting|"
     r"forecasts?|predicts?|projected to|going to|is set to|are set to|'ll|possibly|potential"
@@ -102,7 +117,7 @@ _RELATIVE_MODAL = re.compile(
 )
 _OPINION = _words(
     r"believes?|believed|thinks?|thought|argues?|argued|characteri[sz]ed|described as|"
-    r"seems?|seemed|appears? to|apparently|hinted|suggested|suggests|emphasi[sz]ed|"
+    r"seems?|seemed|appears? to|apparently|(?:seen|viewed|regarded) as|hinted|suggested|suggests|emphasi[sz]ed|"
     r"expressed|optimism|pessimism|hopes?|hoped|fears?|feared|considered|deemed|reckons?|"
     r"insists?|insisted|implies|imply|implied|sensing|senses|feels?|felt|"
     r"in (?:my|our) view|clearly|certainly|obviously|arguably|perhaps|maybe|should|must|ought"
@@ -114,9 +129,16 @@ _CONDITIONAL = re.compile(
 _FIRST_PERSON = re.compile(
     r"(?<![\w-])(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|me|[Ll]et's|[Yy]ou|[Yy]our)(?![\w-])"
 )
+# A vague quantifier leaves a claim uncheckable when it is the subject ("Some analysts say",
+# "Many people"); in the object ("listed several groups") the fact around it still stands.
+_VAGUE_SUBJECT = re.compile(
+    r"^(?:[^,]{1,40},\s+)?(?:\S+\s+){0,2}?(?:various|several|some|many|numerous|certain|much|"
+    r"such|little|few)\b",
+    re.IGNORECASE,
+)
 _VAGUE = _words(
-    r"various|several|some|many|numerous|limited|virtually|certain|enough|somewhat|"
-    r"considerable|a lot|lots|plenty|much|such|yet to|little|only|ways"
+    r"various|limited|virtually|enough|somewhat|considerable|a lot|lots|plenty|yet to|ways|"
+    r"sort of|kind of"
 )
 _INTENTION = _words(
     r"analy[sz]ing|considering|exploring|looking (?:at|for|into)|studying|examining|seeking|"
@@ -144,7 +166,8 @@ _REPORTED = re.compile(
 # (not a passive, which reports an event: "said the ward is closed", "had been sold")
 _STATE_VERB = re.compile(
     r"(?<![\w-])(?:is|are|was|were|remains?|remained|will|would|can|could|may|might|should|must|"
-    r"seems?|seemed|looks?|looked|be|'s|'re|isn't|aren't|wasn't|weren't|won't|can't|cannot)\s+(?!(?:not\s+)?(?:[a-z]+ed|been|being|done|made|"
+    r"seems?|seemed|looks?|looked|be|'s|'re|isn't|aren't|wasn't|weren't|won't|can't|cannot)\s+"
+    r"(?!(?:not\s+)?(?:be\s+|have\s+been\s+)?(?:[a-z]+ed|been|being|done|made|"
     r"built|held|paid|sold|shut|cut|set|taken|given|seen|known|found|won|lost)\b)",
     re.IGNORECASE,
 )
@@ -202,7 +225,8 @@ def explain(
     if attributed:
         fire("attributed")
 
-    without_relative = _RELATIVE_MODAL.sub(" ", text)
+    # a capitalised "May" inside the text is the month or a name, not the modal
+    without_relative = _RELATIVE_MODAL.sub(" ", re.sub(r"(?<=\S\s)May\b", " ", text))
     if _PREDICTION.search(without_relative):
         # a figure forecast or planned by a named body ("Cochilco forecasts ... 10.7%") is a fact
         named_source = (
@@ -210,7 +234,14 @@ def explain(
             or (attributed and re.search(r"\b[A-Z][a-z]+", text[1:]))
             or _INSTITUTION_SUBJECT.match(text)
         )
-        fire("attributed_forecast" if has_quantity and named_source else "prediction")
+        firm = _FIRM_FUTURE.sub(" ", _REPORTED_WOULD.sub(" ", without_relative))
+        hedged = _PREDICTION.search(firm) or _OPEN_FUTURE.search(text)
+        if has_quantity and named_source:
+            fire("attributed_forecast")
+        elif not hedged:
+            fire("future")
+        else:
+            fire("prediction")
     if _OPINION.search(text):
         fire("opinion")
     if _CONDITIONAL.search(text):
@@ -234,9 +265,10 @@ def explain(
             and not _CAPITALISED_WORD.search(content)  # a name after the first word
         ):
             fire("reported_view")
+            features.pop("ranking", None)  # "the worst cuts" in a view is part of the view
     if kind == "headline":
         fire("headline")
-    if _VAGUE.search(text):
+    if _VAGUE.search(text) or _VAGUE_SUBJECT.search(text):
         fire("vague")
     if _EVALUATIVE.search(text):
         fire("evaluative")

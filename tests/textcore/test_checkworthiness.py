@@ -1,6 +1,6 @@
 """Check-worthiness ranks facts above opinions, predictions and questions."""
 
-from claims.extraction import checkworthiness, extract_claims
+from textcore.extraction import checkworthiness, extract_claims
 
 
 def score_of(sentence: str) -> float:
@@ -88,3 +88,30 @@ def test_attributed_facts_with_figures_names_or_events_stay_checkworthy():
 def test_reported_view_is_an_explained_feature():
     features = checkworthiness.explain("Ministers say the plan is working.")
     assert features["reported_view"] == checkworthiness.WEIGHTS["reported_view"]
+
+
+def test_announced_plan_with_a_date_is_checkworthy():
+    assert score_of("The council said the bridge would reopen in May 2026.") >= 0.5
+
+
+def test_hypothetical_would_scores_low():
+    assert score_of("Any roll-back would be seen as a victory for the rebels.") < 0.5
+
+
+def test_hedged_future_scores_below_firm_future():
+    firm = score_of("The Ministry of Transport will open the Arlen Tunnel in March.")
+    hedged = score_of("The Ministry of Transport may open the Arlen Tunnel in March.")
+    assert firm >= 0.5 > hedged
+
+
+def test_vague_quantifier_in_the_object_keeps_a_fact_checkworthy():
+    assert score_of("The Harbour Trust listed several new berths in Dover on Monday.") >= 0.5
+
+
+def test_vague_quantifier_as_the_subject_scores_low():
+    assert score_of("Some residents say the harbour is changing.") < 0.5
+
+
+def test_reported_passive_event_is_not_a_reported_view():
+    features = checkworthiness.explain("Mr Dunn said the depot would be closed.")
+    assert "reported_view" not in features

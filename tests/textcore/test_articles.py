@@ -7,7 +7,7 @@ wording is the point (a pronoun must be named, a dateline must not be part of a 
 
 import pytest
 
-from claims.extraction import extract_claims
+from textcore.extraction import extract_claims
 
 HEALTH = """Measles cases hit a ten-year high across the region
 

@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.extraction import extract_claims, parse_quantities, segment
+from textcore.extraction import extract_claims, parse_quantities, segment
 
 # Text built from pieces that trigger the rules (numbers, titles, quotes, dashes) plus noise.
 _PIECES = st.sampled_from(

@@ -1,6 +1,6 @@
 """Sentence segmentation keeps exact offsets and survives abbreviations and quotes."""
 
-from claims.extraction import segment
+from textcore.segment import segment
 
 
 def texts(text: str) -> list[str]:

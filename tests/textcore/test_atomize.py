@@ -1,6 +1,6 @@
 """Atomic claims: compound sentences split, roles become claims, subjects are named."""
 
-from claims.extraction import extract_claims
+from textcore.extraction import extract_claims
 
 
 def claim_texts(text: str) -> list[str]:
@@ -162,3 +162,62 @@ def test_it_does_not_stand_for_a_speaker_or_a_plural():
 def test_it_is_not_resolved_to_a_name_when_the_clause_speaks_of_her_or_his():
     texts = claim_texts("Mara Lindqvist won the Bergen marathon in 2021. It was her third title.")
     assert texts == ["Mara Lindqvist won the Bergen marathon in 2021.", "It was her third title."]
+
+
+def test_reported_clauses_joined_by_and_each_keep_the_speaker():
+    texts = claim_texts(
+        "Tom Hale said ticket prices would rise by 5% and two stations would close in May."
+    )
+    assert "Tom Hale said ticket prices would rise by 5%." in texts
+    assert "Tom Hale said two stations would close in May." in texts
+
+
+def test_closing_attribution_goes_with_every_clause():
+    texts = claim_texts(
+        "Exports fell 3% in June, and imports rose 2%, said Mr Ortega. "
+        "The fall in exports was the first this year."
+    )
+    assert "Mr Ortega said exports fell 3% in June." in texts
+    assert "Mr Ortega said imports rose 2%." in texts
+
+
+def test_according_to_stays_with_every_clause():
+    texts = claim_texts(
+        "Exports fell 3% in June and imports rose 2%, according to the customs office."
+    )
+    assert "Exports fell 3% in June, according to the customs office." in texts
+    assert "Imports rose 2%, according to the customs office." in texts
+
+
+def test_semicolon_inside_brackets_does_not_cut_the_sentence():
+    texts = claim_texts("Turnover reached 9.1bn Danish kroner ($1.4bn; £1.1bn) in 2023.")
+    assert len(texts) == 1
+    assert "($1.4bn; £1.1bn)" in texts[0]
+
+
+def test_nouns_joined_by_and_inside_a_subordinate_clause_are_not_split():
+    texts = claim_texts("Profits fell 4% in 2023 as sales of bread and cakes were hit by costs.")
+    assert not any(t.startswith("Cakes") for t in texts)
+
+
+def test_title_appositive_with_article_before_the_name():
+    texts = claim_texts("The Green Party's transport spokeswoman, Ada Lin, opposed the road plan.")
+    assert "Ada Lin is the Green Party's transport spokeswoman." in texts
+    assert "Ada Lin opposed the road plan." in texts
+
+
+def test_title_appositive_without_article_after_the_name():
+    texts = claim_texts("Ravi Menon, Reuters Mumbai correspondent, said the port had reopened.")
+    assert "Ravi Menon is Reuters Mumbai correspondent." in texts
+
+
+def test_lower_case_occupation_before_a_name_is_a_role():
+    texts = claim_texts("The claims appeared in historian Jane Orr's new biography of the king.")
+    assert "Jane Orr is historian." in texts
+
+
+def test_age_appositive_becomes_its_own_claim():
+    texts = claim_texts("Mr Adebayo, 47, who runs a bakery in Leeds, was fined £300 on Monday.")
+    assert "Mr Adebayo is 47 years old." in texts
+    assert "Mr Adebayo runs a bakery in Leeds." in texts
+    assert "Mr Adebayo was fined £300 on Monday." in texts

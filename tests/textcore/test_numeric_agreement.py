@@ -2,11 +2,11 @@
 
 import pytest
 
-from claims.matching import numeric_agreement
+from textcore.matching import numeric_agreement
 
 
 def q(text: str, value: float, unit: str, qualifier: str = "exact", **extra) -> dict:
-    """A quantity dict as claims.extraction produces it (offsets left out)."""
+    """A quantity dict as textcore.extraction produces it (offsets left out)."""
     return {"text": text, "value": value, "unit": unit, "qualifier": qualifier, **extra}
 
 
