@@ -1,7 +1,7 @@
 """Searching the library by hand: one function the claim page and the API both call.
 
 `search_library` answers with passages ranked the way matching ranks them (first-stage
-candidates from `sources.search`, then `claims.matching.score_candidates`), without the
+candidates from `sources.search`, then `textcore.matching.score_candidates`), without the
 relevance floor: a person asked, so every hit is shown, weakest last.
 """
 
@@ -12,8 +12,7 @@ from dataclasses import dataclass
 
 from sources.models import Passage
 from sources.search import find_candidates, normalize_for_search, term_weights
-
-from . import matching
+from textcore import matching
 
 # Longest query taken (a pasted paragraph is cut, not refused).
 MAX_QUERY_CHARS = 1000

@@ -198,20 +198,24 @@ def plan_query(frequencies: dict[str, int], passages: int) -> _Plan:
     """
     by_rarity = sorted(frequencies.items(), key=lambda item: (item[1], item[0]))
     passages = max(passages, 1)
+    # Unknown lexemes read no rows, so they never take the place of a known rare one.
+    unknown = [lexeme for lexeme, df in by_rarity if df == 0]
+    known = [item for item in by_rarity if item[1] > 0]
     weights = {
-        lexeme: bm25_weight(df, max(passages, df)) for lexeme, df in by_rarity[:MAX_RANK_TERMS]
+        lexeme: bm25_weight(df, max(passages, df))
+        for lexeme, df in [*((u, 0) for u in unknown), *known[:MAX_RANK_TERMS]]
     }
-    considered = by_rarity[:MAX_QUERY_TERMS]
-    singles: list[str] = []
+    considered = known[:MAX_QUERY_TERMS]
+    singles: list[str] = list(unknown)
     rows = 0.0
     for lexeme, df in considered:
-        if singles and rows + df > CANDIDATE_BUDGET:
+        if rows and rows + df > CANDIDATE_BUDGET:
             break
-        if not singles and df > CANDIDATE_BUDGET and len(considered) > 1:
+        if not rows and df > CANDIDATE_BUDGET and len(considered) > 1:
             break  # even the rarest is common: pairs do better
         singles.append(lexeme)
         rows += df
-    rest = considered[len(singles) :]
+    rest = considered[len(singles) - len(unknown) :]
     pair_costs = sorted(
         ((a_df * b_df / passages, a, b) for (a, a_df), (b, b_df) in combinations(rest, 2)),
         key=lambda item: (item[0], item[1], item[2]),

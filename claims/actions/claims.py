@@ -8,9 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
+from textcore.quantities import parse_quantities, parse_years
+from textcore.segment import segment
+
 from .. import services, workflow
-from ..extraction import parse_quantities, segment
-from ..extraction.quantities import parse_years
 from ..models import Article, Claim, ClaimState, Match
 
 # A claim is a sentence or two; a longer selection is almost certainly a slip of the mouse.

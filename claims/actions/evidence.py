@@ -16,8 +16,9 @@ from django.utils import timezone
 
 from sources.models import Passage, Source, SourceKind
 from sources.services import save_passage, save_source
+from textcore import matching
 
-from .. import matching, workflow
+from .. import workflow
 from ..library import score_passages
 from ..models import Claim, Match
 

@@ -2,10 +2,10 @@
 
 import pytest
 
-from claims.extraction import parse_quantities
 from claims.models import Claim, ClaimState, Match, TransitionLog
 from sources.models import Passage, Source
 from tests.factories import ArticleFactory, ClaimFactory, MatchFactory, PassageFactory
+from textcore.quantities import parse_quantities
 
 BODY = (
     "The harbour handled 12 million tonnes of cargo in 2022, its busiest year. "

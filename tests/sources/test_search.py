@@ -126,3 +126,10 @@ def test_scan_used_on_sqlite_finds_the_same_passage():
 def test_normalized_text_folds_case_quotes_dashes_and_punctuation():
     text = "China\u2019s \u201cRare\u201d Earths \u2014 up 1,146.1%!"
     assert search.normalize_for_search(text) == "china s rare earths up 1146.1"
+
+
+def test_words_the_library_lacks_do_not_crowd_out_its_rare_ones():
+    unknown = {f"unheard{i}": 0 for i in range(search.MAX_QUERY_TERMS + 2)}
+    plan = search.plan_query({**unknown, "zelvanor": 3, "brenmoor": 5}, passages=1_000_000)
+    assert {"zelvanor", "brenmoor"} <= set(plan.singles)
+    assert set(unknown) <= set(plan.singles)
