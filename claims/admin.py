@@ -182,6 +182,11 @@ class ClaimAdmin(SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return False  # claims come from articles
 
+    def add_view(self, request, form_url="", extra_context=None):
+        # A claim is added from a selection of its article's text (the article reader).
+        messages.info(request, "To add a claim, open its article and select the claim's words.")
+        return HttpResponseRedirect(reverse("admin:claims_article_changelist"))
+
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
 

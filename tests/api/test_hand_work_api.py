@@ -125,6 +125,7 @@ def test_a_claim_is_split_into_two_linked_both_ways(client_for, fact_checker, cl
     assert all((p.start, p.end) == (original.start, original.end) for p in parts)
     assert all(p.state == ClaimState.IN_REVIEW for p in parts)
     assert [p["id"] for p in response.json()["parts"]] == [p.pk for p in parts]
+    assert {p["split_from"] for p in response.json()["parts"]} == {original.pk}
     assert TransitionLog.objects.filter(claim=original, action="split").exists()
 
 

@@ -108,16 +108,19 @@ def test_a_fact_checker_works_an_article_by_hand_to_publication(
     assert made.state == ClaimState.IN_REVIEW
 
     # Split an extracted claim in two.
-    to_split = extracted[-1]
+    to_split = next(c for c in extracted if "terminal" in c.text)
     page.goto(f"{base}/admin/claims/claim/{to_split.pk}/change/")
     page.click("#split-panel summary")
-    page.fill("#id_split_texts", "The harbour opened a terminal.\nThe terminal opened in June.")
+    page.fill(
+        "#id_split_texts",
+        "The harbour opened a second container terminal.\nThe terminal opened in June.",
+    )
     page.click("#split")
     page.wait_for_selector("text=Claim split into 2 claims.")
     to_split.refresh_from_db()
     assert to_split.state == ClaimState.SPLIT
     assert [p.text for p in to_split.split_parts.order_by("position")] == [
-        "The harbour opened a terminal.",
+        "The harbour opened a second container terminal.",
         "The terminal opened in June.",
     ]
     page.screenshot(path=str(screenshots / "claim-split.png"), full_page=True)
