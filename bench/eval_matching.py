@@ -21,14 +21,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from textcore.analysis import claim_terms, term_key  # noqa: E402
 from textcore.matching import (  # noqa: E402
     PassageText,
     ScoredMatch,
     bm25_weight,
-    claim_terms,
     iter_terms,
     score_candidates,
-    term_key,
 )
 
 FALSE_MATCH_SCORE = 80
@@ -52,13 +51,13 @@ def _postgres_matcher(url: str, root: Path):
 
     django.setup()
     call_command("migrate", verbosity=0)
-    from sources import importers, search, services
+    from sources import files, search, services
     from sources.models import Passage, Source
     from sources.passages import split_document
 
     if Source.objects.exists():
         raise SystemExit(f"{url} already holds sources: give a scratch database")
-    records = importers.parse_library_file(root / "sources.jsonl", split_document)
+    records = files.parse_library_file(root / "sources.jsonl", split_document)
     services.import_records(records)
     search.refresh_term_statistics()
     refs = {p.pk: (p.source.key, p.key) for p in Passage.objects.select_related("source")}

@@ -105,7 +105,7 @@ def main() -> None:
     from django.core.management import call_command
 
     from claims.models import Match
-    from sources.importers import parse_library_file
+    from sources.files import parse_library_file
     from sources.models import Source, Term
     from sources.passages import split_document
     from sources.services import import_records

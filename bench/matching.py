@@ -367,7 +367,8 @@ def make_claims(size: int, n: int, seed: int, vocab: Vocabulary) -> list[Claim]:
 def two_stage(claim: Claim) -> list[int]:
     """The application's matcher: candidates from PostgreSQL, then the pure reranker."""
     from sources.search import find_candidates, term_weights
-    from textcore.matching import PassageText, claim_terms, score_candidates
+    from textcore.analysis import claim_terms
+    from textcore.matching import PassageText, score_candidates
 
     candidates = find_candidates(claim.text)
     weights = term_weights(claim_terms(claim.text))

@@ -123,19 +123,48 @@ def _quantity_text(described) -> str:
     return str(described or "")
 
 
+def _converted_text(described) -> str:
+    """ "= 900,000,000 USD" for a quantity converted to its base unit, if known."""
+    if not isinstance(described, dict) or described.get("converted") is None:
+        return ""
+    try:
+        value = float(described["converted"])
+    except (TypeError, ValueError):
+        return ""
+    for scale, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(value) >= scale:
+            written = f"{value / scale:,.4g}{suffix}"
+            break
+    else:
+        written = f"{value:,.4g}"
+    return f"= {written} {described.get('converted_unit') or ''}".rstrip()
+
+
 def numeric_pairs(detail: dict) -> tuple[list[dict], str]:
-    """The quantity pairs (claim vs passage) of a match's numeric detail, as text."""
+    """The quantity pairs (claim vs passage) of a match's numeric detail, as text.
+
+    Each pair carries the figures as written, their values in one unit and, for the
+    match as a whole, the reason of the comparison ("same measure; 24% vs 17%").
+    """
     numeric = detail.get("numeric", detail) if isinstance(detail, dict) else {}
     pairs = [
         {
             "claim": _quantity_text(pair.get("claim")),
             "passage": _quantity_text(pair.get("passage")),
+            "claim_converted": _converted_text(pair.get("claim")),
+            "passage_converted": _converted_text(pair.get("passage")),
             "relation": str(pair.get("relation", "")),
         }
         for pair in numeric.get("pairs", [])
         if isinstance(pair, dict)
     ]
     return pairs, str(numeric.get("ignored", ""))
+
+
+def numeric_reason(detail: dict) -> str:
+    """Why the numbers of a match agree, conflict or were not compared."""
+    numeric = detail.get("numeric", detail) if isinstance(detail, dict) else {}
+    return str(numeric.get("reason", "")) if isinstance(numeric, dict) else ""
 
 
 def _text(request, name: str) -> str:
@@ -370,6 +399,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
         )
         for match in matches:
             match.pairs, match.ignored = numeric_pairs(match.numeric_detail)
+            match.numeric_reason = numeric_reason(match.numeric_detail)
         return {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -399,6 +429,8 @@ class ClaimAdmin(SimpleHistoryAdmin):
             "diffs": diffs,
             "log": claim.transitions.select_related("user").order_by("-created_at", "-pk"),
             "history_url": reverse("admin:claims_claim_history", args=[claim.pk]),
+            "more_claims": list(selectors.more_claims(claim=claim)),
+            "threshold": selectors.CHECKWORTHY_THRESHOLD,
             **desk_admin.workbench_context(request, claim),
         }
 

@@ -20,6 +20,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from factcheck.api import HasRolePermission
+from textcore.alignment import compare_texts
 
 from . import review, selectors, services, workflow
 from .filters import ArticleFilter, ClaimFilter
@@ -420,3 +421,51 @@ class PublicFactCheckViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_object(self):
         return get_object_or_404(self.get_queryset(), claim_id=self.kwargs["pk"])
+
+
+# --- Numeric comparison --------------------------------------------------------------------
+
+
+class CompareInputSerializer(serializers.Serializer):
+    claim = serializers.CharField(max_length=20_000, trim_whitespace=False)
+    passage = serializers.CharField(max_length=20_000, trim_whitespace=False)
+
+
+class ComparedFigureSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    value = serializers.FloatField()
+    unit = serializers.CharField()
+    converted = serializers.FloatField(allow_null=True)
+    converted_low = serializers.FloatField(allow_null=True)
+    converted_high = serializers.FloatField(allow_null=True)
+    converted_unit = serializers.CharField()
+    kind = serializers.CharField(help_text="level, change or multiplier")
+    direction = serializers.CharField(required=False)
+    derived = serializers.CharField(required=False, help_text="how the figure was derived")
+
+
+class ComparedPairSerializer(serializers.Serializer):
+    claim = serializers.CharField(help_text="the claim's figure as written")
+    passage = serializers.CharField(help_text="the passage's figure as written")
+    relation = serializers.ChoiceField(choices=["agrees", "conflicts"])
+    claim_value = ComparedFigureSerializer()
+    passage_value = ComparedFigureSerializer()
+
+
+class CompareOutputSerializer(serializers.Serializer):
+    numeric = serializers.ChoiceField(choices=["agrees", "conflicts", "none"])
+    pairs = ComparedPairSerializer(many=True)
+    reason = serializers.CharField()
+
+
+class CompareViewSet(viewsets.ViewSet):
+    """Compare the figures of a claim with a passage's: the matcher's numeric comparison."""
+
+    permission_classes = [HasRolePermission]
+    role_permissions = {"*": "claims.view_match"}
+
+    @extend_schema(request=CompareInputSerializer, responses={200: CompareOutputSerializer})
+    def create(self, request):
+        data = _validated(CompareInputSerializer, request)
+        result = compare_texts(data["claim"], data["passage"]).to_dict()
+        return Response(CompareOutputSerializer(result).data)

@@ -23,7 +23,7 @@ from .actions import articles as article_actions
 from .actions import claims as claim_actions
 from .actions import evidence as evidence_actions
 from .desk_selectors import earlier_duplicates
-from .library import search_library
+from .library_search import search_library
 from .models import Article, Claim, ClaimState
 
 OPEN_STATES = (ClaimState.EXTRACTED, ClaimState.IN_REVIEW)

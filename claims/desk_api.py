@@ -18,7 +18,7 @@ from sources.models import Passage, SourceKind
 from .actions import claims as claim_actions
 from .actions import evidence as evidence_actions
 from .api import ClaimOutputSerializer, MatchOutputSerializer, VersionInputSerializer, _run
-from .library import MAX_QUERY_CHARS, search_library
+from .library_search import MAX_QUERY_CHARS, search_library
 from .models import Article, Claim
 
 MAX_IDS = 100

@@ -1,65 +1,57 @@
-"""Searching the library by hand: one function the claim page and the API both call.
+"""How claims follow the source library: receivers of the library's signals (sources.signals).
 
-`search_library` answers with passages ranked the way matching ranks them (first-stage
-candidates from `sources.search`, then `textcore.matching.score_candidates`), without the
-relevance floor: a person asked, so every hit is shown, weakest last.
+Connected in ClaimsConfig.ready. The library asks which passages are in use before it
+removes any, and says when passages go, when their text changes, when a source has a new
+edition and when the library changed; claims keep accepted evidence, drop other matches,
+queue re-review of verdicts citing what changed and re-match open claims.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from django.db import transaction
 
-from sources.models import Passage
-from sources.search import find_candidates, normalize_for_search, term_weights
-from textcore import matching
+from sources import signals
 
-# Longest query taken (a pasted paragraph is cut, not refused).
-MAX_QUERY_CHARS = 1000
-CANDIDATES = 200
+from . import tasks, workflow
+from .models import Match
 
 
-@dataclass(frozen=True)
-class LibraryHit:
-    passage: Passage
-    score: float
-    numeric: str
-    detail: dict
-
-
-def score_passages(
-    *, text: str, quantities: Sequence[dict], passages: Sequence[matching.PassageText], limit: int
-) -> list[matching.ScoredMatch]:
-    """Matching's second stage on the given passages (no floor)."""
-    return matching.score_candidates(
-        text,
-        quantities,
-        passages,
-        term_weights=term_weights(normalize_for_search(text).split()),
-        limit=limit,
+def accepted_evidence(sender, *, passage_ids, **kwargs) -> set[int]:
+    """Passages a reviewer accepted as evidence: the library must keep them."""
+    return set(
+        Match.objects.filter(
+            passage_id__in=passage_ids, decision=Match.Decision.ACCEPTED
+        ).values_list("passage_id", flat=True)
     )
 
 
-def search_library(
-    *, query: str, quantities: Sequence[dict] = (), limit: int = 20
-) -> list[LibraryHit]:
-    """Passages of the library for a free-text query (or a claim's text), best first."""
-    query = " ".join((query or "").split())[:MAX_QUERY_CHARS]
-    if not query:
-        return []
-    candidates = find_candidates(query, limit=CANDIDATES)
-    scored = score_passages(
-        text=query,
-        quantities=quantities,
-        passages=[
-            matching.PassageText(id=c.passage_id, text=c.text, quantities=c.quantities)
-            for c in candidates
-        ],
-        limit=limit,
+def drop_matches(sender, *, passage_ids, **kwargs) -> None:
+    """Matches to passages about to be removed go with them."""
+    Match.objects.filter(passage_id__in=passage_ids).delete()
+
+
+def rereview_changed_passages(sender, *, passage_ids, reason="", **kwargs) -> None:
+    """Verdicts citing a passage whose text changed must be checked again."""
+    workflow.queue_rereview_for_passages(passage_ids=passage_ids, reason=reason)
+
+
+def rereview_new_edition(sender, *, source, reason, **kwargs) -> None:
+    """Verdicts citing a source of which a new edition was recorded must be checked again."""
+    workflow.queue_rereview_for_source(source=source, reason=reason)
+
+
+def rematch_open_claims(sender, **kwargs) -> None:
+    """Re-match open claims in the background once the library change is committed."""
+    transaction.on_commit(tasks.rematch_open_claims_task.delay)
+
+
+def connect() -> None:
+    signals.passages_in_use.connect(accepted_evidence, dispatch_uid="claims.accepted_evidence")
+    signals.passages_removing.connect(drop_matches, dispatch_uid="claims.drop_matches")
+    signals.passages_changed.connect(
+        rereview_changed_passages, dispatch_uid="claims.rereview_changed_passages"
     )
-    passages = Passage.objects.select_related("source").in_bulk([s.passage_id for s in scored])
-    return [
-        LibraryHit(passages[s.passage_id], s.score, s.numeric, s.detail)
-        for s in scored
-        if s.passage_id in passages
-    ]
+    signals.source_edition_changed.connect(
+        rereview_new_edition, dispatch_uid="claims.rereview_new_edition"
+    )
+    signals.library_changed.connect(rematch_open_claims, dispatch_uid="claims.rematch_open_claims")

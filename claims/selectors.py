@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from django.conf import settings
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from .models import Article, Claim, ClaimState, Match, Verdict
 
@@ -91,6 +91,8 @@ def _claim_export(claim: Claim) -> dict:
 
 HIGH_CHECKWORTHINESS = 0.7
 MEDIUM_CHECKWORTHINESS = 0.4
+# The extractor's line between check-worthy claims and the ones it is unsure of.
+CHECKWORTHY_THRESHOLD = 0.5
 # Claims flagged for re-review first, then the most check-worthy, in reading order.
 QUEUE_ORDERING = ("-needs_rereview", "-checkworthiness", "article_id", "position")
 
@@ -202,3 +204,17 @@ def claim_review(verdict: Verdict) -> dict:
     if verdict.published_at:
         review["datePublished"] = verdict.published_at.date().isoformat()
     return review
+
+
+def more_claims(*, claim: Claim) -> QuerySet[Claim]:
+    """The article's other claims under the check-worthy threshold that nobody has taken:
+    offered beside a claim on the workbench so a fact-checker can promote one."""
+    return (
+        Claim.objects.filter(
+            article_id=claim.article_id,
+            state=ClaimState.EXTRACTED,
+            checkworthiness__lt=CHECKWORTHY_THRESHOLD,
+        )
+        .exclude(pk=claim.pk)
+        .order_by("position")
+    )

@@ -17,5 +17,6 @@ router.register(
 )
 router.register("sources", sources_api.SourceViewSet, basename="source")
 router.register("imports", sources_api.ImportJobViewSet, basename="import")
+router.register("compare", claims_api.CompareViewSet, basename="compare")
 
 urlpatterns = router.urls

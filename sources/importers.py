@@ -254,11 +254,6 @@ def _csv_rows(reader: csv.DictReader, filename: str) -> Iterator[dict]:
         yield row
 
 
-LIBRARY_SUFFIXES = frozenset(
-    {".jsonl", ".ndjson", ".json", ".csv", ".pdf", ".txt", ".md", ".html", ".htm"}
-)
-
-
 def decode_text(data: bytes, filename: str) -> str:
     """Decode UTF-8 (a BOM is allowed); binary or mis-encoded content is refused."""
     if b"\x00" in data:
@@ -273,32 +268,3 @@ def decode_text(data: bytes, filename: str) -> str:
 def read_text_file(path: Path) -> str:
     """Read a UTF-8 text file (see decode_text)."""
     return decode_text(path.read_bytes(), str(path))
-
-
-def parse_library_bytes(data: bytes, filename: str, split_text) -> list[SourceRecord]:
-    """Parse a library file's content by its name's extension (.jsonl, .csv or .pdf)."""
-    suffix = Path(filename).suffix.lower()
-    from . import documents
-
-    if suffix == ".pdf":
-        return [documents.parse_pdf(data, filename, split_text)]
-    if suffix not in LIBRARY_SUFFIXES:
-        raise ImportFormatError(
-            filename,
-            None,
-            f"unknown file type {suffix!r}: use .jsonl or .csv (a library), "
-            ".pdf, .html or .txt (one document)",
-        )
-    text = decode_text(data, filename)
-    if suffix in {".html", ".htm"}:
-        return [documents.parse_html_document(text, filename, split_text)]
-    if suffix in {".txt", ".md"}:
-        return [documents.parse_text_document(text, filename, split_text)]
-    if suffix == ".csv":
-        return parse_csv(text, filename)
-    return parse_jsonl(text.splitlines(), filename, split_text)
-
-
-def parse_library_file(path: Path, split_text) -> list[SourceRecord]:
-    """Parse a library file on disk (see parse_library_bytes)."""
-    return parse_library_bytes(path.read_bytes(), str(path), split_text)

@@ -26,7 +26,8 @@ from itertools import combinations
 
 from django.db import connection, transaction
 
-from textcore.matching import bm25_weight, claim_terms, iter_terms, normalize_text, term_key
+from textcore.analysis import claim_terms, normalize_text, term_key
+from textcore.matching import bm25_weight, iter_terms
 
 from .models import Passage, Term
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from textcore.extraction import parse_quantities
 
-from . import importers
+from . import files, importers, signals
 from .models import ImportJob, Passage, Source
 from .passages import split_document
 from .search import normalize_for_search, update_term_statistics
@@ -52,25 +52,27 @@ def _passage_fields(text: str) -> dict:
 
 
 def _remove_passages(doomed: list[Passage], summary: ImportSummary) -> list[str]:
-    """Remove passages that left their source, unless a reviewer accepted one as evidence.
+    """Remove passages that left their source, unless one is in use (accepted as evidence).
 
     Returns the texts removed (for the term statistics).
     """
-    from claims.models import Match
-
     if not doomed:
         return []
-    accepted = set(
-        Match.objects.filter(passage__in=doomed, decision=Match.Decision.ACCEPTED).values_list(
-            "passage_id", flat=True
-        )
-    )
-    removable = [p for p in doomed if p.pk not in accepted]
-    summary.passages_kept_as_evidence += [str(p) for p in doomed if p.pk in accepted]
-    Match.objects.filter(passage__in=removable).delete()
-    Passage.objects.filter(pk__in=[p.pk for p in removable]).delete()
+    kept = signals.passages_kept([p.pk for p in doomed])
+    removable = [p for p in doomed if p.pk not in kept]
+    summary.passages_kept_as_evidence += [str(p) for p in doomed if p.pk in kept]
+    _delete(removable)
     summary.passages_removed += len(removable)
     return [p.text for p in removable]
+
+
+def _delete(passages: list[Passage]) -> None:
+    """Delete passages, letting the receivers of `passages_removing` drop their hold first."""
+    if not passages:
+        return
+    passage_ids = [p.pk for p in passages]
+    signals.passages_removing.send(sender=Passage, passage_ids=passage_ids)
+    Passage.objects.filter(pk__in=passage_ids).delete()
 
 
 def _upsert_sources(
@@ -207,33 +209,19 @@ def import_records(
         update_term_statistics(added_texts, removed_texts)
         summary.passages_created += len(to_create)
         summary.passages_updated += len(to_update)
-        # Verdicts citing a passage whose text changed must be checked again.
-        from claims.workflow import queue_rereview_for_passages, queue_rereview_for_source
-
-        queue_rereview_for_passages(passage_ids=summary.changed_passage_ids)
+        if summary.changed_passage_ids:
+            signals.passages_changed.send(
+                sender=Passage, passage_ids=summary.changed_passage_ids, reason=""
+            )
         for source in summary.new_editions:
-            queue_rereview_for_source(
+            signals.source_edition_changed.send(
+                sender=Source,
                 source=source,
                 reason=f"A new edition of “{source.title}” ({source.published}) was imported.",
             )
         if summary.library_changed:
-            schedule_rematch()
+            signals.library_changed.send(sender=Source)
     return summary
-
-
-def schedule_rematch() -> None:
-    """Re-match open claims in the background once the library change is committed."""
-    from claims.tasks import rematch_open_claims_task
-
-    transaction.on_commit(rematch_open_claims_task.delay)
-
-
-def import_library_file(
-    path: Path, *, user=None, progress: Callable[[int], None] | None = None
-) -> ImportSummary:
-    """Parse and import one library file; a malformed file raises ImportFormatError and writes nothing."""
-    records = importers.parse_library_file(path, split_document)
-    return import_records(records, user=user, progress=progress)
 
 
 def save_source(source: Source, *, user) -> Source:
@@ -249,9 +237,8 @@ def save_source(source: Source, *, user) -> Source:
     with transaction.atomic():
         source.save()
         if previous is not None and source.published != previous:
-            from claims.workflow import queue_rereview_for_source
-
-            queue_rereview_for_source(
+            signals.source_edition_changed.send(
+                sender=Source,
                 source=source,
                 reason=f"A new edition of “{source.title}” ({source.published}) was recorded.",
             )
@@ -272,30 +259,22 @@ def save_passage(passage: Passage) -> Passage:
         if old_text != passage.text:
             update_term_statistics([passage.text], [old_text] if old_text is not None else [])
             if old_text is not None:
-                from claims.workflow import queue_rereview_for_passages
-
-                queue_rereview_for_passages(passage_ids=[passage.pk])
+                signals.passages_changed.send(sender=Passage, passage_ids=[passage.pk], reason="")
     return passage
 
 
 def delete_passages(passages: Iterable[Passage]) -> int:
     """Delete passages nobody accepted as evidence; raises ValidationError for the others."""
-    from claims.models import Match
-
     passages = list(passages)
-    cited = [
-        p
-        for p in passages
-        if Match.objects.filter(passage=p, decision=Match.Decision.ACCEPTED).exists()
-    ]
+    kept = signals.passages_kept([p.pk for p in passages])
+    cited = [p for p in passages if p.pk in kept]
     if cited:
         raise ValidationError(
             "These passages are accepted evidence and cannot be deleted: "
             + ", ".join(str(p) for p in cited)
         )
     with transaction.atomic():
-        Match.objects.filter(passage__in=passages).delete()
-        Passage.objects.filter(pk__in=[p.pk for p in passages]).delete()
+        _delete(passages)
         update_term_statistics([], [p.text for p in passages])
     return len(passages)
 
@@ -317,7 +296,7 @@ def _progress_key(job_id: int) -> str:
 def queue_import(*, name: str, content: bytes, user=None) -> ImportJob:
     """Store an uploaded library file and queue its import; raises ValidationError if unusable."""
     suffix = Path(name).suffix.lower()
-    if suffix not in importers.LIBRARY_SUFFIXES:
+    if suffix not in files.LIBRARY_SUFFIXES:
         raise ValidationError(
             {"file": f"Unknown file type {suffix or '(none)'}: use .jsonl or .csv."}
         )
@@ -342,9 +321,7 @@ def run_import(job_id: int) -> ImportJob | None:
         job.save(update_fields=["status"])
     try:
         with job.file.open("rb") as handle:
-            records = importers.parse_library_bytes(
-                handle.read(), job.original_name, split_document
-            )
+            records = files.parse_library_bytes(handle.read(), job.original_name, split_document)
         total = sum(len(r.passages) for r in records)
         ImportJob.objects.filter(pk=job.pk).update(passages_total=total)
         done = 0

@@ -9,9 +9,28 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "real_worker: the test talks to a real Celery worker over the broker"
     )
+    config.addinivalue_line("markers", "broker: the test talks to the message broker")
     config.addinivalue_line(
         "markers", "browser: drives Debian's headless Chromium with Playwright (live server)"
     )
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that need a broker skip, saying why, when none is configured (`make test` has one)."""
+    if os.environ.get("CELERY_BROKER_URL"):
+        return
+    skip = pytest.mark.skip(
+        reason="CELERY_BROKER_URL is not set: this test needs a real broker (make test sets one)"
+    )
+    for item in items:
+        if item.get_closest_marker("real_worker") or item.get_closest_marker("broker"):
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    """Users in tests get MD5 password hashes: PBKDF2 costs half a second per user."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)

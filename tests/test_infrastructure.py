@@ -14,6 +14,7 @@ def test_database_is_postgresql_with_trigram_search():
         assert cursor.fetchone()[0] > 0.5
 
 
+@pytest.mark.broker
 def test_broker_is_redis_and_round_trips_a_message():
     assert settings.CELERY_BROKER_URL.startswith("redis://")
     with Connection(settings.CELERY_BROKER_URL) as conn:

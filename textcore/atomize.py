@@ -216,7 +216,10 @@ _RELATIVE_RE = re.compile(
 )
 _SUBJECT_MODIFIER_RE = re.compile(
     r"^(?P<subject>\s*[^,;]{3,60}?),\s+(?P<mod>(?:led|headed|chaired|run|owned|founded|backed|"
-    r"including|comprising|up|down)\b[^;]*?),\s+(?=[a-z])"
+    r"including|comprising|up|down|"
+    # "Domestic consumption, accounting for 70% of sales, has ...": a participle phrase
+    r"(?!(?:according|following|regarding|concerning|excluding|notwithstanding)\b)[a-z]{3,}ing)"
+    r"\b[^;]*?),\s+(?=[a-z])"
 )
 _MODIFIER_SPLIT_RE = re.compile(
     r"\s+and\s+(?=(?:led|headed|chaired|run|owned|founded|backed|including|comprising)\b)"
@@ -230,7 +233,10 @@ _ACRONYM_RE = re.compile(
 _TOKEN_RE = re.compile(r"\S+")
 _SPLIT_RE = re.compile(
     r"(?P<semi>;\s+)|(?P<contrast>,\s+(?:while|whereas|but|although|though|yet)\s+)|"
-    r"(?P<and>,?\s+(?:and|but)\s+)|(?P<participle>,\s+(?:thus\s+|thereby\s+|so\s+|also\s+|further\s+)?(?=[a-z]+ing\b))"
+    r"(?P<and>,?\s+(?:and|but)\s+)|(?P<participle>,\s+(?:thus\s+|thereby\s+|so\s+|also\s+|further\s+)?(?=[a-z]+ing\b))|"
+    # "Revenue fell 1.4% as sales of ice cream were dampened": a reason with its own subject
+    r"(?P<reason>,?\s+(?:as|because)\s+(?!(?:well|part|much|many|soon|long|far|good|such|usual|"
+    r"expected|planned|a|an|if|though|of|to|for|in|with|it|he|she|they|this|that)\b))"
 )
 _RECORD_RE = re.compile(
     r"(?P<record>(?:an?\s+)?(?:new\s+)?(?:all-time|record|[\w]+-year|multi-year|[\w]+-month)\s+(?:high|low))\s+of\s+$",
@@ -292,9 +298,24 @@ def _first_verb(text: str, start: int = 0, limit: int = 10) -> re.Match[str] | N
             continue
         if is_verb(token.group(0), following):
             return token
+        word = _clean_word(token.group(0))
+        if (
+            index > 1
+            and previous in _PRE_VERB_ADVERBS
+            and token.group(0).isalpha()
+            and token.group(0).islower()
+            and not word.endswith(("ly", "ing"))
+            and word not in _DETERMINERS | _PREPOSITIONS | _PRONOUNS | _ADVERBS
+        ):
+            return token  # "The Lib Dems also oppose ...": a verb after a sentence adverb
     return None
 
 
+# Adverbs that sit between a subject and its verb ("also oppose", "never signed")
+_PRE_VERB_ADVERBS = {
+    "also", "still", "already", "never", "often", "always", "usually", "recently",
+    "previously", "jointly", "unanimously", "repeatedly", "subsequently", "reportedly",
+}  # fmt: skip
 _NAME_THEN_S_VERB_RE = re.compile(
     r"(?:[A-Z][\w'’.&-]*\s+){1,4}(?P<verb>[a-z]{3,}[^s\W]s)\s+(?P<next>[\w$£€]+)"
 )
@@ -306,6 +327,10 @@ def _proper_name_verb(text: str, start: int) -> re.Match[str] | None:
     if not match:
         return None
     following = match.group("next").lower()
+    if re.search(
+        r"(?:ions|ments|ness|ities|ships|ances|ences|isms|ists|ers|ors)$", match.group("verb")
+    ):
+        return None  # "High-level negotiations between ...": a plural noun, not a verb
     if (
         following in _DETERMINERS
         or following in _PREPOSITIONS
@@ -317,6 +342,10 @@ def _proper_name_verb(text: str, start: int) -> re.Match[str] | None:
     return None
 
 
+_OPENING_ADVERBS = {
+    "Earlier", "Later", "Yesterday", "Today", "Tomorrow", "Previously", "Meanwhile", "Now",
+    "Then", "Instead", "Overall", "Elsewhere", "Afterwards", "Recently", "Separately", "Again",
+}  # fmt: skip
 _OPENING_COMMA_RE = re.compile(r",(?!\d)")
 
 
@@ -329,7 +358,12 @@ def find_subject(text: str, start: int = 0) -> tuple[int, int] | None:
     comma = opening.start() if opening else -1
     if comma > 0 and _first_verb(text[:comma], start) is None:
         head = text[start:comma].split()
-        if head and (head[0].lower() in _PREPOSITIONS or head[0] in _NOT_NAMES):
+        if head and (
+            head[0].lower() in _PREPOSITIONS
+            or head[0] in _NOT_NAMES
+            # "Earlier, the board ...", "Separately, ...": one adverb opening the sentence
+            or (len(head) == 1 and (head[0].endswith("ly") or head[0] in _OPENING_ADVERBS))
+        ):
             start = comma + 1
     while start < segment_end and text[start].isspace():
         start += 1
@@ -355,8 +389,8 @@ def _noun_phrase_before(text: str, end: int) -> str:
         word = _clean_word(raw)
         if word in _PREPOSITIONS or word in _PRONOUNS or word in _BASE_VERBS:
             break
-        if words and is_verb(raw):
-            break
+        if words and (is_verb(raw) or (word.endswith("ing") and word not in _PARTICIPLE_SKIP)):
+            break  # "operating Shadowcrew.com": the gerund is not part of the noun phrase
         words.insert(0, raw.strip(",;:"))
         if word in _DETERMINERS:
             break
@@ -382,6 +416,49 @@ def _third_person(participle: str, plural: bool) -> str:
     if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
         return base[:-1] + "ies"
     return base + "s"
+
+
+_IRREGULAR_PAST = {
+    "making": "made", "taking": "took", "giving": "gave", "leaving": "left", "bringing": "brought",
+    "holding": "held", "sending": "sent", "keeping": "kept", "selling": "sold", "paying": "paid",
+    "building": "built", "meeting": "met", "leading": "led", "putting": "put", "setting": "set",
+    "cutting": "cut", "hitting": "hit", "becoming": "became", "saying": "said", "telling": "told",
+    "finding": "found", "getting": "got", "going": "went", "coming": "came", "running": "ran",
+    "winning": "won", "losing": "lost", "spending": "spent", "seeing": "saw", "rising": "rose",
+    "falling": "fell", "growing": "grew", "writing": "wrote", "driving": "drove",
+    "beginning": "began", "standing": "stood", "bearing": "bore", "drawing": "drew",
+}  # fmt: skip
+_PAST_AUX = {"was", "were", "had", "did"}
+
+
+def _past_tense(participle: str) -> str:
+    """'announcing' -> 'announced', 'spurring' -> 'spurred', 'making' -> 'made'."""
+    if participle in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[participle]
+    base = _third_person(participle, plural=True)
+    if base.endswith("e"):
+        return base + "d"
+    if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+        return base[:-1] + "ied"
+    if participle[-4:-3] == participle[-5:-4] and participle[-4:-3] not in "ls":
+        return base + base[-1] + "ed"  # "spurring" -> "spurred"
+    return base + "ed"
+
+
+def _main_verb_is_past(work: str, subject_span: tuple[int, int] | None) -> bool:
+    """Whether the first clause's verb is in the past tense ("concluded", "rose", "was")."""
+    if subject_span is None:
+        return False
+    tokens = work[subject_span[1] :].split()[:3]
+    words = [_clean_word(t) for t in tokens if _clean_word(t) not in _ADVERBS - _AUX]
+    if not words:
+        return False
+    word = words[0]
+    return (
+        word in _PAST_AUX
+        or (word.endswith("ed") and word not in _ED_ADJECTIVES)
+        or word in set(_IRREGULAR_PAST.values())
+    )
 
 
 def _looks_plural(noun_phrase: str) -> bool:
@@ -442,8 +519,9 @@ def _roles_before_names(sentence: str) -> list[Draft]:
                 role_tokens.insert(0, previous)
                 continue
             break
-        if len(role_tokens) < 2 and not (lowercase_head and index > 0):
-            continue  # "President Trump": a form of address, not a claim
+        if len(role_tokens) < 2 and not (lowercase_head and index > 0 and len(name_tokens) > 1):
+            # "President Trump": a form of address; "analyst Gartner": a firm, not a person
+            continue
         role = sentence[role_tokens[0].start() : token.end()]
         name = sentence[name_tokens[0].start() : name_tokens[-1].end()].strip(",.;:!?\"'“”‘’()")
         name = re.sub(r"['’]s$", "", name)
@@ -505,6 +583,9 @@ def _appositives(sentence: str, work: str) -> tuple[list[Draft], str]:
             continue  # a list: "A, the B, and C"
         if app.split()[0].lower() in {"another", "other", "such", "this", "his", "her", "their"}:
             continue
+        before_name = work[max(0, match.start("name") - 12) : match.start("name")]
+        if app[:1].isupper() and re.search(r"\b(?:the|of|in|at|for|from|by)\s+$", before_name):
+            continue  # "the head of the NHTCU, Acting Chief ...": the title is not the unit's
         role, relative = app, ""
         relative_match = re.search(r"\s(?:which|who)\s", app)
         if relative_match:
@@ -626,11 +707,21 @@ def _relatives(work: str) -> tuple[list[Draft], str]:
         subject = _antecedent(work, match.start())
         if not subject:
             continue
-        drafts.append(
-            Draft(
-                "relative", _keep_only(work, match.start("rest"), match.end("rest")), prefix=subject
+        reporting = _REPORTING.match(words[1]) if len(words) > 2 else None
+        if reporting and not is_verb(words[0]) and is_verb(words[2]):
+            # "Shadowcrew.com, which investigators claim was ..." -> "investigators claim
+            # Shadowcrew.com was ..."
+            text = f"{words[0]} {words[1]} {subject} {' '.join(words[2:])}"
+            kept = _keep_only(work, match.start("rest"), match.end("rest"))
+            drafts.append(Draft("relative", kept, text=text))
+        else:
+            drafts.append(
+                Draft(
+                    "relative",
+                    _keep_only(work, match.start("rest"), match.end("rest")),
+                    prefix=subject,
+                )
             )
-        )
         end = match.end() if match.group("close") == "," else match.end("rest")
         work = _blank(work, match.start(), end)
     return drafts, work
@@ -669,6 +760,19 @@ def _subject_modifiers(work: str) -> tuple[list[Draft], str]:
                 )
                 kept = _keep_only(work, item_start, items_start + item.end())
                 drafts.append(Draft("apposition", kept, text=f"{subject} included {text}"))
+        elif piece.split()[0].endswith("ing"):
+            participle = piece.split()[0]
+            if participle in _PARTICIPLE_SKIP:
+                return [], work
+            following = work[match.end() :].split()[:1]
+            main = _clean_word(following[0]) if following else ""
+            past = main in _PAST_AUX or main.endswith("ed") or main in set(_IRREGULAR_PAST.values())
+            if past:
+                verb = _past_tense(participle)
+            else:
+                verb = _third_person(participle, _looks_plural(subject))
+            kept = _keep_only(work, mod_start + start + len(participle), mod_start + end)
+            drafts.append(Draft("clause", kept, prefix=f"{subject} {verb}"))
         else:
             kept = _keep_only(work, mod_start + start, mod_start + end)
             drafts.append(Draft("clause", kept, prefix=f"{subject} was"))
@@ -704,9 +808,13 @@ _FRAME_RE = re.compile(
     r"announced|announces|confirmed|confirms|reported|reports|revealed|reveals|noted|notes)"
     r"\s+(?:that\s+)?(?=\S)"
 )
+_REPORTING_FRAME_WORD = re.compile(
+    r"\b(?:said|says|told|added|adds|claimed|argued|insisted|warned|stated|believes|thinks)\b"
+)
 _SUBORDINATORS = {
     "as", "because", "while", "when", "if", "that", "which", "who", "where", "since",
     "although", "though", "after", "before", "until", "unless", "whether", "whereas",
+    "between",  # "between the United States and China": two nouns
 }  # fmt: skip
 
 
@@ -821,6 +929,16 @@ def _clauses(work: str) -> list[Draft]:
         elif match.group("contrast"):
             shared = is_verb(right_tokens[0], (right_tokens + [""])[1])
             cuts.append((match.start(), match.end(), shared))
+        elif match.group("reason"):
+            reason_subject = find_subject(work, match.end())
+            if reason_subject is None or reason_subject[0] != match.end():
+                continue
+            if _REPORTING_FRAME_WORD.search(left):
+                continue  # "added that ... as the clock ticked": part of what was said
+            after_verb = work[reason_subject[1] :].split()
+            if len(after_verb) < 3 or _REPORTING.match(after_verb[0]):
+                continue  # "as the company said": an attribution, not a reason
+            cuts.append((match.start(), match.end(), False))
         elif match.group("participle"):
             word = right_tokens[0].lower().strip(",.")
             if word in _PARTICIPLE_SKIP or not subject:
@@ -847,7 +965,7 @@ def _clauses(work: str) -> list[Draft]:
                 first = _clean_word(words[0])
                 if len(words) > 1 and _clean_word(words[-1]) in _PRONOUNS:
                     continue  # "tools they needed": a relative clause without "that"
-                if _noun_coordination(left):
+                if _noun_coordination(left) or not has_verb:
                     continue
                 if first not in _ADVERBS and not is_verb(first):
                     cuts.append((match.start(), match.end(), False))
@@ -869,13 +987,21 @@ def _clauses(work: str) -> list[Draft]:
             if first.lower().endswith("ing") and first.lower() not in _PARTICIPLE_SKIP:
                 # "China ..., thus refining X" -> "China refines X"
                 position = kept.index(first)
-                verb = _third_person(first.lower(), _looks_plural(subject))
+                if _main_verb_is_past(work, subject_span):
+                    verb = _past_tense(first.lower())
+                else:
+                    verb = _third_person(first.lower(), _looks_plural(subject))
                 kept = _blank(kept, position, position + len(first))
                 prefix = f"{subject} {verb}"
         drafts.append(
             Draft("participle" if start in participles else "clause", kept, prefix=prefix)
         )
     return drafts
+
+
+_PLACE = r"\s+(?:in|for|at|on|among)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_PLACE_AND_RE = re.compile(rf"{_PLACE}(?P<and>,?\s+and\s+)")
+_PLACE_RE = re.compile(_PLACE)
 
 
 def _split_quantities(draft: Draft, quantity_spans: list[tuple[int, int, str]]) -> list[Draft]:
@@ -902,6 +1028,16 @@ def _split_quantities(draft: Draft, quantity_spans: list[tuple[int, int, str]]) 
             return [
                 replace(draft, kept=change_only),
                 replace(draft, kept=level_only),
+            ]
+    for first, second in zip(inside, inside[1:], strict=False):
+        # "sales fell 13% in New York and 16% in Ireland": one figure per place
+        between = _PLACE_AND_RE.fullmatch(draft.kept[first[1] : second[0]])
+        place = _PLACE_RE.match(draft.kept, second[1])
+        if between and place and first[2] == second[2]:
+            and_at = first[1] + between.start("and")
+            return [
+                replace(draft, kept=_blank(draft.kept, and_at, place.end())),
+                replace(draft, kept=_blank(draft.kept, first[0], second[0])),
             ]
     for quantity in inside:
         record = _RECORD_RE.search(draft.kept[: quantity[0]])

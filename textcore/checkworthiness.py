@@ -18,8 +18,8 @@ Features that raise the score (a fact can be checked against a source):
 Features that lower it (opinion, prediction or vagueness):
     prediction     could, may, might, likely, expected to, forecasts         -0.25
                    (only -0.05 for a figure forecast or planned by a named body)
-    future         will, would, shall, is due to: a plan or an announcement,  -0.05
-                   checkable when a name, date or source anchors it
+    future         will, shall, reported "would", is due to: a plan or an     0.00
+                   announcement, checkable as one (shown, weighs nothing)
     opinion        believe, argue, characterised, seems, hinted, deemed, ... -0.25
     conditional    if, unless, should China ..., regardless of               -0.20
     question       the claim or its sentence ends with a question mark       -0.40
@@ -29,7 +29,7 @@ Features that lower it (opinion, prediction or vagueness):
     evaluative     significant, unfair, crucial, productive, ...             -0.10
     negation       not, never, no: denials are rarely the checkable point    -0.10
     pronoun        opens with he/she/it/they/this: the subject is unknown    -0.10
-    participle     a ", making ..." add-on clause, usually interpretation    -0.10
+    participle     a ", making ..." add-on clause, often interpretation      -0.05
     reported_view  "Ministers say the goal is within reach": a source's view   -0.20
                    of a state or outlook (is/are/will/can ...) with no figure,
                    date or name to check it by; reported events ("said the
@@ -58,7 +58,7 @@ WEIGHTS: dict[str, float] = {
     "date": 0.05,
     "attributed": 0.05,
     "prediction": -0.25,
-    "future": -0.05,
+    "future": 0.0,
     "attributed_forecast": -0.05,
     "opinion": -0.25,
     "conditional": -0.20,
@@ -70,7 +70,7 @@ WEIGHTS: dict[str, float] = {
     "pronoun": -0.10,
     "short": -0.20,
     "intention": -0.15,
-    "participle": -0.10,
+    "participle": -0.05,
     "reported_view": -0.20,
     "headline": 0.10,
 }
@@ -119,7 +119,7 @@ _OPINION = _words(
     r"believes?|believed|thinks?|thought|argues?|argued|characteri[sz]ed|described as|"
     r"seems?|seemed|appears? to|apparently|(?:seen|viewed|regarded) as|hinted|suggested|suggests|emphasi[sz]ed|"
     r"expressed|optimism|pessimism|hopes?|hoped|fears?|feared|considered|deemed|reckons?|"
-    r"insists?|insisted|implies|imply|implied|sensing|senses|feels?|felt|"
+    r"insists?|insisted|implies|imply|implied|sensing|senses?|sensed|feels?|felt|"
     r"in (?:my|our) view|clearly|certainly|obviously|arguably|perhaps|maybe|should|must|ought"
 )
 _CONDITIONAL = re.compile(

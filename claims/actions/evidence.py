@@ -19,7 +19,7 @@ from sources.services import save_passage, save_source
 from textcore import matching
 
 from .. import workflow
-from ..library import score_passages
+from ..library_search import score_passages
 from ..models import Claim, Match
 
 MAX_QUOTE_CHARS = 5000

@@ -130,8 +130,10 @@ def test_pages_carry_hsts_csp_and_the_other_security_headers(server):
         assert response.getheader("Referrer-Policy") == "strict-origin-when-cross-origin"
 
 
-def test_login_sets_secure_httponly_samesite_cookies(server):
+def test_login_sets_secure_httponly_samesite_cookies(server, settings):
     port, _ = server
+    # the server checks passwords with the production hashers
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
     UserFactory(username="ed")
     page, content = request(port, "GET", "/admin/login/")
     csrf_cookie = cookie(page, "csrftoken")

@@ -221,3 +221,50 @@ def test_age_appositive_becomes_its_own_claim():
     assert "Mr Adebayo is 47 years old." in texts
     assert "Mr Adebayo runs a bakery in Leeds." in texts
     assert "Mr Adebayo was fined £300 on Monday." in texts
+
+
+def test_participle_phrase_after_the_subject_becomes_a_claim():
+    texts = claim_texts("Tourism, accounting for 12% of jobs, has grown since 2015.")
+    assert "Tourism accounts for 12% of jobs." in texts
+    assert "Tourism has grown since 2015." in texts
+
+
+def test_participle_clause_after_a_past_verb_stays_in_the_past():
+    texts = claim_texts("The two unions met in Cardiff on Friday, announcing a joint strike.")
+    assert "The two unions announced a joint strike." in texts
+
+
+def test_reason_clause_with_its_own_subject_is_a_claim_of_its_own():
+    texts = claim_texts("Profits fell 8% in 2023 as sales of tea and coffee were hit by frost.")
+    assert "Profits fell 8% in 2023." in texts
+    assert "Sales of tea and coffee were hit by frost." in texts
+
+
+def test_between_two_names_joined_by_and_is_not_cut():
+    texts = claim_texts("Talks between Peru and Chile ended in Lima on Monday.")
+    assert texts == ["Talks between Peru and Chile ended in Lima on Monday."]
+
+
+def test_a_verb_after_a_sentence_adverb_lets_a_contrast_split():
+    texts = claim_texts("The Greens also oppose the tunnel, but ministers insist it is needed.")
+    assert "The Greens also oppose the tunnel." in texts
+
+
+def test_relative_clause_with_a_reporting_verb_keeps_the_source():
+    texts = claim_texts(
+        "Police closed Tradehub.net, which investigators claim was a market for stolen cards."
+    )
+    assert "Investigators claim Tradehub.net was a market for stolen cards." in texts
+
+
+def test_an_opening_adverb_does_not_hide_the_shared_subject():
+    texts = claim_texts(
+        "Earlier, the city council debated two routes but voted to build the northern bypass."
+    )
+    assert "The city council voted to build the northern bypass." in texts
+
+
+def test_one_figure_per_place_when_figures_and_places_are_listed():
+    texts = claim_texts("Unemployment rose to 7% in Spain and 5% in France last year.")
+    assert "Unemployment rose to 7% in Spain last year." in texts
+    assert "Unemployment rose to 5% in France last year." in texts

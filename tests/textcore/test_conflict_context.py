@@ -4,7 +4,9 @@ Each rule is shown with a pair of invented texts: one where the differing figure
 the claim's quantity (a conflict) and one where it does not (nothing to conclude).
 """
 
-from textcore.matching import PassageText, numeric_agreement, score_candidates, term_key
+from textcore.analysis import term_key
+from textcore.matching import PassageText, score_candidates
+from textcore.numeric import numeric_agreement
 
 
 def q(text: str, value: float, unit: str, qualifier: str = "exact", **extra) -> dict:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from textcore.matching import numeric_agreement
+from textcore.numeric import numeric_agreement
 
 
 def q(text: str, value: float, unit: str, qualifier: str = "exact", **extra) -> dict:

@@ -45,6 +45,23 @@ _PIECES = st.sampled_from(
         "12",
         "F-35",
         " ",
+        # the structural rules: speakers, ages, titles, reasons, pronouns
+        "Mr Lee",
+        "Ms Ortiz",
+        "said",
+        ", she said",
+        "according to",
+        ", 47,",
+        "which analysts claim",
+        " as ",
+        "Its",
+        "He",
+        "also",
+        "between",
+        "accounting for",
+        "journalist",
+        "The ministry's spokeswoman,",
+        "in Paris",
     ]
 )
 _TEXT = st.one_of(

@@ -191,7 +191,7 @@ def test_to_dict_is_json_ready():
         ("The park spans 14 square kilometres.", 14, "km2", "area", "exact"),
         ("The tank holds 2,500 litres.", 2500, "litre", "volume", "exact"),
         ("The lake lost 40 million cubic metres.", 40e6, "m3", "volume", "exact"),
-        ("Output hit 1.1 million barrels a day.", 1.1e6, "barrel", "volume", "exact"),
+        ("Output hit 1.1 million barrels a day.", 1.1e6, "barrel/day", "volume_rate", "exact"),
         ("Each home used 90 gallons.", 90, "gallon", "volume", "exact"),
         ("Temperatures reached 41.2C in July.", 41.2, "celsius", "temperature", "exact"),
         ("It was 35 degrees Celsius at noon.", 35, "celsius", "temperature", "exact"),
@@ -225,3 +225,54 @@ def test_bare_degrees_are_temperature_only_in_a_weather_context():
 def test_range_of_kilometres():
     q = only("The queue stretched 5 to 8 km.")
     assert (q.value, q.value_max, q.unit, q.qualifier) == (5, 8, "km", "range")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        ("Orvel paid dollars 3.1bn for the mine.", 3.1e9, "USD", "exact"),
+        ("Orvel paid 3.1bn dollars for the mine.", 3.1e9, "USD", "exact"),
+        ("The Tarn fund raised €45m last spring.", 45e6, "EUR", "exact"),
+        ("Quay Holdings made a profit of HK$512m.", 512e6, "HKD", "exact"),
+        ("Velby Re reported 12.4bn Swiss francs of premiums.", 12.4e9, "CHF", "exact"),
+        ("The deficit reached Australian dollar 8.2bn.", 8.2e9, "AUD", "exact"),
+        ("Holm Foods was fined a 2.5m-euro penalty.", 2.5e6, "EUR", "exact"),
+        ("The dividend rose to 64 euro cents.", 0.64, "EUR", "exact"),
+        ("The field pumps 310,000 barrels per day.", 310_000, "barrel/day", "exact"),
+        ("The field pumps 310,000 bpd.", 310_000, "barrel/day", "exact"),
+        ("The phone stores 64GB of music.", 64, "GB", "exact"),
+        ("The archive holds 2TB of video.", 2, "TB", "exact"),
+        ("One in 20 drivers failed the test.", 5, "percent", "exact"),
+        ("Nine out of 10 members voted yes.", 90, "percent", "exact"),
+        ("The works will go on for a decade.", 10, "year", "exact"),
+        ("The trial should last about half a year.", 0.5, "year", "about"),
+        ("Nobody should wait longer than a year.", 1, "year", "more_than"),
+        ("Repairs take a couple of months.", 2, "month", "about"),
+        ("The deal was worth nearly a quarter of a billion dollars.", 2.5e8, "USD", "about"),
+        ("The rate rose by a quarter of a percentage point.", 0.25, "percentage_point", "exact"),
+        ("Inflation was one point four per cent.", 1.4, "percent", "exact"),
+        ("Claims must be paid within 30 days.", 30, "day", "at_most"),
+        ("Fines run up to a maximum of £5,000.", 5000, "GBP", "up_to"),
+        ("It carries a maximum penalty of £900.", 900, "GBP", "at_most"),
+        ("Around two dozen schools closed.", 24, "count", "about"),
+        ("Sales grew more than tenfold.", 10, "count", "more_than"),
+    ],
+)
+def test_news_ways_of_writing_a_quantity(text, value, unit, qualifier):
+    q = only(text)
+    assert (q.value, q.unit, q.qualifier) == (pytest.approx(value), unit, qualifier)
+
+
+def test_a_change_and_the_level_it_reaches_are_not_a_range():
+    first, second = parse_quantities("The bank lifted its rate 0.5% to 4.75%.")
+    assert (first.value, first.qualifier, second.value) == (0.5, "exact", 4.75)
+
+
+def test_a_range_written_with_the_thousands_once():
+    q = only("Each fine was between $40-90,000.")
+    assert (q.value, q.value_max, q.unit, q.qualifier) == (40_000, 90_000, "USD", "range")
+
+
+def test_a_year_earlier_is_not_a_rate():
+    q = only("The dividend was 48 cents a year earlier.")
+    assert (q.value, q.unit) == (0.48, "USD")

@@ -3,7 +3,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textcore.matching import PassageText, claim_terms, score_candidates
+from textcore.analysis import claim_terms
+from textcore.matching import PassageText, score_candidates
 
 WEIGHTS = {
     "harbour": 0.4,

@@ -156,6 +156,23 @@ def test_the_claim_page_shows_the_conflicting_quantities(client, fact_checker, m
     assert '<span class="qty">12 Mt</span> vs passage <span class="qty">9.1 Mt</span>' in html
 
 
+def test_the_claim_page_explains_a_numeric_answer_with_converted_values(
+    client, fact_checker, make_claim
+):
+    claim = make_claim(S.IN_REVIEW, assignee=fact_checker)
+    pair = {
+        "claim": {"text": "$6.4bn", "converted": 6.4e9, "converted_unit": "USD"},
+        "passage": {"text": "$640m", "converted": 6.4e8, "converted_unit": "USD"},
+        "relation": "conflicts",
+    }
+    detail = {"numeric": {"pairs": [pair], "reason": "same measure; $6.4bn vs $640m"}}
+    MatchFactory(claim=claim, numeric=Match.Numeric.CONFLICTS, numeric_detail=detail)
+    client.force_login(fact_checker)
+    html = client.get(page(claim)).content.decode()
+    assert "= 6.4bn USD" in html and "= 640m USD" in html
+    assert "Why: same measure; $6.4bn vs $640m" in html
+
+
 def test_awaiting_approval_leaves_out_the_editors_own_verdicts(editor, make_claim):
     from claims import selectors
 
@@ -211,3 +228,32 @@ def test_the_claim_page_does_not_query_per_cited_passage(client, editor, make_cl
         *[MatchFactory(claim=claim, decision=Match.Decision.ACCEPTED) for _ in range(4)]
     )
     assert queries() == one
+
+
+def test_the_claim_page_offers_the_articles_claims_under_the_threshold(
+    client, fact_checker, make_claim
+):
+    claim = make_claim(S.EXTRACTED, text="The ferry carried 2 million people in 2023.")
+    unsure = make_claim(
+        S.EXTRACTED, article=claim.article, text="The port opened a cafe.", checkworthiness=0.3
+    )
+    make_claim(S.EXTRACTED, text="Another article's unsure claim.", checkworthiness=0.3)
+    client.force_login(fact_checker)
+    html = client.get(page(claim)).content.decode()
+    assert 'id="more-claims"' in html
+    assert unsure.text in html
+    assert "Another article's unsure claim." not in html
+
+
+def test_a_claim_under_the_threshold_is_promoted_into_review_in_one_click(
+    client, fact_checker, make_claim
+):
+    claim = make_claim(S.EXTRACTED)
+    unsure = make_claim(S.EXTRACTED, article=claim.article, checkworthiness=0.3)
+    client.force_login(fact_checker)
+    response = client.post(page(unsure), {"action": "start_review", "version": unsure.version})
+    unsure.refresh_from_db()
+    assert unsure.state == S.IN_REVIEW and unsure.assignee == fact_checker
+    assert messages_of(response) == ["You are now reviewing this claim."]
+    html = client.get(page(claim)).content.decode()
+    assert 'id="more-claims"' not in html

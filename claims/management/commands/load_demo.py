@@ -10,7 +10,7 @@ from django.db import transaction
 from claims import review, services, workflow
 from claims.models import Article, Match, Rating
 from claims.roles import EDITORS, FACT_CHECKERS
-from sources.importers import parse_library_file
+from sources.files import parse_library_file
 from sources.passages import split_document
 from sources.services import import_records
 

@@ -6,7 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from sources import services
-from sources.importers import SOURCE_KINDS, ImportFormatError, parse_library_file
+from sources.files import parse_library_file
+from sources.importers import SOURCE_KINDS, ImportFormatError
 from sources.passages import split_document
 
 DOCUMENT_SUFFIXES = {".pdf", ".html", ".htm", ".txt", ".md"}

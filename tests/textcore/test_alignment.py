@@ -1,0 +1,280 @@
+"""compare_texts: figures understood, aligned, then compared (invented sentences)."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textcore.alignment import compare_texts
+
+
+def relation(claim: str, passage: str) -> str:
+    return compare_texts(claim, passage).numeric
+
+
+# --------------------------------------------------------------------- units and scale
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        ("Brelland paid a $700m fee to the port.", "Brelland paid the port a $0.7bn fee."),
+        ("The mill shipped 40 tonnes of oats.", "The mill shipped 40,000 kg of oats."),
+        ("The ferry trip takes two hours.", "The ferry trip takes 120 minutes."),
+        ("Halvik's share price closed at 845 pence.", "Halvik's share price closed at £8.45."),
+        ("The tunnel works will go on for a decade.", "The tunnel works will go on for 10 years."),
+    ],
+)
+def test_the_same_amount_in_other_units_or_scale_words_agrees(claim, passage):
+    assert relation(claim, passage) == "agrees"
+
+
+def test_an_amount_off_by_a_factor_of_ten_conflicts():
+    claim = "Brelland bought the Osk refinery for $6.4bn."
+    passage = "Brelland acquired the Osk refinery for $640m."
+    assert relation(claim, passage) == "conflicts"
+
+
+# --------------------------------------------------------------------- rounding and hedges
+
+
+def test_a_rounded_figure_agrees_with_the_precise_one():
+    assert relation("Tarn's output grew 3.2% in 2019.", "Tarn's output grew 3.17% in 2019.") == (
+        "agrees"
+    )
+
+
+def test_a_figure_that_does_not_round_to_the_other_conflicts():
+    claim = "Tarn's exports were worth 5.5% of its income."
+    passage = "Tarn's exports were worth 5% of its income."
+    assert relation(claim, passage) == "conflicts"
+
+
+def test_nearly_covers_values_just_below():
+    claim = "The charity raised nearly £3m for the hospice."
+    passage = "The charity raised about £2.9m for the hospice."
+    assert relation(claim, passage) == "agrees"
+
+
+def test_nearly_does_not_cover_a_larger_value():
+    claim = "The charity raised nearly £3m for the hospice."
+    passage = "The charity raised about £3.6m for the hospice."
+    assert relation(claim, passage) == "conflicts"
+
+
+def test_more_than_is_an_open_interval():
+    claim = "More than 2,000 volunteers joined the clean-up."
+    assert relation(claim, "About 2,300 volunteers joined the clean-up.") == "agrees"
+    assert relation(claim, "Roughly 1,500 volunteers joined the clean-up.") == "conflicts"
+
+
+# --------------------------------------------------------------------- fractions and shares
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        ("A quarter of the orchards in Dunmere were lost.", "25% of Dunmere orchards were lost."),
+        ("One in five of Dunmere's orchards were lost.", "20% of Dunmere's orchards were lost."),
+        (
+            "Nearly two-thirds of the 30 farms reported losses.",
+            "19 of the 30 farms reported losses.",
+        ),
+        ("Over half of the members voted to strike.", "56% of the members voted to strike."),
+    ],
+)
+def test_fractions_and_shares_agree_with_percentages(claim, passage):
+    assert relation(claim, passage) == "agrees"
+
+
+def test_a_third_conflicts_with_half():
+    claim = "Half the island's farmers grow barley."
+    passage = "Roughly a third of the island's farmers grow barley."
+    assert relation(claim, passage) == "conflicts"
+
+
+# --------------------------------------------------------------------- changes
+
+
+def test_a_rise_conflicts_with_a_fall_of_the_same_size():
+    claim = "Orvel shares rose 4% after the results."
+    passage = "Orvel shares fell 4% after the results."
+    assert relation(claim, passage) == "conflicts"
+
+
+def test_doubled_agrees_with_a_rise_of_one_hundred_percent():
+    claim = "Ticket sales at the Lunsford museum doubled last year."
+    passage = "Ticket sales at the Lunsford museum rose 100% last year."
+    assert relation(claim, passage) == "agrees"
+
+
+def test_a_change_stated_from_two_levels_agrees_with_the_difference():
+    claim = "The number of open cases fell from 940 to 860."
+    passage = "The number of open cases fell by 80."
+    assert relation(claim, passage) == "agrees"
+
+
+def test_a_relative_change_derived_from_two_levels_agrees():
+    claim = "The Eskel club raised its fee to 60 pence from 48 pence."
+    passage = "The Eskel club raised its fee by 25%."
+    assert relation(claim, passage) == "agrees"
+
+
+# --------------------------------------------------------------------- percent vs points
+
+
+def test_a_rise_of_a_rate_in_percent_agrees_with_the_same_rise_in_points():
+    claim = "The Bank of Vell lifted its rate 0.5% to 4.5%."
+    passage = "The Bank of Vell raised its rate by half a percentage point, to 4.5%."
+    assert relation(claim, passage) == "agrees"
+
+
+def test_a_relative_rise_read_as_points_conflicts():
+    claim = "The Bank of Vell lifted its rate 0.5% to 4.5%."
+    passage = "The Bank of Vell raised its rate by 50%, taking it to 4.5%."
+    assert relation(claim, passage) == "conflicts"
+
+
+def test_a_poll_lead_in_points_is_the_difference_of_the_shares():
+    claim = "The Greens lead the Liberals by 41% to 33%."
+    assert relation(claim, "The Greens are eight percentage points ahead.") == "agrees"
+
+
+# --------------------------------------------------------------------- ranges
+
+
+def test_a_value_inside_a_range_agrees_and_outside_conflicts():
+    claim = "Between 300 and 400 walkers use the path each day."
+    assert relation(claim, "About 350 walkers use the path each day.") == "agrees"
+    assert relation(claim, "Some 900 walkers use the path each day.") == "conflicts"
+
+
+# --------------------------------------------------------------------- currencies and rates
+
+
+def test_two_currencies_without_a_stated_rate_are_not_compared():
+    claim = "Osk Holdings will repay a $300m loan."
+    passage = "The Osk Holdings loan to be repaid is worth £160m."
+    assert relation(claim, passage) == "none"
+
+
+def test_the_rate_stated_in_the_claim_is_used():
+    claim = "Osk Holdings will repay a $300m (£160m) loan."
+    assert relation(claim, "Osk Holdings will repay a £160m loan.") == "agrees"
+    assert relation(claim, "Osk Holdings will repay a £300m loan.") == "conflicts"
+
+
+def test_an_amount_a_week_agrees_with_the_same_amount_a_year():
+    claim = "Carers in Velby are paid £40 a week."
+    passage = "Carers in Velby are paid about £2,080 a year."
+    assert relation(claim, passage) == "agrees"
+
+
+def test_an_amount_a_year_conflicts_with_the_same_amount_a_month():
+    claim = "The Velby agency costs £2.4bn a year."
+    passage = "The Velby agency costs £2.4bn a month."
+    assert relation(claim, passage) == "conflicts"
+
+
+# --------------------------------------------------------------------- alignment
+
+
+def test_the_passage_figure_goes_with_the_claim_figure_its_words_name():
+    claim = "Orvel shares rose 6% and Pashley shares gained 3.5%."
+    passage = "Pashley shares gained 6% on the day."
+    assert relation(claim, passage) == "conflicts"
+
+
+def test_another_company_is_not_compared():
+    claim = "Orvel shares rose 6% and Pashley shares gained 3.5%."
+    passage = "Tremaine's shares finished 6% higher on the day."
+    assert relation(claim, passage) == "none"
+
+
+def test_another_year_is_not_compared():
+    claim = "Holm Foods earned 52m euros in 2011."
+    passage = "Holm Foods earned 38m euros in 2010."
+    assert relation(claim, passage) == "none"
+
+
+def test_another_quarter_is_not_compared():
+    claim = "The Vell economy grew 0.4% in the second quarter of 2018."
+    passage = "The Vell economy grew 0.9% in the third quarter of 2018."
+    assert relation(claim, passage) == "none"
+
+
+def test_a_forecast_is_not_compared_with_the_actual_figure():
+    claim = "The Fenwick index fell to 48.2 in May."
+    passage = "Analysts had expected the Fenwick index to reach 51 in May."
+    assert relation(claim, passage) == "none"
+
+
+def test_profit_is_not_compared_with_sales():
+    claim = "Holm Foods' profits rose 3% last year."
+    passage = "Holm Foods' sales rose 7% last year."
+    assert relation(claim, passage) == "none"
+
+
+def test_a_figure_that_defines_who_is_counted_must_match():
+    claim = "The number of people waiting more than six months fell by 4%."
+    passage = "The number of people waiting more than nine months fell by 11%."
+    assert relation(claim, passage) == "none"
+
+
+def test_no_figure_in_the_passage_gives_none_with_a_reason():
+    result = compare_texts("Holm Foods earned 52m euros.", "Holm Foods did well.")
+    assert result.numeric == "none"
+    assert "passage" in result.reason
+
+
+def test_a_conflict_explains_itself_with_converted_values():
+    result = compare_texts(
+        "Brelland bought the Osk refinery for $6.4bn.",
+        "Brelland acquired the Osk refinery for $640m.",
+    ).to_dict()
+    pair = result["pairs"][0]
+    assert (pair["claim"], pair["passage"]) == ("$6.4bn", "$640m")
+    assert pair["passage_value"]["converted"] == pytest.approx(640e6, rel=0.01)
+    assert "$6.4bn" in result["reason"]
+
+
+# --------------------------------------------------------------------- properties
+
+_FIGURES = st.sampled_from(
+    ["5%", "4.5%", "£3m", "$2.1bn", "about 300 staff", "more than 40 firms", "a quarter",
+     "two-thirds", "12 months", "a decade", "1,200 tonnes", "between 3 and 5 days", "half",
+     "doubled", "0.25 percentage points", "one in ten", "60p", "£1.20", "nearly 2,000"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=120), st.text(max_size=120))
+def test_comparing_any_two_texts_never_crashes(claim, passage):
+    assert compare_texts(claim, passage).numeric in ("agrees", "conflicts", "none")
+
+
+@settings(max_examples=150, deadline=None)
+@given(_FIGURES, _FIGURES)
+def test_agreement_of_exact_values_is_symmetric(a, b):
+    one = relation(
+        f"The Velby fund holds {a} of the total.", f"The Velby fund holds {b} of the total."
+    )
+    other = relation(
+        f"The Velby fund holds {b} of the total.", f"The Velby fund holds {a} of the total."
+    )
+    assert (one == "agrees") == (other == "agrees")
+
+
+# --------------------------------------------------------------------- the matcher
+
+
+def test_the_matcher_answers_as_compare_texts_and_keeps_the_reason():
+    from textcore.matching import PassageText, score_candidates
+    from textcore.quantities import parse_quantities
+
+    claim = "Ticket sales at the Lunsford museum doubled last year."
+    text = "Ticket sales at the Lunsford museum rose 100% last year."
+    passage = PassageText(1, text, [q.to_dict() for q in parse_quantities(text)])
+    claim_quantities = [q.to_dict() for q in parse_quantities(claim)]
+    [match] = score_candidates(claim, claim_quantities, [passage])
+    assert match.numeric == compare_texts(claim, text).numeric == "agrees"
+    assert "doubled" in match.detail["numeric"]["reason"]
