@@ -218,10 +218,6 @@ def _validated(serializer_class, request) -> dict:
 
 # --- Views ---------------------------------------------------------------------------------
 
-# Hand-work (create, split, merge, evidence) lives in its own module; imported late
-# because it reuses this module's serializers.
-from .desk_api import ClaimHandWorkMixin  # noqa: E402
-
 
 class ArticleViewSet(
     mixins.CreateModelMixin,
@@ -263,7 +259,7 @@ def _transition(serializer_class, **schema):
     )
 
 
-class ClaimViewSet(ClaimHandWorkMixin, viewsets.ReadOnlyModelViewSet):
+class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     """The newsroom's claims, with quantities and matches, and their workflow transitions."""
 
     lookup_value_regex = "[0-9]+"

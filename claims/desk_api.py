@@ -17,7 +17,13 @@ from sources.models import Passage, SourceKind
 
 from .actions import claims as claim_actions
 from .actions import evidence as evidence_actions
-from .api import ClaimOutputSerializer, MatchOutputSerializer, VersionInputSerializer, _run
+from .api import (
+    ClaimOutputSerializer,
+    ClaimViewSet,
+    MatchOutputSerializer,
+    VersionInputSerializer,
+    _run,
+)
 from .library_search import MAX_QUERY_CHARS, search_library
 from .models import Article, Claim
 
@@ -198,6 +204,10 @@ class ClaimHandWorkMixin:
                 kind=data.get("kind", SourceKind.OTHER),
             )
         return Response(MatchOutputSerializer(match).data, status=status.HTTP_201_CREATED)
+
+
+class ClaimWithHandWorkViewSet(ClaimHandWorkMixin, ClaimViewSet):
+    """The claims endpoint: reads and transitions, plus hand-work."""
 
 
 class PassageSearchViewSet(viewsets.ViewSet):
