@@ -193,6 +193,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One name for a source's kind wherever it appears (sources, outside evidence).
+    "ENUM_NAME_OVERRIDES": {"SourceKindEnum": "sources.models.SourceKind"},
 }
 
 # --- Email (workflow notifications) ---------------------------------------------------
