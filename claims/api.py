@@ -423,8 +423,9 @@ class PublicFactCheckViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class CompareInputSerializer(serializers.Serializer):
-    claim = serializers.CharField(max_length=20_000, trim_whitespace=False)
-    passage = serializers.CharField(max_length=20_000, trim_whitespace=False)
+    # a claim and a passage are a sentence or two
+    claim = serializers.CharField(max_length=5_000, trim_whitespace=False)
+    passage = serializers.CharField(max_length=5_000, trim_whitespace=False)
 
 
 class ComparedFigureSerializer(serializers.Serializer):

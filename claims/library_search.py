@@ -1,8 +1,8 @@
 """Searching the library by hand: one function the claim page and the API both call.
 
-`search_library` answers with passages ranked the way matching ranks them (first-stage
-candidates from `sources.search`, then `textcore.matching.score_candidates`), without the
-relevance floor: a person asked, so every hit is shown, weakest last.
+`search_library` answers with the library lookup that matching uses
+(`sources.search.lookup`), without the relevance floor: a person asked, so every hit is
+shown, weakest last.
 """
 
 from __future__ import annotations
@@ -11,12 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sources.models import Passage
-from sources.search import find_candidates, normalize_for_search, term_weights
+from sources.search import lookup, normalize_for_search, term_weights
 from textcore import matching
 
 # Longest query taken (a pasted paragraph is cut, not refused).
 MAX_QUERY_CHARS = 1000
-CANDIDATES = 200
 
 
 @dataclass(frozen=True)
@@ -47,19 +46,10 @@ def search_library(
     query = " ".join((query or "").split())[:MAX_QUERY_CHARS]
     if not query:
         return []
-    candidates = find_candidates(query, limit=CANDIDATES)
-    scored = score_passages(
-        text=query,
-        quantities=quantities,
-        passages=[
-            matching.PassageText(id=c.passage_id, text=c.text, quantities=c.quantities)
-            for c in candidates
-        ],
-        limit=limit,
-    )
-    passages = Passage.objects.select_related("source").in_bulk([s.passage_id for s in scored])
+    found = lookup(text=query, top_k=limit, quantities=list(quantities) or None)
+    passages = Passage.objects.select_related("source").in_bulk([m.passage_id for m in found])
     return [
-        LibraryHit(passages[s.passage_id], s.score, s.numeric, s.detail)
-        for s in scored
-        if s.passage_id in passages
+        LibraryHit(passages[m.passage_id], m.score, m.numeric, m.detail)
+        for m in found
+        if m.passage_id in passages
     ]

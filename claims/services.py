@@ -15,7 +15,7 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from sources.search import find_candidates, normalize_for_search, term_weights
+from sources.search import lookup
 from textcore import matching
 from textcore.extraction import extract_claims, html_to_text
 
@@ -25,7 +25,6 @@ logger = logging.getLogger(__name__)
 
 # Claims in these states are still open, so re-matching may change their matches.
 OPEN_STATES = (ClaimState.EXTRACTED, ClaimState.IN_REVIEW)
-CANDIDATES_PER_CLAIM = 200
 # A new claim repeats an earlier one when the two score at least this much.
 REPEAT_MIN_SCORE = 90.0
 # Deliveries of one article before it is marked failed (a "poison" article).
@@ -175,30 +174,16 @@ def mark_article_failed(article_id: int, reason: str) -> None:
     Article.objects.filter(pk=article_id).update(status=Article.Status.FAILED, error=reason[:2000])
 
 
-def _passage_texts(candidates) -> list[matching.PassageText]:
-    return [
-        matching.PassageText(id=c.passage_id, text=c.text, quantities=c.quantities)
-        for c in candidates
-    ]
-
-
 def match_claim(claim: Claim, *, limit: int | None = None) -> list[Match]:
     """(Re)compute a claim's matches, keeping every reviewer's accept/reject decision."""
     limit = limit or settings.FACTCHECK_MATCHES_PER_CLAIM
-    candidates = find_candidates(claim.text, limit=CANDIDATES_PER_CLAIM)
-    scored = matching.score_candidates(
-        claim.text,
-        claim.quantities,
-        _passage_texts(candidates),
-        term_weights=term_weights(normalize_for_search(claim.text).split()),
-        limit=limit,
-        # Below the floor a "match" shares a stray word with the claim: not shown.
-        min_score=settings.FACTCHECK_MATCH_FLOOR,
-    )
-    return _store_matches(claim, scored)
+    found = lookup(text=claim.text, top_k=limit, quantities=claim.quantities)
+    # Below the floor a "match" shares a stray word with the claim: not suggested.
+    floor = settings.FACTCHECK_MATCH_FLOOR
+    return _store_matches(claim, [m for m in found if m.score >= floor])
 
 
-def _store_matches(claim: Claim, scored: Sequence[matching.ScoredMatch]) -> list[Match]:
+def _store_matches(claim: Claim, scored: Sequence) -> list[Match]:
     existing = {m.passage_id: m for m in Match.objects.filter(claim=claim)}
     keep_ids = {s.passage_id for s in scored}
     # Matches a reviewer decided on stay even when they drop out of the new ranking.

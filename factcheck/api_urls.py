@@ -1,5 +1,6 @@
 """REST API routes: one router for every app's viewsets."""
 
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from claims import api as claims_api
@@ -19,4 +20,7 @@ router.register("sources", sources_api.SourceViewSet, basename="source")
 router.register("imports", sources_api.ImportJobViewSet, basename="import")
 router.register("compare", claims_api.CompareViewSet, basename="compare")
 
-urlpatterns = router.urls
+urlpatterns = [
+    path("match/", sources_api.MatchView.as_view(), name="match"),
+    *router.urls,
+]

@@ -2,12 +2,20 @@
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, mixins, parsers, serializers, status, viewsets
+from rest_framework import (
+    exceptions,
+    mixins,
+    parsers,
+    serializers,
+    status,
+    views,
+    viewsets,
+)
 from rest_framework.response import Response
 
 from factcheck.api import HasRolePermission
 
-from . import importers, services
+from . import importers, search, services
 from .models import ImportJob, Passage, Source
 from .passages import split_document
 
@@ -135,3 +143,46 @@ class ImportJobViewSet(
             raise exceptions.ValidationError(exc.message_dict) from None
         job.refresh_from_db()
         return Response(ImportJobOutputSerializer(job).data, status=status.HTTP_202_ACCEPTED)
+
+
+# --- Claim lookup --------------------------------------------------------------------------
+
+# Longer texts are refused; texts up to this are accepted and cut to what a query uses.
+MAX_LOOKUP_TEXT = 20_000
+
+
+class LookupInputSerializer(serializers.Serializer):
+    text = serializers.CharField(
+        max_length=MAX_LOOKUP_TEXT,
+        trim_whitespace=False,
+        help_text="A claim as pasted: a sentence, a headline or a post (links and tags are fine).",
+    )
+    top_k = serializers.IntegerField(min_value=1, max_value=100, default=10)
+
+
+class LookupMatchOutputSerializer(serializers.Serializer):
+    source_key = serializers.CharField()
+    passage_key = serializers.CharField()
+    score = serializers.FloatField(help_text="0-100, best first.")
+    numeric = serializers.CharField(help_text="agrees, conflicts or none.")
+
+
+class LookupOutputSerializer(serializers.Serializer):
+    matches = LookupMatchOutputSerializer(many=True)
+
+
+class MatchView(views.APIView):
+    """Which passages of the library is this claim about? For the newsroom (it reads the library)."""
+
+    permission_classes = [HasRolePermission]
+    role_permissions = {"*": "sources.view_passage"}
+    action = "match"
+
+    @extend_schema(request=LookupInputSerializer, responses={200: LookupOutputSerializer})
+    def post(self, request):
+        data = LookupInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        matches = search.lookup(
+            text=data.validated_data["text"], top_k=data.validated_data["top_k"]
+        )
+        return Response(LookupOutputSerializer({"matches": matches}).data)

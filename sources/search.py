@@ -1,57 +1,75 @@
-"""Candidate retrieval: the few hundred passages of the library worth scoring for a claim.
+"""Claim lookup: the passages of the library a claim is about, best first.
 
-PostgreSQL (the store of truth) answers from its GIN full-text index, but never with an
-OR of all the claim's words: common words would make every query touch a large share of
-the library. Instead the claim's lexemes are looked up in `sources.Term` (document
-frequencies kept up to date with the library) and the query keeps
+One path serves claim matching, `match_claims`, `POST /api/match/` and the desk's library
+search: `lookup(text=..., top_k=...)`.
 
-* every lexeme rare enough that all of them together match at most `CANDIDATE_BUDGET`
-  passages, and
-* for the claim's commoner lexemes, pairs of them (`a & b`): a passage sharing two
-  commoner words with the claim is a candidate, one sharing only "said" is not.
+First stage: an exhaustive BM25 search over an in-memory index of the library
+(`textcore.retrieval.index`), two fields: passage text, and source title with publisher.
+Exhaustive means nothing BM25 ranks high is lost; the index answers in milliseconds
+because it only touches the postings of the query's keys (figures in README). PostgreSQL
+stays the store of truth: each process builds its index from the database and rebuilds
+it when the library's version stamp (kept by database triggers, migration 0005) changes,
+so web and worker processes on any number of machines answer from the same library.
 
-The GIN index intersects the posting lists, so the rows PostgreSQL reads stay near the
-budget whatever the size of the library. The rows found are ranked in SQL by the BM25
-weight of the claim lexemes they contain. SQLite (the embedded default) scans the library
-in Python with the same weighting: simple, correct, fine for a small library.
+Second stage: `claims.matching.score_candidates` (wording, names, numeric agreement) on
+the few hundred best candidates.
+
+The term statistics below (`sources.Term`) serve callers that weigh words by their rarity
+in the library without an index at hand.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import combinations
 
 from django.db import connection, transaction
 
+from textcore import matching
 from textcore.analysis import claim_terms, normalize_text, term_key
 from textcore.matching import bm25_weight, iter_terms
+from textcore.retrieval.index import LibraryIndex
+from textcore.retrieval.query import clean_query, index_terms, query_terms
 
-from .models import Passage, Term
+from .models import Passage, Source, Term
 
 logger = logging.getLogger(__name__)
 
-# Estimated passages a query may read before it is ranked. Measured by bench/matching.py:
-# at 1M passages a budget of a few thousand rows keeps p95 well under 250 ms.
-CANDIDATE_BUDGET = 4000
-# Hard cap on the rows one query reads, whatever the statistics say.
-MAX_ROWS_READ = 10 * CANDIDATE_BUDGET
-# Lexemes considered for the query: the claim's rarest. More adds rows, not recall.
-MAX_QUERY_TERMS = 8
-# Lexemes whose weights rank the rows found (the claim's rarest, up to this many).
-MAX_RANK_TERMS = 16
+# Candidates handed to the second stage. The first stage is exact BM25, so this bounds
+# only the second stage's work; the gold passage of a claim is nearly always in the first
+# few dozen (README, "Claim lookup").
+CANDIDATES = 200
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A passage found for a claim, with the retrieval stage's own score (not 0..100)."""
+    """A passage found for a claim, with the first stage's BM25 scores (not 0..100)."""
 
     passage_id: int
     text: str
     quantities: list[dict]
     retrieval_score: float
+    text_score: float = 0.0
+    title_score: float = 0.0
+    source_key: str = ""
+    passage_key: str = ""
+    title: str = ""
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class LookupMatch:
+    """One passage a claim is about: score in [0, 100], numeric relation, what it rests on."""
+
+    passage_id: int
+    source_key: str
+    passage_key: str
+    score: float
+    numeric: str
+    detail: dict
 
 
 def normalize_for_search(text: str) -> str:
@@ -174,157 +192,154 @@ def _scan_term_weights(words: list[str]) -> dict[str, float]:
     return {w: bm25_weight(df[k], max(passages, df[k])) for w, k in keys.items()}
 
 
-# --------------------------------------------------------------------------- retrieval
-
-
-def _tsquery_literal(lexeme: str) -> str:
-    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+# --------------------------------------------------------------------------- index
 
 
 @dataclass(frozen=True)
-class _Plan:
-    """What a claim's query will ask: single lexemes, pairs, and the ranking weights."""
-
-    singles: list[str]
-    pairs: list[tuple[str, str]]
-    weights: dict[str, float]
-    estimated_rows: float
+class _Loaded:
+    stamp: str
+    index: LibraryIndex
+    passage_ids: list[int]
 
 
-def plan_query(frequencies: dict[str, int], passages: int) -> _Plan:
-    """Choose the lexemes and pairs to query so that the rows read stay near the budget.
-
-    Lexemes unknown to the statistics (df 0) are kept: they cost nothing if truly absent
-    and find passages added since the statistics were last updated.
-    """
-    by_rarity = sorted(frequencies.items(), key=lambda item: (item[1], item[0]))
-    passages = max(passages, 1)
-    # Unknown lexemes read no rows, so they never take the place of a known rare one.
-    unknown = [lexeme for lexeme, df in by_rarity if df == 0]
-    known = [item for item in by_rarity if item[1] > 0]
-    weights = {
-        lexeme: bm25_weight(df, max(passages, df))
-        for lexeme, df in [*((u, 0) for u in unknown), *known[:MAX_RANK_TERMS]]
-    }
-    considered = known[:MAX_QUERY_TERMS]
-    singles: list[str] = list(unknown)
-    rows = 0.0
-    for lexeme, df in considered:
-        if rows and rows + df > CANDIDATE_BUDGET:
-            break
-        if not rows and df > CANDIDATE_BUDGET and len(considered) > 1:
-            break  # even the rarest is common: pairs do better
-        singles.append(lexeme)
-        rows += df
-    rest = considered[len(singles) - len(unknown) :]
-    pair_costs = sorted(
-        ((a_df * b_df / passages, a, b) for (a, a_df), (b, b_df) in combinations(rest, 2)),
-        key=lambda item: (item[0], item[1], item[2]),
-    )
-    pairs: list[tuple[str, str]] = []
-    for cost, a, b in pair_costs:
-        if rows + cost > 2 * CANDIDATE_BUDGET and (singles or pairs):
-            break
-        pairs.append((a, b))
-        rows += cost
-    return _Plan(singles, pairs, weights, rows)
+_loaded: _Loaded | None = None
+_loading = threading.Lock()
 
 
-def find_candidates(claim_text: str, *, limit: int = 200) -> list[Candidate]:
-    """The passages most worth scoring for a claim, best first (at most `limit`)."""
-    if not claim_text or not claim_text.strip() or limit <= 0:
-        return []
-    if not _is_postgresql():
-        return _scan_candidates(claim_text, limit)
+def library_stamp() -> str:
+    """The library's version stamp: changes whenever a passage or a source's fields change."""
     with connection.cursor() as cursor:
+        if _is_postgresql():
+            cursor.execute("SELECT stamp FROM sources_libraryversion WHERE id = 1")
+            row = cursor.fetchone()
+            return row[0] if row else ""
+        # SQLite (small embedded libraries): a signature of the tables instead of triggers
         cursor.execute(
-            """
-            SELECT l.lexeme, coalesce(t.df, 0)
-            FROM unnest(tsvector_to_array(to_tsvector('english'::regconfig, %s))) AS l(lexeme)
-            LEFT JOIN sources_term AS t ON t.lexeme = l.lexeme
-            """,
-            [claim_text],
+            "SELECT count(*), coalesce(sum(id), 0), max(updated_at) FROM sources_passage"
         )
-        frequencies = dict(cursor.fetchall())
-        if not frequencies:
-            return []
-        passages = _library_size(cursor)
-        if passages is None:
-            logger.warning("term statistics missing: run sources.search.refresh_term_statistics()")
-            return _unplanned_candidates(cursor, list(frequencies), limit)
-        plan = plan_query(frequencies, passages)
-        where = [_tsquery_literal(s) for s in plan.singles]
-        where += [f"({_tsquery_literal(a)} & {_tsquery_literal(b)})" for a, b in plan.pairs]
-        rank_sql = " + ".join(
-            "CASE WHEN search_vector @@ %s::tsquery THEN %s ELSE 0 END" for _ in plan.weights
-        )
-        rank_params: list[object] = []
-        for lexeme, weight in plan.weights.items():
-            rank_params += [_tsquery_literal(lexeme), weight]
-        # The inner LIMIT only bites for a claim of one very common word and nothing else
-        # (no pair to form): it bounds the worst case; such a claim has nothing to lose.
-        # bandit B608: the f-string adds only "%s" placeholders; every value is a parameter.
-        cursor.execute(
-            f"""
-            SELECT id, text, quantities, ({rank_sql}) AS rank
-            FROM (
-                SELECT id, text, quantities, search_vector
-                FROM sources_passage
-                WHERE search_vector @@ %s::tsquery
-                LIMIT %s
-            ) AS found
-            ORDER BY rank DESC, length(search_vector), id
-            LIMIT %s
-            """,  # nosec B608
-            [*rank_params, " | ".join(where), MAX_ROWS_READ, limit],
-        )
-        return [_candidate(row) for row in cursor.fetchall()]
+        passages = cursor.fetchone()
+        cursor.execute("SELECT count(*), max(updated_at) FROM sources_source")
+        return repr((passages, cursor.fetchone()))
 
 
-def _unplanned_candidates(cursor, lexemes: list[str], limit: int) -> list[Candidate]:
-    """Correct but slow on a large library: used only while term statistics are missing."""
-    query = " | ".join(_tsquery_literal(lexeme) for lexeme in lexemes)
-    cursor.execute(
-        """
-        SELECT id, text, quantities, ts_rank(search_vector, %s::tsquery) AS rank
-        FROM sources_passage
-        WHERE search_vector @@ %s::tsquery
-        ORDER BY rank DESC, id
-        LIMIT %s
-        """,
-        [query, query, limit],
-    )
-    return [_candidate(row) for row in cursor.fetchall()]
+def build_index() -> tuple[LibraryIndex, list[int]]:
+    """Read the library from the database into a new in-memory index."""
+    titles: dict[int, list[str]] = {
+        source_id: index_terms(f"{title} {publisher}")
+        for source_id, title, publisher in Source.objects.values_list("id", "title", "publisher")
+    }
+    passage_ids: list[int] = []
+    texts: list[list[str]] = []
+    source_titles: list[list[str]] = []
+    rows = Passage.objects.order_by("id").values_list("id", "source_id", "text")
+    for passage_id, source_id, text in rows.iterator(chunk_size=5000):
+        passage_ids.append(passage_id)
+        texts.append(index_terms(text))
+        source_titles.append(titles.get(source_id, []))
+    return LibraryIndex(texts, source_titles), passage_ids
 
 
-def _candidate(row) -> Candidate:
-    passage_id, text, quantities, rank = row
-    if isinstance(quantities, str):  # a driver that does not decode jsonb
-        import json
+def library_index() -> _Loaded:
+    """This process's index of the library, rebuilt first if the library changed since."""
+    global _loaded
+    stamp = library_stamp()
+    current = _loaded
+    if current is not None and current.stamp == stamp:
+        return current
+    with _loading:
+        current = _loaded
+        if current is None or current.stamp != stamp:
+            index, passage_ids = build_index()
+            current = _Loaded(stamp, index, passage_ids)
+            _loaded = current
+            logger.info("library index built: %d passages", len(passage_ids))
+    return current
 
-        quantities = json.loads(quantities)
-    return Candidate(int(passage_id), text, list(quantities or []), float(rank))
 
-
-def _scan_candidates(claim_text: str, limit: int) -> list[Candidate]:
-    """SQLite: score every passage in Python with the same BM25 weighting."""
-    keys = {term_key(t) for t in claim_terms(claim_text)}
-    if not keys:
+def find_candidates(claim_text: str, *, limit: int = CANDIDATES) -> list[Candidate]:
+    """The passages most worth scoring for a claim, best first by BM25 (at most `limit`)."""
+    keys = query_terms(claim_text)
+    if not keys or limit <= 0:
         return []
-    rows = list(Passage.objects.values_list("id", "text", "quantities"))
-    passage_keys = list(iter_terms(text for _, text, _ in rows))
-    df: Counter[str] = Counter()
-    for text_keys in passage_keys:
-        df.update(text_keys & keys)
-    weights = {k: bm25_weight(df[k], len(rows)) for k in keys}
-    scored = []
-    for (passage_id, text, quantities), text_keys in zip(rows, passage_keys, strict=True):
-        shared = text_keys & keys
-        if shared:
-            rank = sum(weights[k] for k in shared)
-            scored.append((-rank, len(text_keys), passage_id, text, quantities))
-    scored.sort(key=lambda item: item[:3])
+    loaded = library_index()
+    hits = loaded.index.search(keys, limit=limit)
+    if not hits:
+        return []
+    ids = [loaded.passage_ids[hit.doc] for hit in hits]
+    rows = {
+        row[0]: row
+        for row in Passage.objects.filter(id__in=ids).values_list(
+            "id", "text", "quantities", "key", "source__key", "source__title", "source__kind"
+        )
+    }
+    candidates = []
+    for passage_id, hit in zip(ids, hits, strict=True):
+        row = rows.get(passage_id)
+        if row is None:  # removed since the index was read
+            continue
+        _, text, quantities, passage_key, source_key, title, kind = row
+        candidates.append(
+            Candidate(
+                passage_id=passage_id,
+                text=text,
+                quantities=list(quantities or []),
+                retrieval_score=hit.score,
+                text_score=hit.text_score,
+                title_score=hit.title_score,
+                source_key=source_key,
+                passage_key=passage_key,
+                title=title,
+                kind=kind,
+            )
+        )
+    return candidates
+
+
+# --------------------------------------------------------------------------- lookup
+
+
+def _claim_quantities(text: str) -> list[dict]:
+    from textcore.quantities import parse_quantities
+
+    return [q.to_dict() for q in parse_quantities(text)]
+
+
+def lookup(
+    *,
+    text: str,
+    top_k: int = 10,
+    quantities: Sequence[dict] | None = None,
+) -> list[LookupMatch]:
+    """The passages of the library a claim is about, best first (at most `top_k`).
+
+    `text` is a claim as pasted (a sentence, a headline, a post with links and tags);
+    `quantities` are the claim's figures when already extracted, else parsed from it.
+    An empty list means nothing in the library is about the claim.
+    """
+    cleaned = clean_query(text)
+    candidates = find_candidates(cleaned)
+    if not candidates or top_k <= 0:
+        return []
+    if quantities is None:
+        quantities = _claim_quantities(cleaned)
+    index = library_index().index
+    weights = {word: index.text.idf(term_key(word)) for word in claim_terms(cleaned)}
+    scored = matching.score_candidates(
+        cleaned,
+        quantities,
+        [matching.PassageText(c.passage_id, c.text, c.quantities) for c in candidates],
+        term_weights=weights,
+        limit=len(candidates),
+    )
+    by_id = {c.passage_id: c for c in candidates}
     return [
-        Candidate(passage_id, text, list(quantities or []), -neg_rank)
-        for neg_rank, _, passage_id, text, quantities in scored[:limit]
+        LookupMatch(
+            passage_id=m.passage_id,
+            source_key=by_id[m.passage_id].source_key,
+            passage_key=by_id[m.passage_id].passage_key,
+            score=m.score,
+            numeric=m.numeric,
+            detail=m.detail,
+        )
+        for m in scored[:top_k]
     ]

@@ -21,12 +21,17 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from textcore.analysis import term_key
 from textcore.figures import Figure, SentenceFacts, fold, read_sentence
 from textcore.lexicon import COUNTRY_NAMES, STOP_WORDS
 
 __all__ = ["Comparison", "compare_texts", "compare_facts"]
+
+# A claim and a passage are a sentence or two: past this many readings of figures on one
+# side the rest is left out, so a pasted document cannot make a comparison slow.
+MAX_READINGS = 120
 
 # Words that place, rank or move a figure but do not say what it measures.
 _UNTOPICAL = frozenset(
@@ -129,7 +134,8 @@ class _Name(frozenset):
         return name
 
 
-def _names(text: str, other: str = "") -> list[frozenset[str]]:
+@lru_cache(maxsize=512)
+def _names(text: str, other: str = "") -> tuple[frozenset[str], ...]:
     """Each capitalised name as the set of its word keys (sentence starts left out)."""
     speakers = set()
     for match in _SPEAKER_RE.finditer(text):
@@ -143,7 +149,7 @@ def _names(text: str, other: str = "") -> list[frozenset[str]]:
         words = [w for w in re.findall(r"[A-Za-z][\w&-]*", match.group()) if w[0].isupper()]
         if not words:
             continue
-        if _SENTENCE_START_RE.search(text[: match.start()]) and len(words) == 1:
+        if _starts_sentence(text, match.start()) and len(words) == 1:
             # a capitalised first word is a name only if written as one: an acronym or
             # a possessive ("Lorillard's shares"), not "Income tax" or "Turning ore"
             word = words[0]
@@ -170,7 +176,14 @@ def _names(text: str, other: str = "") -> list[frozenset[str]]:
         keys = frozenset(k for k in keys if k not in speakers and len(k) > 1)
         if keys:
             names.append(_Name(keys, match.group()))
-    return names
+    return tuple(names)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    window = text[max(0, start - 12) : start]
+    if start <= 12 and not window.strip(" \"'("):
+        return True
+    return bool(_SENTENCE_START_RE.search(window))
 
 
 def _is_demonym(word: str) -> bool:
@@ -263,7 +276,7 @@ def _initials_in(name_words: list[str], words: frozenset[str]) -> bool:
     return False
 
 
-def _missing_names(names: list[frozenset[str]], other_text: str) -> list[str]:
+def _missing_names(names: tuple[frozenset[str], ...], other_text: str) -> list[str]:
     words = frozenset(
         _DEMONYMS.get(w.lower(), w.lower()) for w in re.findall(r"[A-Za-z][\w-]*", other_text)
     ) | frozenset(w.lower().removesuffix("'s") for w in other_text.split())
@@ -431,7 +444,7 @@ def compare_facts(claim: SentenceFacts, passage: SentenceFacts) -> Comparison:
     # the readings of one written passage figure ("15% higher": a relative rise, or points)
     # conflict only when none of them agrees
     groups: dict[tuple[int, int], list[Figure]] = {}
-    for p in passage.figures:
+    for p in passage.figures[:MAX_READINGS]:
         if not p.defining:
             groups.setdefault((p.start, p.end), []).append(p)
     for readings in groups.values():
@@ -480,7 +493,7 @@ def _judge(
     """The pair a passage reading makes with the claim figure it aligns with, if any."""
     candidates = [
         c
-        for c in claim.figures
+        for c in claim.figures[:MAX_READINGS]
         if _comparable(c, p)
         and not c.defining
         and not (c.years and p.years and not c.years & p.years)

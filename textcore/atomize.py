@@ -809,7 +809,9 @@ _FRAME_RE = re.compile(
     r"\s+(?:that\s+)?(?=\S)"
 )
 _REPORTING_FRAME_WORD = re.compile(
-    r"\b(?:said|says|told|added|adds|claimed|argued|insisted|warned|stated|believes|thinks)\b"
+    r"\b(?:said|says|told|added|adds|claimed|argued|insisted|warned|stated|believes|thinks|"
+    r"promised|pledged|vowed|denied|confirmed|announced|urged|admitted|noted|stressed|"
+    r"explained|declared|acknowledged|suggested|rejected|refused|questioned|asked)\b"
 )
 _SUBORDINATORS = {
     "as", "because", "while", "when", "if", "that", "which", "who", "where", "since",
@@ -907,6 +909,14 @@ def _clauses(work: str) -> list[Draft]:
     subject_span = find_subject(work, body_start)
     subject = " ".join(work[subject_span[0] : subject_span[1]].split()) if subject_span else ""
     frame = _reporting_frame(work, subject_span)
+    # the subject of the reported clause: "said the investigators went ... and discovered"
+    inner_subject = ""
+    if frame and subject_span is not None:
+        frame_end = _FRAME_RE.match(work, subject_span[1])
+        inner = find_subject(work, frame_end.end()) if frame_end else None
+        if inner is not None:
+            inner_subject = " ".join(work[inner[0] : inner[1]].split())
+    inner_shared: set[int] = set()
     brackets = _bracketed(work)
     cuts: list[tuple[int, int, bool]] = []  # (cut start, next clause start, shares subject)
     participles: set[int] = set()
@@ -957,6 +967,8 @@ def _clauses(work: str) -> list[Draft]:
             following = right_tokens[index + 1] if index + 1 < len(right_tokens) else ""
             if is_verb(head, following) and subject:
                 cuts.append((match.start(), match.end(), True))
+                if inner_subject and not _REPORTING_FRAME_WORD.match(_clean_word(head)):
+                    inner_shared.add(match.end())
                 continue
             # ", and the figures are likely ...": a new subject and its verb
             new_subject = find_subject(work, match.end())
@@ -981,7 +993,9 @@ def _clauses(work: str) -> list[Draft]:
         prefix = ""
         if start in framed:
             prefix = frame
-        if shared and subject:
+        if shared and start in inner_shared:
+            prefix = f"{frame} {inner_subject}"
+        elif shared and subject:
             prefix = subject
             first = kept.split()[0]
             if first.lower().endswith("ing") and first.lower() not in _PARTICIPLE_SKIP:

@@ -182,7 +182,12 @@ _INSTITUTION_SUBJECT = re.compile(
 )
 _NEGATION = _words(r"not|never|no|none|nor|n't|cannot|without any")
 _NEGATION_CONTRACTION = re.compile(r"n['’]t\b", re.IGNORECASE)
-_PRONOUN_START = re.compile(r"^(?:he|she|it|it's|its|they|this|that|there|such)\b", re.IGNORECASE)
+# "There is evidence ...", "There were 24 fouls": existential "there" points at nothing
+_PRONOUN_START = re.compile(
+    r"^(?:he|she|it|it's|its|they|this|that|such|there(?!\s+(?:is|are|was|were|has been|"
+    r"have been|had been)\b))\b",
+    re.IGNORECASE,
+)
 _FINITE = _words(
     r"is|are|was|were|has|have|had|does|do|did|[a-z]{3,}ed|rose|fell|grew|hit|hits|rises|"
     r"falls|grows|made|makes|took|takes|held|holds|led|leads|met|meets|won|wins|lost|loses|"

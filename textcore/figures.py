@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -359,16 +360,28 @@ def _interval(q: dict, value: float, factor: float) -> tuple[float, float, str]:
     return low * factor, high * factor, bound
 
 
-def _clause(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
-    """The clause around [start, end): from the previous boundary to the next one."""
-    left, right = 0, len(text)
+def _boundaries(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of the clause boundaries of a text that fall outside its quantities."""
+    starts = sorted(spans)
+    found = []
     for match in _BOUNDARY_RE.finditer(text):
-        if any(s <= match.start() < e for s, e in spans):
-            continue
-        if match.end() <= start:
-            left = match.end()
-        elif match.start() >= end and right == len(text):
-            right = match.start()
+        i = bisect_right(starts, (match.start(), math.inf)) - 1
+        if i >= 0 and starts[i][0] <= match.start() < starts[i][1]:
+            continue  # "between 3 and 5": inside a quantity
+        found.append((match.start(), match.end()))
+    return found
+
+
+def _clause(text: str, start: int, end: int, bounds: list[tuple[int, int]]) -> tuple[int, int]:
+    """The clause around [start, end): from the previous boundary to the next one."""
+    ends = [b_end for _, b_end in bounds]
+    i = bisect_right(ends, start)  # boundaries ending at or before the figure
+    left = bounds[i - 1][1] if i else 0
+    right = len(text)
+    for b_start, _ in bounds[i:]:
+        if b_start >= end:
+            right = b_start
+            break
     return left, right
 
 
@@ -400,9 +413,10 @@ def read_sentence(text: str) -> SentenceFacts:
     folded = fold(text)
     quantities = [q.to_dict() for q in parse_quantities(folded)]
     spans = [(q["start"], q["end"]) for q in quantities]
+    bounds = _boundaries(folded, spans)
     figures: list[Figure] = []
     for q in quantities:
-        figures.extend(_figures_of(folded, q, spans))
+        figures.extend(_figures_of(folded, q, bounds))
     figures.extend(_derived(folded, figures, spans))
     if _TOTAL_CUE.search(folded):
         figures = _with_sum(figures)
@@ -450,7 +464,7 @@ def read_figures(text: str) -> list[Figure]:
     return list(read_sentence(text).figures)
 
 
-def _figures_of(text: str, q: dict, spans: list[tuple[int, int]]) -> list[Figure]:
+def _figures_of(text: str, q: dict, bounds: list[tuple[int, int]]) -> list[Figure]:
     value = float(q["value"])
     unit = str(q.get("unit") or "")
     start, end = int(q["start"]), int(q["end"])
@@ -485,7 +499,7 @@ def _figures_of(text: str, q: dict, spans: list[tuple[int, int]]) -> list[Figure
         per = _PER_WEEK[rate_period]
         low, high, family = low * per, high * per, "rate:" + family.split(":", 1)[1]
         base = base + "/week"
-    clause_start, clause_end = _clause(text, start, end, spans)
+    clause_start, clause_end = _clause(text, start, end, bounds)
     left = text[clause_start:start]
     local = _keys(text[clause_start:start] + " " + text[end:clause_end])
     role, direction = "plain", 0
@@ -512,7 +526,9 @@ def _figures_of(text: str, q: dict, spans: list[tuple[int, int]]) -> list[Figure
         re.match(r"^-(?:month|year|week)", text[end : end + 8])
         and "over" in text[max(0, start - 6) : start].lower()
     )
-    own_clause = re.split(r"\b(?:which|that|who|where)\b|[,;]", text[:start])[-1]
+    own_clause = re.split(r"\b(?:which|that|who|where)\b|[,;]", text[max(0, start - 200) : start])[
+        -1
+    ]
     whole = bool(_WHOLE_BEFORE.search(text[max(0, start - 50) : start]))
     clause_years = _years(text[clause_start:clause_end])
     common = dict(
@@ -534,7 +550,7 @@ def _figures_of(text: str, q: dict, spans: list[tuple[int, int]]) -> list[Figure
         and family == "percent"
         and role == "plain"
         and re.search(r"(?:,\s+or|\bor\s+by)\s+$", text[max(0, start - 10) : start])
-        and _direction(text[:start])
+        and _direction(text[max(0, start - 200) : start])
     ):
         # "fell from 785 to 708, or 9.8%": the change, restated
         figures.append(
@@ -542,7 +558,7 @@ def _figures_of(text: str, q: dict, spans: list[tuple[int, int]]) -> list[Figure
                 key=("change", family),
                 low=low,
                 high=high,
-                **{**common, "direction": _direction(text[:start])},
+                **{**common, "direction": _direction(text[max(0, start - 200) : start])},
             )
         )
     elif (

@@ -141,8 +141,30 @@ def normalize_claim_text(text: str) -> str:
     text = re.sub(r"(?:,\s*)+([.!?]?)$", r"\1", text)
     text = re.sub(r",\s*,", ",", text)
     text = text.strip(" ,;:-–—")
+    text = _drop_unpaired_quote(text)
     if text[:1].islower():
         text = text[0].upper() + text[1:]
+    return text
+
+
+def _quote_marks(text: str, quote: str) -> int:
+    """Quotation marks of one kind; an apostrophe inside a word ("China's") is not one."""
+    if quote == '"':
+        return text.count('"')
+    return len(re.findall(r"(?<![A-Za-z])'|(?<=[.!?,])'", text))
+
+
+def _drop_unpaired_quote(text: str) -> str:
+    """'... released in volume.'' -> '... released in volume.': the claim ended inside a quote
+    whose opening mark lies in an earlier part of the sentence (or the other way round)."""
+    for quote in ('"', "'"):
+        if _quote_marks(text, quote) % 2 == 0:
+            continue
+        closing = re.search(rf"(?<=[.!?,]){re.escape(quote)}$", text)
+        if closing:
+            return text[: closing.start()].rstrip()
+        if text.startswith(quote):
+            return text[1:].lstrip()
     return text
 
 

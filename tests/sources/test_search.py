@@ -108,28 +108,6 @@ def test_rare_words_weigh_more_than_common_ones_and_stop_words_nothing():
     assert weights["the"] == 0
 
 
-def test_plan_queries_pairs_of_common_lexemes_instead_of_each_alone():
-    frequencies = {"harbour": 30_000, "cargo": 20_000, "zelvanor": 3}
-    plan = search.plan_query(frequencies, passages=1_000_000)
-    assert plan.singles == ["zelvanor"]
-    assert plan.pairs == [("cargo", "harbour")]
-    assert plan.estimated_rows < search.CANDIDATE_BUDGET
-
-
-def test_scan_used_on_sqlite_finds_the_same_passage():
-    passages = add_passages(*LIBRARY)
-    claim = "After the new road opened, output of Brenmoor district quarries went up twofold."
-    found = search._scan_candidates(claim, limit=3)
-    assert found[0].passage_id == passages[5].pk
-
-
 def test_normalized_text_folds_case_quotes_dashes_and_punctuation():
     text = "China\u2019s \u201cRare\u201d Earths \u2014 up 1,146.1%!"
     assert search.normalize_for_search(text) == "china s rare earths up 1146.1"
-
-
-def test_words_the_library_lacks_do_not_crowd_out_its_rare_ones():
-    unknown = {f"unheard{i}": 0 for i in range(search.MAX_QUERY_TERMS + 2)}
-    plan = search.plan_query({**unknown, "zelvanor": 3, "brenmoor": 5}, passages=1_000_000)
-    assert {"zelvanor", "brenmoor"} <= set(plan.singles)
-    assert set(unknown) <= set(plan.singles)

@@ -107,6 +107,17 @@ def test_doubled_agrees_with_a_rise_of_one_hundred_percent():
     assert relation(claim, passage) == "agrees"
 
 
+def test_a_fourfold_rise_agrees_with_a_rise_of_three_hundred_percent():
+    assert relation("Velby exports rose fourfold in 2019.", "Velby exports rose 300% in 2019.") == (
+        "agrees"
+    )
+
+
+def test_half_a_million_in_words_agrees_with_digits():
+    claim = "Half a million people marched in Velby."
+    assert relation(claim, "About 500,000 people marched in Velby.") == "agrees"
+
+
 def test_a_change_stated_from_two_levels_agrees_with_the_difference():
     claim = "The number of open cases fell from 940 to 860."
     passage = "The number of open cases fell by 80."

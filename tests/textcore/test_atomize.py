@@ -268,3 +268,15 @@ def test_one_figure_per_place_when_figures_and_places_are_listed():
     texts = claim_texts("Unemployment rose to 7% in Spain and 5% in France last year.")
     assert "Unemployment rose to 7% in Spain last year." in texts
     assert "Unemployment rose to 5% in France last year." in texts
+
+
+def test_a_verb_shared_inside_a_reported_clause_keeps_the_reported_subject():
+    texts = claim_texts(
+        "Mr Okoro said the inspectors visited the mill in May and found 40 broken valves."
+    )
+    assert "Mr Okoro said the inspectors found 40 broken valves." in texts
+
+
+def test_a_second_reporting_verb_shares_the_speaker():
+    texts = claim_texts("Ms Baines said fares rose 4% and promised that the line would reopen.")
+    assert "Ms Baines promised that the line would reopen." in texts

@@ -3,7 +3,7 @@
 import pytest
 
 from textcore.extraction import extract_claims, html_to_text
-from textcore.text import is_noise
+from textcore.text import is_noise, normalize_claim_text
 
 ARTICLE_HTML = """<html><head><title>Port traffic hits record</title></head><body>
 <nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/business">Business</a></nav>
@@ -135,3 +135,16 @@ def test_dateline_is_not_part_of_the_claim(opening):
 def test_dashes_after_a_name_are_not_a_dateline():
     text = "NASA - the US space agency - launched 3 probes in 2021."
     assert [c.text for c in extract_claims(text)] == [text]
+
+
+def test_a_quote_mark_left_unpaired_by_a_split_is_dropped():
+    assert (
+        normalize_claim_text("Ms Kaur said the ferry will be replaced in spring.'")
+        == "Ms Kaur said the ferry will be replaced in spring."
+    )
+    assert normalize_claim_text('"The depot will close.') == "The depot will close."
+
+
+def test_apostrophes_and_paired_quotes_stay():
+    assert normalize_claim_text("The fathers' group met.") == "The fathers' group met."
+    assert normalize_claim_text('He called it "a mess."') == 'He called it "a mess."'

@@ -1,0 +1,133 @@
+"""Claim lookup: one path for matching, the command and the API (sources.search.lookup)."""
+
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+from rest_framework.test import APIClient
+
+from sources import search
+from tests.factories import FactCheckerFactory, PassageFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+LIBRARY = [
+    "The Tressilian reservoir held 84 billion litres at the end of the dry season.",
+    "Harbour officials said cargo volumes grew in the second quarter.",
+    "Imports of frozen fish through the harbour fell by a fifth last year.",
+    "The regional council approved a new budget for harbour maintenance.",
+    "Ferry services to the islands were suspended for three days in March.",
+    "Quarry output in the Brenmoor district doubled after the new road opened.",
+]
+
+
+def add_passages(*texts, title="Annual harbour report"):
+    source = SourceFactory(title=title)
+    return [PassageFactory(source=source, text=text) for text in texts]
+
+
+def test_gold_passage_sharing_only_common_words_stays_a_candidate():
+    # Ten rare words each lead to one distractor; the passage the claim is about shares
+    # only words that many passages have.
+    rare = "zelvanor quintaric mobrelle trastow vennick ulbrath caspin derrowe flimmet oskary"
+    for word in rare.split():
+        add_passages(f"The {word} committee met.", title="Minutes")
+    add_passages(*[f"Harbour record number {n} was filed." for n in range(20)], title="Log")
+    add_passages(*[f"Cargo manifest {n} was lost." for n in range(20)], title="Log")
+    [gold] = add_passages("The harbour handled record cargo.", title="Log")
+    found = [c.passage_id for c in search.find_candidates(f"{rare} harbour record cargo")]
+    assert gold.pk in found
+
+
+def test_lookup_ranks_the_paraphrased_passage_first():
+    passages = add_passages(*LIBRARY)
+    [best] = search.lookup(text="Brenmoor quarries doubled output after the new road", top_k=1)
+    assert (best.passage_id, best.passage_key) == (passages[5].pk, passages[5].key)
+    assert 0 <= best.score <= 100
+
+
+def test_source_title_is_searched():
+    [passage] = add_passages("Output rose sharply.", title="Brenmoor quarry statistics")
+    assert [m.passage_id for m in search.lookup(text="Brenmoor quarry", top_k=3)] == [passage.pk]
+
+
+@pytest.mark.parametrize("noise", ["https://example.com/story", "\U0001f600\U0001f389", "the"])
+def test_noise_only_query_returns_nothing_without_touching_the_database(
+    noise, django_assert_num_queries
+):
+    add_passages(*LIBRARY)
+    with django_assert_num_queries(0):
+        assert search.lookup(text=noise, top_k=5) == []
+
+
+def test_index_out_of_step_with_the_database_is_rebuilt():
+    [passage] = add_passages(LIBRARY[0])
+    assert search.lookup(text="Orlasco vintners", top_k=5) == []
+    # a write that bypasses the application: only the database knows
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE sources_passage SET text = %s WHERE id = %s",
+            ["Vintners in Orlasco picked grapes early.", passage.pk],
+        )
+    assert [m.passage_id for m in search.lookup(text="Orlasco vintners", top_k=5)] == [passage.pk]
+
+
+def test_removed_passage_is_not_returned():
+    passages = add_passages(*LIBRARY)
+    search.lookup(text="Brenmoor quarry", top_k=5)
+    passages[5].delete()
+    assert search.lookup(text="Brenmoor quarry", top_k=5) == []
+
+
+def test_match_claims_writes_one_line_per_claim_in_input_order(tmp_path):
+    passages = add_passages(*LIBRARY)
+    queries = tmp_path / "claims.jsonl"
+    queries.write_text(
+        json.dumps({"id": "q2", "text": "Ferry services to the islands suspended"})
+        + "\n"
+        + json.dumps({"id": "q1", "text": "https://t.co/x"})
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    call_command("match_claims", str(queries), "--top", "2", "--output", str(out))
+    first, second = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert first["id"] == "q2" and second == {"id": "q1", "matches": []}
+    assert first["matches"][0]["passage_key"] == passages[4].key
+    assert set(first["matches"][0]) == {"source_key", "passage_key", "score", "numeric"}
+    assert len(first["matches"]) <= 2
+
+
+def test_match_claims_names_the_bad_line(tmp_path):
+    queries = tmp_path / "claims.jsonl"
+    queries.write_text('{"id": "a", "text": "ok"}\n{"id": "b"}\n', encoding="utf-8")
+    with pytest.raises(CommandError, match="line 2"):
+        call_command("match_claims", str(queries))
+
+
+@pytest.fixture
+def api(db):
+    client = APIClient()
+    client.force_authenticate(FactCheckerFactory())
+    return client
+
+
+def test_match_api_answers_matches_to_the_newsroom(api):
+    passages = add_passages(*LIBRARY)
+    response = api.post("/api/match/", {"text": "Brenmoor quarry output doubled"}, format="json")
+    assert response.status_code == 200
+    assert response.json()["matches"][0]["passage_key"] == passages[5].key
+
+
+def test_match_api_cuts_a_very_long_claim_instead_of_failing(api):
+    add_passages(*LIBRARY)
+    text = "Brenmoor quarry output doubled. " + "x" * 10_000
+    response = api.post("/api/match/", {"text": text}, format="json")
+    assert response.status_code == 200
+
+
+def test_match_api_without_text_is_a_field_error(api):
+    response = api.post("/api/match/", {"top_k": 3}, format="json")
+    assert response.status_code == 400
+    assert "text" in response.json()["fields"]

@@ -1,0 +1,58 @@
+"""Cleaning a pasted claim into a search query (textcore.retrieval.query)."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textcore.retrieval.query import (
+    MAX_QUERY_CHARS,
+    clean_query,
+    index_terms,
+    query_terms,
+    split_camel_case,
+)
+
+
+def test_links_are_removed_even_when_glued_to_a_word():
+    text = "Floods in the valley https://t.co/Ab12 #Valleypic.twitter.com/xYz9 www.example.org/a"
+    assert clean_query(text) == "Floods in the valley Valley"
+
+
+def test_hashtags_and_handles_keep_their_words_split_at_case_changes():
+    assert clean_query("#ClimateChange hits @CityCouncil") == "Climate Change hits City Council"
+
+
+def test_camel_case_split_keeps_acronyms_and_numbers_apart():
+    assert split_camel_case("NYCMayor") == "NYC Mayor"
+    assert split_camel_case("COVID19") == "COVID 19"
+
+
+def test_retweet_marker_and_emoji_are_dropped():
+    assert clean_query("RT @newsdesk: \U0001f525 Bridge closed \u2705") == "Bridge closed"
+
+
+def test_html_entities_are_decoded():
+    assert clean_query("Bread &amp; butter") == "Bread & butter"
+
+
+def test_numbers_keep_one_form_whatever_their_separators():
+    assert index_terms("1,000 tonnes") == index_terms("1000 tonnes")
+
+
+def test_query_and_library_text_share_stems():
+    assert query_terms("#FloodedHarbours") == index_terms("flooded harbour")
+
+
+def test_noise_only_text_has_no_query_terms():
+    for text in ("https://example.com/story", "\U0001f600\U0001f389", "the", "RT @someone:"):
+        assert query_terms(text) == []
+
+
+def test_a_long_text_is_cut_to_the_query_limit():
+    assert len(clean_query("word " * 5000)) <= MAX_QUERY_CHARS
+
+
+@given(st.text(max_size=300))
+def test_cleaning_is_deterministic_and_idempotent(text):
+    once = clean_query(text)
+    assert clean_query(text) == once
+    assert clean_query(once) == once

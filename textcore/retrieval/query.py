@@ -1,0 +1,73 @@
+"""Cleaning a pasted claim into a search query, the way a search engine treats a post.
+
+A claim arrives as a sentence, a headline or a social media post. What is not about the
+claim is removed before the words are looked up: web addresses, a leading "RT @handle:", emoji and
+other symbols. Hashtags and handles keep their words, split at case changes
+("#ClimateChange" -> "Climate Change", "@NekoCase" -> "Neko Case"), because they often
+name the subject; so does the credit line of an embedded post ("— Name (@handle) June 4,
+2019"), whose name and date are often what a fact-check is about.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from textcore.analysis import normalize_text, term_key
+from textcore.lexicon import STOP_WORDS
+
+# Longer input is cut here (a claim is a sentence or a post; a pasted article is not a
+# query): cost stays bounded and nothing is refused.
+MAX_QUERY_CHARS = 2000
+
+# "pic.twitter.com/..." is often glued to the word before it ("#Iranpic.twitter.com/x").
+_URL_RE = re.compile(
+    r"(?:https?://|www\.)\S+|pic\.twitter\.com/\S*|\b(?:t\.co|bit\.ly|youtu\.be)/\S*",
+    re.IGNORECASE,
+)
+_RETWEET_RE = re.compile(r"^\s*RT\s+@\w+:?\s*|\bRT\s+(?=@\w)", re.IGNORECASE)
+_TAG_RE = re.compile(r"(?<![\w@#])[#@](\w+)")
+_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)")
+_SPACES_RE = re.compile(r"\s+")
+# Unicode categories dropped as noise: symbols (emoji, arrows, dingbats), marks standing
+# alone, format and private-use characters.
+_DROPPED_CATEGORIES = frozenset({"So", "Sk", "Cf", "Co", "Cs", "Cn"})
+
+
+def split_camel_case(word: str) -> str:
+    """ "ClimateChange" -> "Climate Change", "COVID19" -> "COVID 19", "NYCMayor" -> "NYC Mayor"."""
+    return _CAMEL_RE.sub(" ", word.replace("_", " "))
+
+
+def _drop_symbols(text: str) -> str:
+    return "".join(" " if unicodedata.category(ch) in _DROPPED_CATEGORIES else ch for ch in text)
+
+
+def clean_query(text: str) -> str:
+    """The claim's words without links, retweet markers and emoji; tags and handles split."""
+    text = html.unescape((text or "")[:MAX_QUERY_CHARS])
+    text = _URL_RE.sub(" ", text)
+    text = _RETWEET_RE.sub(" ", text)
+    text = _TAG_RE.sub(lambda m: " " + split_camel_case(m.group(1)) + " ", text)
+    text = _drop_symbols(text)
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+def index_terms(text: str) -> list[str]:
+    """The search keys of a text, in order with repeats: words and numbers, stemmed.
+
+    The one analyser of the lookup: passages, titles and queries all go through it, so
+    stemming and number forms ("1,000" = "1000") always agree. Stop words and one-letter
+    tokens carry nothing and are left out.
+    """
+    return [
+        term_key(token)
+        for token in normalize_text(text).split()
+        if token not in STOP_WORDS and (len(token) > 1 or token.isdigit())
+    ]
+
+
+def query_terms(text: str) -> list[str]:
+    """The search keys of a pasted claim: cleaned first, then analysed like the library."""
+    return index_terms(clean_query(text))
