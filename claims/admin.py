@@ -16,7 +16,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import dashboard, desk_admin, notifications, review, selectors, workflow
+from . import checkworthiness, dashboard, desk_admin, notifications, review, selectors, workflow
 from .models import (
     Article,
     Claim,
@@ -406,6 +406,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
             "title": f"Claim {claim.pk}",
             "subtitle": claim.text[:60],
             "claim": claim,
+            "checkworthiness": checkworthiness.assess_sentence(text=claim.extracted_text, top=5),
             "original": claim,
             "article": claim.article,
             # Plain strings: the template escapes them, the <mark> comes from the template.

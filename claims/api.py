@@ -22,9 +22,12 @@ from rest_framework.reverse import reverse
 from factcheck.api import HasRolePermission
 from textcore.alignment import compare_texts
 
-from . import review, selectors, services, workflow
+from . import checkworthiness, review, selectors, services, workflow
 from .filters import ArticleFilter, ClaimFilter
 from .models import Article, Claim, Match, Rating, Verdict
+
+# A sentence longer than this is not one sentence; the model reads only its start anyway.
+MAX_CHECKWORTHINESS_CHARS = 20_000
 
 # --- Permissions ---------------------------------------------------------------------------
 
@@ -210,6 +213,25 @@ class VerdictInputSerializer(VersionInputSerializer):
     correction_note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
+class CheckworthinessInputSerializer(serializers.Serializer):
+    text = serializers.CharField(
+        max_length=MAX_CHECKWORTHINESS_CHARS,
+        help_text="One sentence: from an article, a debate transcript or a post.",
+    )
+
+
+class CheckworthinessFeatureSerializer(serializers.Serializer):
+    feature = serializers.CharField(help_text="The model's name for the feature.")
+    description = serializers.CharField(help_text="The feature in words.")
+    weight = serializers.FloatField(help_text="How far it moved the score (+ raises it).")
+
+
+class CheckworthinessOutputSerializer(serializers.Serializer):
+    score = serializers.FloatField(help_text="In [0, 1]; 0.5 and above is check-worthy.")
+    checkworthy = serializers.BooleanField()
+    features = CheckworthinessFeatureSerializer(many=True, source="contributions")
+
+
 def _validated(serializer_class, request) -> dict:
     incoming = serializer_class(data=request.data)
     incoming.is_valid(raise_exception=True)
@@ -243,6 +265,22 @@ class ArticleViewSet(
         article = self.get_queryset().get(pk=article.pk)
         output = ArticleOutputSerializer(article, context={"request": request})
         return Response(output.data, status=status.HTTP_202_ACCEPTED)
+
+
+class CheckworthinessViewSet(viewsets.ViewSet):
+    """Score how check-worthy a sentence is, with the features that explain the score."""
+
+    permission_classes = [HasRolePermission]
+    role_permissions = {"*": "claims.view_claim"}
+
+    @extend_schema(
+        request=CheckworthinessInputSerializer,
+        responses={200: CheckworthinessOutputSerializer},
+    )
+    def create(self, request):
+        data = _validated(CheckworthinessInputSerializer, request)
+        assessment = checkworthiness.assess_sentence(text=data["text"])
+        return Response(CheckworthinessOutputSerializer(assessment).data)
 
 
 def _transition(serializer_class, **schema):

@@ -9,5 +9,9 @@ class ClaimsConfig(AppConfig):
     def ready(self):
         # Claims follow the source library through its signals (see claims/library.py).
         from . import library
+        from .checkworthiness import check_model
 
         library.connect()
+        # A missing or broken check-worthiness model stops the process here, not at the
+        # first article.
+        check_model()

@@ -16,6 +16,7 @@ router.register("verdicts", claims_api.VerdictViewSet, basename="verdict")
 router.register(
     "public/fact-checks", claims_api.PublicFactCheckViewSet, basename="public-fact-check"
 )
+router.register("checkworthiness", claims_api.CheckworthinessViewSet, basename="checkworthiness")
 router.register("sources", sources_api.SourceViewSet, basename="source")
 router.register("imports", sources_api.ImportJobViewSet, basename="import")
 router.register("compare", claims_api.CompareViewSet, basename="compare")

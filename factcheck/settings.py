@@ -209,6 +209,8 @@ FACTCHECK_MATCHES_PER_CLAIM = int(os.environ.get("FACTCHECK_MATCHES_PER_CLAIM", 
 # Matches scoring below this (0-100) are not suggested; chosen on the development set so
 # that recall@5 stays as it was (README, "Quality and speed").
 FACTCHECK_MATCH_FLOOR = float(os.environ.get("FACTCHECK_MATCH_FLOOR", 16))
+# The learned check-worthiness model (JSON); empty means the one shipped in textcore/models/.
+FACTCHECK_CHECKWORTHINESS_MODEL = os.environ.get("FACTCHECK_CHECKWORTHINESS_MODEL", "")
 # More claims than this in one article fails it with a clear reason (each claim is matched).
 FACTCHECK_MAX_CLAIMS_PER_ARTICLE = int(os.environ.get("FACTCHECK_MAX_CLAIMS_PER_ARTICLE", 1000))
 FACTCHECK_ORGANISATION = os.environ.get("FACTCHECK_ORGANISATION", "Newsroom Fact Check")

@@ -19,9 +19,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .alignment import compare_facts
 from .analysis import Analysis, analyse, claim_terms, term_key
-from .figures import fold, read_passage, read_sentence
 from .numeric import measures, numeric_relation
 
 __all__ = [
@@ -70,8 +68,6 @@ CONFLICT_MIN_COVERAGE = 0.30
 # restating the claim's figure does not make a second source with another figure for the
 # same thing (same year, same subject) less of a conflict, so the margin is wide.
 CONFLICT_MAX_BEHIND_BEST = 25.0
-# How many of the best candidates get the full numeric comparison (at least 2 x limit).
-COMPARED_CANDIDATES = 20
 # Names count more than other words of the same rarity: they say what a claim is about.
 ENTITY_BOOST = 1.5
 
@@ -122,10 +118,6 @@ def score_candidates(
     claim_measures = measures(claim_quantities)
     claim_context = set(keys)
     prepared = [(c, analyse(c.text, sentence_starts=False)) for c in candidates]
-    claim_facts = read_sentence(fold(claim_text)) if claim_text else None
-    if claim_facts is not None and not claim_facts.figures:
-        claim_facts = None
-    checks: list[tuple[PassageText, Analysis, float, set[str]]] = []
     weights = _weights_for(terms, keys, [a.keys for _, a in prepared], term_weights)
     for key in claim_entities & weights.keys():
         weights[key] *= ENTITY_BOOST
@@ -181,29 +173,6 @@ def score_candidates(
             "missing_entities": sorted(claim_entities - found),
         }
         scored.append((base, numeric, candidate.id, detail, p.stated_years))
-        checks.append((candidate, p, coverage, found))
-    if claim_facts is not None:
-        # The best candidates get the full comparison (the same as compare_quantities and
-        # /api/compare/): its agreement or conflict is the answer; where it finds nothing to
-        # compare, the unit-by-unit comparison of the stored quantities above stands.
-        # Reading every candidate's figures would cost more than scoring it.
-        ranked = sorted(range(len(scored)), key=lambda i: -_final_score(*scored[i][:2]))
-        for i in ranked[: max(2 * limit, COMPARED_CANDIDATES)]:
-            candidate, p, coverage, found = checks[i]
-            if not candidate.text:
-                continue
-            comparison = compare_facts(claim_facts, read_passage(candidate.text))
-            if comparison.numeric == "none":
-                continue
-            numeric = comparison.numeric
-            numeric_detail = {"pairs": list(comparison.pairs), "reason": comparison.reason}
-            if numeric == "conflicts":
-                doubt = _conflict_doubt(claim, p, coverage, found)
-                if doubt:
-                    numeric_detail = {**numeric_detail, "ignored": doubt}
-                    numeric = "none"
-            base, _, candidate_id, detail, years = scored[i]
-            scored[i] = (base, numeric, candidate_id, {**detail, "numeric": numeric_detail}, years)
     best = max((_final_score(base, numeric) for base, numeric, *_ in scored), default=0.0)
     claim_years = claim.stated_years or _years_of_best_agreement(scored)
     results: list[ScoredMatch] = []

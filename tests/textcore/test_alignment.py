@@ -273,19 +273,3 @@ def test_agreement_of_exact_values_is_symmetric(a, b):
         f"The Velby fund holds {b} of the total.", f"The Velby fund holds {a} of the total."
     )
     assert (one == "agrees") == (other == "agrees")
-
-
-# --------------------------------------------------------------------- the matcher
-
-
-def test_the_matcher_answers_as_compare_texts_and_keeps_the_reason():
-    from textcore.matching import PassageText, score_candidates
-    from textcore.quantities import parse_quantities
-
-    claim = "Ticket sales at the Lunsford museum doubled last year."
-    text = "Ticket sales at the Lunsford museum rose 100% last year."
-    passage = PassageText(1, text, [q.to_dict() for q in parse_quantities(text)])
-    claim_quantities = [q.to_dict() for q in parse_quantities(claim)]
-    [match] = score_candidates(claim, claim_quantities, [passage])
-    assert match.numeric == compare_texts(claim, text).numeric == "agrees"
-    assert "doubled" in match.detail["numeric"]["reason"]

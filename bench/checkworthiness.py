@@ -1,0 +1,120 @@
+"""Check-worthiness: grouped cross-validation of the shipped model's setting against the
+"has a number" rule and a word+char n-gram logistic regression, and scoring speed.
+
+    python bench/checkworthiness.py DATA_DIR [--dev-dir EVAL_DIR ...] [--lodo]
+
+DATA_DIR is the folder the model is trained from (claimbuster-train.jsonl, ct19-train.jsonl).
+The folds and metrics are those of scripts/train_checkworthiness.py (needs scikit-learn):
+ClaimBuster P/R/F1 of the check-worthy class at 0.5 (and F1 with the classes balanced, the
+shape of the held-out test), CheckThat! 2019 MAP averaged over debates (`--lodo`: also
+leave one debate out), news P/R/F1 when gold sets are given. Speed: sentences per second of
+the pure-Python scorer on one core, beside the hand-weighted feature sum on the same
+sentences.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+
+from textcore import checkworthiness_model as runtime  # noqa: E402
+
+
+def _trainer():
+    path = ROOT / "scripts" / "train_checkworthiness.py"
+    spec = importlib.util.spec_from_file_location("train_checkworthiness", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _row(name: str, figures: dict) -> str:
+    cb = figures.get("claimbuster", {})
+    news = figures.get("news", {})
+    cells = [
+        f"{name:<16}",
+        f"{cb.get('precision', 0):.3f} {cb.get('recall', 0):.3f} {cb.get('f1', 0):.3f} "
+        f"{cb.get('f1_balanced', 0):.3f}",
+        f"{figures['ct19']['map']:.3f}",
+    ]
+    if news:
+        cells.append(f"{news['precision']:.3f} {news['recall']:.3f} {news['f1']:.3f}")
+    return "  ".join(cells)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--dev-dir", type=Path, action="append", default=[])
+    parser.add_argument("--lodo", action="store_true", help="CheckThat! leave-one-debate-out")
+    args = parser.parse_args()
+    trainer = _trainer()
+    shipped = runtime.load_model()
+    training = shipped.data["training"]
+    setting = {
+        "C": training["C"],
+        "char_ngrams": shipped.char_ngrams,
+        "weights": training["corpus_weights"],
+    }
+    data = trainer.load_data(args.data_dir, args.dev_dir)
+    features = trainer.Features(data)
+    folds = trainer.assign_folds(data)
+    labels = np.array(data.labels)
+    corpus = np.array(data.corpus)
+    print(f"{len(labels)} sentences, {trainer.FOLDS} grouped folds; setting {setting}")
+
+    margins = trainer.out_of_fold(features, folds, setting)
+    slope, offset = trainer.calibrate(data, margins)
+    model = trainer.evaluate(data, trainer.calibrated(margins, slope, offset), 0.5)
+    rule = trainer.evaluate(data, trainer.has_number_scores(data), 0.5)
+    baseline_scores = np.full(len(labels), 0.0)
+    for name in ("claimbuster", "ct19", "news"):
+        if (corpus == name).any():
+            scores = trainer.baseline_scores(data, folds, name)
+            baseline_scores[corpus == name] = scores[corpus == name]
+    baseline = trainer.evaluate(data, baseline_scores, 0.5)
+
+    header = "                  ClaimBuster P R F1 F1(bal)   CT19 MAP"
+    print(header + ("   news P R F1" if args.dev_dir else ""))
+    print(_row("model", model))
+    print(_row("has a number", rule))
+    print(_row("n-gram LR", baseline))
+    if args.lodo:
+        members = corpus == "ct19"
+        groups = [g for g, m in zip(data.groups, members, strict=True) if m]
+        lodo_base = trainer.baseline_scores(data, folds, "ct19", by="group")
+        print(
+            "CT19 leave-one-debate-out MAP: model "
+            f"{trainer.leave_one_debate_out(features, setting):.3f}, n-gram LR "
+            f"{trainer.mean_average_precision(labels[members], lodo_base[members], groups):.3f}"
+        )
+
+    from textcore import checkworthiness as hand_weighted
+
+    sentences = data.texts[:5000]
+    shipped.score(sentences[0])
+    started = time.perf_counter()
+    for sentence in sentences:
+        shipped.score(sentence)
+    learned = len(sentences) / (time.perf_counter() - started)
+    started = time.perf_counter()
+    for sentence in sentences:
+        hand_weighted.score(sentence)
+    hand = len(sentences) / (time.perf_counter() - started)
+    print(
+        f"speed: learned model {learned:,.0f} sentences/s ({learned * 60:,.0f}/min), "
+        f"hand-weighted sum {hand:,.0f} sentences/s (ratio {learned / hand:.2f})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,172 @@
+"""The learned check-worthiness model: loading, deterministic scores, explanations, bad input."""
+
+import json
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textcore.checkworthiness_model import (
+    DEFAULT_PATH,
+    LINGUISTIC,
+    ModelError,
+    extract_features,
+    load_model,
+    read_model,
+)
+
+SENTENCES = [
+    "Steel imports rose 14% to 3.2 million tonnes in 2023.",
+    "The city council approved a $40m budget for new buses in March.",
+    "Many residents believe the buses are a terrible idea.",
+    "Is this really the best the government can do?",
+    "Thank you very much, it is good to be here tonight.",
+]
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_model()
+
+
+def test_shipped_model_scores_every_sentence_in_the_unit_interval(model):
+    for sentence in SENTENCES:
+        assert 0.0 <= model.score(sentence) <= 1.0
+
+
+def test_two_loads_of_the_file_give_identical_scores_and_explanations():
+    first, second = read_model(DEFAULT_PATH), read_model(DEFAULT_PATH)
+    assert first is not second
+    for sentence in SENTENCES:
+        assert first.score(sentence) == second.score(sentence)
+        assert first.assess(sentence) == second.assess(sentence)
+
+
+def test_scoring_the_same_sentence_twice_gives_the_same_score(model):
+    assert [model.score(s) for s in SENTENCES] == [model.score(s) for s in SENTENCES]
+
+
+def test_a_statistic_scores_above_an_opinion_and_a_pleasantry(model):
+    statistic = model.score(SENTENCES[0])
+    assert statistic >= 0.5
+    assert statistic > model.score(SENTENCES[2])
+    assert model.score(SENTENCES[4]) < 0.5
+
+
+def test_assessment_score_and_verdict_agree_with_score(model):
+    for sentence in SENTENCES:
+        assessment = model.assess(sentence)
+        assert assessment.score == model.score(sentence)
+        assert assessment.checkworthy == (assessment.score >= 0.5)
+
+
+def test_every_explanation_names_a_feature_of_the_sentence_that_the_model_weighs(model):
+    for sentence in SENTENCES:
+        present = set(extract_features(sentence, char_ngrams=model.char_ngrams))
+        contributions = model.assess(sentence).contributions
+        assert contributions
+        for contribution in contributions:
+            assert contribution.feature in present
+            assert contribution.feature in model.weights
+            assert contribution.description
+            assert contribution.description != contribution.feature
+
+
+def test_explanations_are_ordered_by_strength(model):
+    weights = [abs(c.weight) for c in model.assess(SENTENCES[1]).contributions]
+    assert weights == sorted(weights, reverse=True)
+
+
+def test_a_figure_is_explained_in_words(model):
+    assessment = model.assess("Exports rose 5% to $12bn in 2023.", top=100)
+    described = {c.feature: c.description for c in assessment.contributions}
+    assert described["f:quantity"] == LINGUISTIC["quantity"] == "states a figure"
+
+
+def test_an_opinion_word_is_quoted_in_its_explanation(model):
+    assessment = model.assess("The minister believes the plan is fair.", top=1000)
+    described = {c.feature: c.description for c in assessment.contributions}
+    assert described["f:opinion"] == "opinion word: 'believes'"
+
+
+def test_a_word_pair_is_explained_as_an_ngram(model):
+    assessment = model.assess("Unemployment rose by two percent of the workforce.", top=1000)
+    pairs = [c.description for c in assessment.contributions if c.feature.startswith("b:")]
+    assert "n-gram: 'percent of'" in pairs
+
+
+def test_a_missing_model_file_is_named_in_the_error(tmp_path):
+    missing = tmp_path / "nowhere.json"
+    with pytest.raises(ModelError, match="not found.*nowhere.json"):
+        read_model(missing)
+
+
+def test_a_file_that_is_not_json_is_refused(tmp_path):
+    path = tmp_path / "model.json"
+    path.write_bytes(b"\x00\xffnot json")
+    with pytest.raises(ModelError, match="not valid JSON"):
+        read_model(path)
+
+
+def test_a_json_file_of_another_format_is_refused(tmp_path):
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps({"format": "something else", "weights": {"w:a": 1}}))
+    with pytest.raises(ModelError, match="not a check-worthiness model"):
+        read_model(path)
+
+
+def _shipped() -> dict:
+    return json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
+
+
+def test_a_model_without_its_calibration_is_refused(tmp_path):
+    data = _shipped()
+    del data["calibration"]
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(ModelError, match="malformed"):
+        read_model(path)
+
+
+def test_a_weight_that_is_not_a_number_is_refused(tmp_path):
+    data = _shipped()
+    data["weights"]["w:percent"] = "heavy"
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(ModelError, match="malformed"):
+        read_model(path)
+
+
+def test_an_infinite_weight_is_refused(tmp_path):
+    data = _shipped()
+    data["intercept"] = math.inf
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(data).replace("Infinity", "1e999"))
+    with pytest.raises(ModelError, match="finite"):
+        read_model(path)
+
+
+def test_an_empty_sentence_gets_a_score(model):
+    assert 0.0 <= model.score("") <= 1.0
+    assert not model.assess("").checkworthy
+
+
+def test_a_one_megabyte_sentence_gets_a_score(model):
+    assert 0.0 <= model.score("The port handled 12 tonnes " * 40_000) <= 1.0
+
+
+def test_binary_junk_gets_a_score(model):
+    junk = bytes(range(256)).decode("latin-1") * 50
+    assert 0.0 <= model.score(junk) <= 1.0
+
+
+def test_a_non_string_is_refused_with_a_type_error(model):
+    with pytest.raises(TypeError, match="str"):
+        model.score(b"bytes are not text")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_gets_a_score_in_the_unit_interval(text):
+    assert 0.0 <= load_model().score(text) <= 1.0
