@@ -96,6 +96,8 @@ def test_a_fact_checker_works_an_article_by_hand_to_publication(
 
     # Select a fragment in the article: a new claim, span exact, taken for review.
     page.click("#read-article")
+    page.wait_for_url("**/read/")
+    page.wait_for_load_state("load")
     select_text(page, FRAGMENT)
     page.wait_for_selector("#add-claim:not([disabled])")
     assert page.input_value("#id_claim_text") == FRAGMENT

@@ -43,7 +43,7 @@
     var note = document.getElementById("selection-note");
     var button = document.getElementById("add-claim");
 
-    document.addEventListener("selectionchange", function () {
+    function onSelection() {
       var selection = window.getSelection();
       if (!selection || selection.rangeCount === 0 || selection.isCollapsed) { return; }
       var range = selection.getRangeAt(0);
@@ -63,6 +63,10 @@
       text.value = selected.trim().replace(/\s+/g, " ");
       note.textContent = "Selected characters " + from + "–" + to + ". Edit the claim text if needed.";
       button.disabled = false;
-    });
+    }
+
+    document.addEventListener("selectionchange", onSelection);
+    // A selection made while the page was still loading counts too.
+    onSelection();
   });
 })();
