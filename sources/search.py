@@ -11,8 +11,9 @@ stays the store of truth: each process builds its index from the database and re
 it when the library's version stamp (kept by database triggers, migration 0005) changes,
 so web and worker processes on any number of machines answer from the same library.
 
-Second stage: `claims.matching.score_candidates` (wording, names, numeric agreement) on
-the few hundred best candidates.
+Second stage: a learned ranker (`textcore.retrieval.rank`) over BM25, wording, fuzzy and
+character n-gram similarity, names and numeric agreement of the best candidates; its
+score (0-100) has a relevance floor below which nothing is shown.
 
 The term statistics below (`sources.Term`) serve callers that weigh words by their rarity
 in the library without an index at hand.
@@ -22,26 +23,26 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db import connection, transaction
 
-from textcore import matching
-from textcore.analysis import claim_terms, normalize_text, term_key
+from textcore.analysis import normalize_text, term_key
 from textcore.matching import bm25_weight, iter_terms
 from textcore.retrieval.index import LibraryIndex
 from textcore.retrieval.query import clean_query, index_terms, query_terms
+from textcore.retrieval.rank import CandidatePassage, default_ranker, rank_candidates
 
 from .models import Passage, Source, Term
 
 logger = logging.getLogger(__name__)
 
-# Candidates handed to the second stage. The first stage is exact BM25, so this bounds
-# only the second stage's work; the gold passage of a claim is nearly always in the first
-# few dozen (README, "Claim lookup").
-CANDIDATES = 200
+# Candidates handed to the second stage: as many as the ranker was trained on. The first
+# stage is exact BM25, so this bounds only the second stage's work (README, "Claim lookup").
+CANDIDATES = 50
 
 
 @dataclass(frozen=True)
@@ -236,7 +237,8 @@ def build_index() -> tuple[LibraryIndex, list[int]]:
         passage_ids.append(passage_id)
         texts.append(index_terms(text))
         source_titles.append(titles.get(source_id, []))
-    return LibraryIndex(texts, source_titles), passage_ids
+    title_weight = default_ranker().meta["first_stage"]["title_weight"]
+    return LibraryIndex(texts, source_titles, title_weight=title_weight), passage_ids
 
 
 def library_index() -> _Loaded:
@@ -249,10 +251,15 @@ def library_index() -> _Loaded:
     with _loading:
         current = _loaded
         if current is None or current.stamp != stamp:
+            started = time.perf_counter()
             index, passage_ids = build_index()
             current = _Loaded(stamp, index, passage_ids)
             _loaded = current
-            logger.info("library index built: %d passages", len(passage_ids))
+            logger.info(
+                "library index built: %d passages in %.1f s",
+                len(passage_ids),
+                time.perf_counter() - started,
+            )
     return current
 
 
@@ -314,7 +321,8 @@ def lookup(
 
     `text` is a claim as pasted (a sentence, a headline, a post with links and tags);
     `quantities` are the claim's figures when already extracted, else parsed from it.
-    An empty list means nothing in the library is about the claim.
+    An empty list means nothing in the library is about the claim (nothing scores above
+    the ranker's relevance floor).
     """
     cleaned = clean_query(text)
     candidates = find_candidates(cleaned)
@@ -322,14 +330,23 @@ def lookup(
         return []
     if quantities is None:
         quantities = _claim_quantities(cleaned)
-    index = library_index().index
-    weights = {word: index.text.idf(term_key(word)) for word in claim_terms(cleaned)}
-    scored = matching.score_candidates(
+    ranked = rank_candidates(
         cleaned,
         quantities,
-        [matching.PassageText(c.passage_id, c.text, c.quantities) for c in candidates],
-        term_weights=weights,
-        limit=len(candidates),
+        [
+            CandidatePassage(
+                id=c.passage_id,
+                text=c.text,
+                title=c.title,
+                quantities=c.quantities,
+                text_score=c.text_score,
+                title_score=c.title_score,
+                score=c.retrieval_score,
+            )
+            for c in candidates
+        ],
+        idf=library_index().index.text.idf,
+        limit=top_k,
     )
     by_id = {c.passage_id: c for c in candidates}
     return [
@@ -341,5 +358,5 @@ def lookup(
             numeric=m.numeric,
             detail=m.detail,
         )
-        for m in scored[:top_k]
+        for m in ranked
     ]

@@ -147,7 +147,7 @@ def test_worker_rematches_open_claims_after_the_library_changes_keeping_decision
             record(
                 "bulletin-a",
                 "Westhaven port handled 12.4 million tonnes of cargo in 2022.",
-                "Westhaven port cargo in 2022 was a record for the harbour.",
+                "The port of Westhaven handled a record 12.4 million tonnes of cargo in 2022.",
             )
         ]
     )

@@ -1,0 +1,312 @@
+"""Train the claim lookup's second-stage ranker and write it as JSON.
+
+    .venv/bin/python scripts/train_ranker.py RETRIEVAL_DIR EVAL_DIR [--output FILE]
+
+RETRIEVAL_DIR holds `verified-claims.jsonl` (a library in the import format) and
+`tweets-train.jsonl` (`{"id", "claim", "gold": [{"source_key", "passage_key"}]}`);
+EVAL_DIR is an evaluation set with `sources.jsonl` and `gold.json` (claims with their
+evidence; claims without evidence and not-check-worthy sentences serve as queries that
+nothing should match). Other query files in RETRIEVAL_DIR (e.g. a dev split kept for
+reporting) are never read.
+
+The pipeline is the lookup's own, without a database: the same query cleaning, index
+(`textcore.retrieval.index`), first stage, second-stage scorer and features. A logistic
+regression (L2, Newton's method, deterministic) is fitted on the candidates' features,
+label 1 for gold passages. The regularisation and the source-title weight of the first
+stage are chosen by 5-fold cross-validation on the training tweets, grouped by the
+fact-check they point to (MAP@5 of the held-out folds). The relevance floor is the
+highest score that keeps every gold passage ranked in the top 5, on the evaluation set
+and on the out-of-fold training tweets, less a margin. The output records the data
+files (with SHA-256), the settings tried and the CV figures; the same data gives the
+same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from textcore.quantities import parse_quantities  # noqa: E402
+from textcore.retrieval.index import LibraryIndex  # noqa: E402
+from textcore.retrieval.query import clean_query, index_terms, query_terms  # noqa: E402
+from textcore.retrieval.rank import (  # noqa: E402
+    FEATURES,
+    CandidatePassage,
+    Ranker,
+    second_stage,
+)
+
+CANDIDATES = 50
+TITLE_WEIGHTS = (0.25, 0.5, 1.0)
+REGULARISATION = (0.01, 0.1, 1.0, 10.0)  # L2 penalty on standardised weights
+FOLDS = 5
+FLOOR_MARGIN = 0.8  # the floor is this share of the lowest gold top-5 score
+
+
+@dataclass
+class Library:
+    refs: list[tuple[str, str]]
+    texts: list[str]
+    titles: list[str]
+    quantities: list[list[dict]]
+    text_terms: list[list[str]]
+    title_terms: list[list[str]]
+
+
+@dataclass
+class Query:
+    group: str
+    text: str
+    gold: set[tuple[str, str]]
+    library: str
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def load_library(path: Path) -> Library:
+    lib = Library([], [], [], [], [], [])
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        source = json.loads(line)
+        title = f"{source.get('title') or ''} {source.get('publisher') or ''}".strip()
+        for passage in source.get("passages", []):
+            lib.refs.append((source["key"], passage["key"]))
+            lib.texts.append(passage["text"])
+            lib.titles.append(source.get("title") or "")
+            lib.quantities.append([q.to_dict() for q in parse_quantities(passage["text"])])
+            lib.text_terms.append(index_terms(passage["text"]))
+            lib.title_terms.append(index_terms(title))
+    return lib
+
+
+def load_tweets(path: Path) -> list[Query]:
+    queries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            gold = {(g["source_key"], g["passage_key"]) for g in item["gold"]}
+            queries.append(Query("t:" + min(k for k, _ in gold), item["claim"], gold, "tweets"))
+    return queries
+
+
+def load_eval(path: Path) -> list[Query]:
+    gold_data = json.loads((path / "gold.json").read_text(encoding="utf-8"))
+    queries = []
+    for article in gold_data["articles"]:
+        group = "e:" + article["file"]
+        for claim in article["claims"]:
+            gold = {(e["source_key"], e["passage_key"]) for e in claim.get("evidence", [])}
+            queries.append(Query(group, claim["text"], gold, "eval"))
+        for sentence in article.get("not_checkworthy", []):
+            queries.append(Query(group, sentence, set(), "eval"))
+    return queries
+
+
+def candidate_rows(query: Query, lib: Library, index: LibraryIndex):
+    """(features, labels, refs) of a query's candidates, as the lookup computes them."""
+    cleaned = clean_query(query.text)
+    hits = index.search(query_terms(cleaned), limit=CANDIDATES)
+    candidates = [
+        CandidatePassage(
+            id=hit.doc,
+            text=lib.texts[hit.doc],
+            title=lib.titles[hit.doc],
+            quantities=lib.quantities[hit.doc],
+            text_score=hit.text_score,
+            title_score=hit.title_score,
+            score=hit.score,
+        )
+        for hit in hits
+    ]
+    if not candidates:
+        return np.zeros((0, len(FEATURES))), np.zeros(0), []
+    quantities = [q.to_dict() for q in parse_quantities(cleaned)]
+    features, _ = second_stage(cleaned, quantities, candidates, idf=index.text.idf)
+    refs = [lib.refs[c.id] for c in candidates]
+    labels = np.array([1.0 if ref in query.gold else 0.0 for ref in refs])
+    return np.array(features, dtype=float), labels, refs
+
+
+def fit(x: np.ndarray, y: np.ndarray, penalty: float, weight: np.ndarray | None = None) -> Ranker:
+    """L2-regularised logistic regression on standardised features (Newton's method)."""
+    weight = np.ones(len(y)) if weight is None else weight
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
+    w = np.zeros(z.shape[1])
+    reg = np.full(z.shape[1], penalty)
+    reg[-1] = 0.0  # the bias is not penalised
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -60, 60)))
+        gradient = z.T @ (weight * (p - y)) + reg * w
+        hessian = (z * (weight * p * (1 - p))[:, None]).T @ z + np.diag(reg + 1e-9)
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return Ranker(
+        weights=tuple(round(float(v), 6) for v in w[:-1]),
+        bias=round(float(w[-1]), 6),
+        mean=tuple(round(float(v), 6) for v in mean),
+        scale=tuple(round(float(v), 6) for v in scale),
+    )
+
+
+def scores(ranker: Ranker, x: np.ndarray) -> np.ndarray:
+    return np.array([100.0 * ranker.probability(row) for row in x])
+
+
+def ranked_refs(score: np.ndarray, refs: list) -> list:
+    order = sorted(range(len(refs)), key=lambda i: (-score[i], i))
+    return [refs[i] for i in order]
+
+
+def average_precision_at_5(ranked: list, gold: set) -> float:
+    hits, total = 0, 0.0
+    for i, ref in enumerate(ranked[:5], start=1):
+        if ref in gold:
+            hits += 1
+            total += hits / i
+    return total / min(len(gold), 5) if gold else 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("retrieval_dir", type=Path)
+    parser.add_argument("eval_dir", type=Path)
+    parser.add_argument(
+        "--output", type=Path, default=ROOT / "textcore" / "retrieval" / "ranker.json"
+    )
+    args = parser.parse_args(argv)
+    files = {
+        "library": args.retrieval_dir / "verified-claims.jsonl",
+        "tweets": args.retrieval_dir / "tweets-train.jsonl",
+        "eval_library": args.eval_dir / "sources.jsonl",
+        "eval_gold": args.eval_dir / "gold.json",
+    }
+    libraries = {
+        "tweets": load_library(files["library"]),
+        "eval": load_library(files["eval_library"]),
+    }
+    tweets = load_tweets(files["tweets"])
+    evals = load_eval(args.eval_dir)
+    print(f"{len(tweets)} training tweets, {len(evals)} evaluation-set queries", file=sys.stderr)
+
+    groups = sorted({q.group for q in tweets})
+    fold_of_group = {g: int(hashlib.sha256(g.encode()).hexdigest(), 16) % FOLDS for g in groups}
+    cv: dict[str, dict] = {}
+    prepared: dict[float, tuple[list, list]] = {}
+    best = None
+    for title_weight in TITLE_WEIGHTS:
+        rows_t, rows_e = [], []
+        for name, queries, rows in (("tweets", tweets, rows_t), ("eval", evals, rows_e)):
+            lib = libraries[name]
+            index = LibraryIndex(lib.text_terms, lib.title_terms, title_weight=title_weight)
+            for query in queries:
+                rows.append((query, *candidate_rows(query, lib, index)))
+        prepared[title_weight] = (rows_t, rows_e)
+        found = sum(bool(labels.any()) for _, _, labels, _ in rows_t) / len(rows_t)
+        for penalty in REGULARISATION:
+            maps = []
+            for fold in range(FOLDS):
+                train = [r for r in rows_t if fold_of_group[r[0].group] != fold]
+                test = [r for r in rows_t if fold_of_group[r[0].group] == fold]
+                ranker = fit(
+                    np.vstack([r[1] for r in train if len(r[1])]),
+                    np.concatenate([r[2] for r in train if len(r[1])]),
+                    penalty,
+                )
+                for query, x, _, refs in test:
+                    ranked = ranked_refs(scores(ranker, x), refs) if len(x) else []
+                    maps.append(average_precision_at_5(ranked, query.gold))
+            key = f"title_weight={title_weight} l2={penalty}"
+            cv[key] = {
+                "map@5": round(float(np.mean(maps)), 4),
+                f"recall@{CANDIDATES}": round(found, 4),
+            }
+            print(key, cv[key], file=sys.stderr)
+            if best is None or cv[key]["map@5"] > cv[best[0]]["map@5"]:
+                best = (key, title_weight, penalty)
+
+    key, title_weight, penalty = best
+    rows_t, rows_e = prepared[title_weight]
+    everything = [r for r in rows_t + rows_e if len(r[1])]
+    # Each data set weighs the same in total: the evaluation set's article claims, some
+    # with nothing in the library, teach what a claim without a source looks like.
+    eval_rows = {id(r) for r in rows_e}
+    per_query = {
+        id(r): len(rows_t) / len(rows_e) if id(r) in eval_rows else 1.0 for r in everything
+    }
+    ranker = fit(
+        np.vstack([r[1] for r in everything]),
+        np.concatenate([r[2] for r in everything]),
+        penalty,
+        np.concatenate([np.full(len(r[2]), per_query[id(r)]) for r in everything]),
+    )
+    # Floor: out-of-fold scores for the tweets, the final model's for the evaluation set.
+    gold_top5 = []
+    for fold in range(FOLDS):
+        train = [r for r in rows_t if fold_of_group[r[0].group] != fold and len(r[1])]
+        held = fit(np.vstack([r[1] for r in train]), np.concatenate([r[2] for r in train]), penalty)
+        for query, x, _, refs in rows_t:
+            if fold_of_group[query.group] == fold and len(x):
+                s = scores(held, x)
+                top = sorted(range(len(refs)), key=lambda i: (-s[i], i))[:5]
+                gold_top5 += [s[i] for i in top if refs[i] in query.gold][:1]
+    for query, x, _, refs in rows_e:
+        if len(x) and query.gold:
+            s = scores(ranker, x)
+            top = sorted(range(len(refs)), key=lambda i: (-s[i], i))[:5]
+            gold_top5 += [s[i] for i in top if refs[i] in query.gold][:1]
+    floor = round(FLOOR_MARGIN * min(gold_top5), 2) if gold_top5 else 0.0
+    result = Ranker(
+        weights=ranker.weights,
+        bias=ranker.bias,
+        mean=ranker.mean,
+        scale=ranker.scale,
+        floor=floor,
+        meta={
+            "first_stage": {"title_weight": title_weight, "candidates": CANDIDATES},
+            "training": {
+                "script": "scripts/train_ranker.py",
+                "model": "logistic regression, L2 on standardised features, Newton's method",
+                "data": {
+                    name: {"file": path.name, "sha256": _sha256(path)}
+                    for name, path in files.items()
+                },
+                "examples": int(sum(len(r[2]) for r in everything)),
+                "positives": int(sum(r[2].sum() for r in everything)),
+                "chosen": key,
+                "cross_validation": {
+                    "folds": FOLDS,
+                    "grouped_by": "fact-check the tweet points to",
+                    "metric": "MAP@5 of held-out tweets",
+                    "results": cv,
+                },
+                "floor": {
+                    "rule": f"{FLOOR_MARGIN} x lowest score of a gold passage in the top 5",
+                    "gold_in_top5": len(gold_top5),
+                },
+            },
+        },
+    )
+    args.output.write_text(json.dumps(result.to_json(), indent=1) + "\n", encoding="utf-8")
+    print(f"chose {key}, floor {floor}; wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

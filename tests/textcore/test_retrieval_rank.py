@@ -1,0 +1,79 @@
+"""Second stage of the claim lookup: features and the learned ranker (textcore.retrieval.rank)."""
+
+import pytest
+
+from textcore.retrieval.index import LibraryIndex
+from textcore.retrieval.query import index_terms
+from textcore.retrieval.rank import (
+    FEATURES,
+    CandidatePassage,
+    Ranker,
+    default_ranker,
+    pair_features,
+    rank_candidates,
+)
+
+TEXTS = [
+    "Quarry output in the Brenmoor district doubled after the new road opened.",
+    "The regional council approved a new budget for harbour maintenance.",
+    "Ferry services to the islands were suspended for three days in March.",
+]
+TITLES = ["Brenmoor quarry statistics", "Council minutes", "Ferry timetable changes"]
+
+
+def candidates_for(query: str) -> tuple[list[CandidatePassage], LibraryIndex]:
+    index = LibraryIndex([index_terms(t) for t in TEXTS], [index_terms(t) for t in TITLES])
+    hits = index.search(index_terms(query), limit=10)
+    found = [
+        CandidatePassage(
+            id=h.doc,
+            text=TEXTS[h.doc],
+            title=TITLES[h.doc],
+            text_score=h.text_score,
+            title_score=h.title_score,
+            score=h.score,
+        )
+        for h in hits
+    ]
+    return found, index
+
+
+def test_shipped_ranker_loads_with_the_current_features():
+    ranker = default_ranker()
+    assert len(ranker.weights) == len(FEATURES)
+    assert 0 <= ranker.floor < 100
+
+
+def test_ranker_file_of_other_features_is_refused():
+    data = default_ranker().to_json()
+    data["features"] = ["bm25"]
+    with pytest.raises(ValueError, match="other features"):
+        Ranker.from_json(data)
+
+
+def test_ranker_round_trips_through_json():
+    ranker = default_ranker()
+    assert Ranker.from_json(ranker.to_json()) == ranker
+
+
+def test_one_feature_row_per_candidate_in_candidate_order():
+    found, index = candidates_for("Brenmoor quarry output doubled")
+    rows = pair_features("Brenmoor quarry output doubled", found, {}, index.text.idf)
+    assert len(rows) == len(found) and all(len(r) == len(FEATURES) for r in rows)
+
+
+def test_the_passage_restating_the_claim_ranks_first_above_the_floor():
+    found, index = candidates_for("Brenmoor quarry output doubled after the road opened")
+    ranked = rank_candidates(
+        "Brenmoor quarry output doubled after the road opened", [], found, idf=index.text.idf
+    )
+    assert ranked[0].passage_id == 0
+    assert ranked[0].score > default_ranker().floor
+
+
+def test_matches_below_the_floor_are_left_out():
+    found, index = candidates_for("new budget")
+    everything = Ranker(**{**default_ranker().__dict__, "floor": 0.0})
+    nothing = Ranker(**{**default_ranker().__dict__, "floor": 100.1})
+    assert rank_candidates("new budget", [], found, idf=index.text.idf, ranker=everything)
+    assert rank_candidates("new budget", [], found, idf=index.text.idf, ranker=nothing) == []

@@ -1,0 +1,254 @@
+"""Second stage of the claim lookup: features of each (claim, candidate) pair and the
+learned ranker that turns them into a score in [0, 100].
+
+The ranker is a logistic regression over the features below, trained by
+`scripts/train_ranker.py` and shipped as JSON (`ranker.json` beside this module); its
+probability that the candidate is what the claim is about, times 100, is the match score.
+Matches below the ranker's floor are not shown. The same function ranks for the lookup
+and for training, so what is trained is what runs.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from textcore.analysis import claim_terms, normalize_text, term_key
+from textcore.matching import PassageText, score_candidates
+
+from .query import index_terms
+
+RANKER_PATH = Path(__file__).with_name("ranker.json")
+RANKER_FORMAT = "factcheck-claim-ranker"
+RANKER_VERSION = 1
+
+FEATURES = (
+    "bm25",  # first-stage score relative to the best candidate's
+    "bm25_text",  # BM25 of the passage text, relative to the best candidate's
+    "bm25_title",  # BM25 of the source title and publisher, relative to the best's
+    "bm25_log",  # log(1 + first-stage score): how much the claim and passage share at all
+    "rank",  # 1 / (1 + first-stage rank)
+    "coverage",  # rarity-weighted share of the claim's words in the passage
+    "precision",  # rarity-weighted share of the passage's words in the claim
+    "entities",  # rarity-weighted share of the claim's names in the passage
+    "fuzzy_set",  # rapidfuzz token_set_ratio, claim vs passage
+    "fuzzy_sort",  # rapidfuzz token_sort_ratio, claim vs passage
+    "fuzzy_partial",  # rapidfuzz partial_ratio, claim vs passage
+    "fuzzy_title",  # rapidfuzz token_set_ratio, claim vs source title
+    "char3",  # Jaccard similarity of character trigrams, claim vs passage
+    "char3_title",  # Jaccard similarity of character trigrams, claim vs source title
+    "text_recall",  # rarity-weighted share of the passage text's keys found in the claim
+    "title_recall",  # rarity-weighted share of the source title's keys found in the claim
+    "numbers",  # share of the claim's numbers written in the passage or title
+    "agrees",  # the claim's figures agree with the passage's (units converted)
+    "conflicts",  # the passage states the same kind of figure with another value
+)
+_NUMBER = re.compile(r"^\d")
+
+
+@dataclass(frozen=True)
+class CandidatePassage:
+    """A first-stage candidate with what the second stage needs of it."""
+
+    id: int
+    text: str
+    title: str = ""
+    quantities: Sequence[dict] = ()
+    text_score: float = 0.0
+    title_score: float = 0.0
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class RankedMatch:
+    """A candidate after the second stage: score in [0, 100], numeric relation, detail."""
+
+    passage_id: int
+    score: float
+    numeric: str
+    detail: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Ranker:
+    """A logistic regression over FEATURES (standardised), with the relevance floor."""
+
+    weights: tuple[float, ...]
+    bias: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    floor: float = 0.0
+    meta: dict = field(default_factory=dict, compare=False)
+
+    def probability(self, features: Sequence[float]) -> float:
+        z = self.bias + sum(
+            w * (x - m) / s
+            for w, x, m, s in zip(self.weights, features, self.mean, self.scale, strict=True)
+        )
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+    def to_json(self) -> dict:
+        return {
+            "format": RANKER_FORMAT,
+            "version": RANKER_VERSION,
+            "features": list(FEATURES),
+            "weights": list(self.weights),
+            "bias": self.bias,
+            "mean": list(self.mean),
+            "scale": list(self.scale),
+            "floor": self.floor,
+            **self.meta,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Ranker:
+        if data.get("format") != RANKER_FORMAT or data.get("version") != RANKER_VERSION:
+            raise ValueError(f"not a version {RANKER_VERSION} {RANKER_FORMAT} file")
+        if tuple(data["features"]) != FEATURES:
+            raise ValueError("the ranker file was trained on other features")
+        known = {"format", "version", "features", "weights", "bias", "mean", "scale", "floor"}
+        return cls(
+            weights=tuple(float(w) for w in data["weights"]),
+            bias=float(data["bias"]),
+            mean=tuple(float(m) for m in data["mean"]),
+            scale=tuple(float(s) or 1.0 for s in data["scale"]),
+            floor=float(data.get("floor", 0.0)),
+            meta={k: v for k, v in data.items() if k not in known},
+        )
+
+
+@lru_cache(maxsize=1)
+def default_ranker() -> Ranker:
+    """The ranker shipped with the code."""
+    return Ranker.from_json(json.loads(RANKER_PATH.read_text(encoding="utf-8")))
+
+
+def _trigrams(text: str) -> frozenset[str]:
+    padded = f" {text} "
+    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
+
+
+@lru_cache(maxsize=20_000)
+def _view(text: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    """Normalised text, its character trigrams and its words; cached, as passages recur."""
+    norm = normalize_text(text)
+    return norm, _trigrams(norm), frozenset(norm.split())
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+@lru_cache(maxsize=20_000)
+def _keys(text: str) -> frozenset[str]:
+    return frozenset(index_terms(text))
+
+
+def _recall(keys: frozenset[str], query_keys: frozenset[str], idf: Callable[[str], float]) -> float:
+    total = sum(idf(k) for k in keys)
+    return sum(idf(k) for k in keys & query_keys) / total if total else 0.0
+
+
+def pair_features(
+    query: str,
+    candidates: Sequence[CandidatePassage],
+    scored: dict[int, object],
+    idf: Callable[[str], float],
+) -> list[list[float]]:
+    """FEATURES of each candidate for a cleaned query; `scored` maps id -> ScoredMatch."""
+    query_keys = frozenset(index_terms(query))
+    query_norm = normalize_text(query)
+    query_grams = _trigrams(query_norm)
+    numbers = {t for t in query_norm.split() if _NUMBER.match(t)}
+    best = max((c.score for c in candidates), default=0.0) or 1.0
+    best_text = max((c.text_score for c in candidates), default=0.0) or 1.0
+    best_title = max((c.title_score for c in candidates), default=0.0) or 1.0
+    rows = []
+    for rank, candidate in enumerate(candidates):
+        text_norm, text_grams, text_words = _view(candidate.text)
+        title_norm, title_grams, title_words = _view(candidate.title)
+        match = scored.get(candidate.id)
+        detail = match.detail if match is not None else {}
+        numeric = match.numeric if match is not None else "none"
+        words = text_words | title_words
+        rows.append(
+            [
+                candidate.score / best,
+                candidate.text_score / best_text,
+                candidate.title_score / best_title,
+                math.log1p(candidate.score),
+                1.0 / (1.0 + rank),
+                float(detail.get("coverage", 0.0)),
+                float(detail.get("precision", 0.0)),
+                float(detail.get("entities", 0.0)),
+                fuzz.token_set_ratio(query_norm, text_norm) / 100.0,
+                fuzz.token_sort_ratio(query_norm, text_norm) / 100.0,
+                fuzz.partial_ratio(query_norm, text_norm) / 100.0,
+                fuzz.token_set_ratio(query_norm, title_norm) / 100.0 if title_norm else 0.0,
+                _jaccard(query_grams, text_grams),
+                _jaccard(query_grams, title_grams) if title_norm else 0.0,
+                _recall(_keys(candidate.text), query_keys, idf),
+                _recall(_keys(candidate.title), query_keys, idf),
+                len(numbers & words) / len(numbers) if numbers else 0.0,
+                1.0 if numeric == "agrees" else 0.0,
+                1.0 if numeric == "conflicts" else 0.0,
+            ]
+        )
+    return rows
+
+
+def second_stage(
+    query: str,
+    quantities: Sequence[dict],
+    candidates: Sequence[CandidatePassage],
+    *,
+    idf: Callable[[str], float],
+) -> tuple[list[list[float]], dict[int, object]]:
+    """Features of every candidate (in candidate order) and the wording/numeric scores."""
+    weights = {word: idf(term_key(word)) for word in claim_terms(query)}
+    scored = score_candidates(
+        query,
+        quantities,
+        [PassageText(c.id, c.text, c.quantities) for c in candidates],
+        term_weights=weights,
+        limit=len(candidates),
+    )
+    by_id = {m.passage_id: m for m in scored}
+    return pair_features(query, candidates, by_id, idf), by_id
+
+
+def rank_candidates(
+    query: str,
+    quantities: Sequence[dict],
+    candidates: Sequence[CandidatePassage],
+    *,
+    idf: Callable[[str], float],
+    ranker: Ranker | None = None,
+    limit: int = 10,
+) -> list[RankedMatch]:
+    """Rank a cleaned query's candidates, best first; matches under the floor left out."""
+    if not candidates or limit <= 0:
+        return []
+    ranker = ranker or default_ranker()
+    features, scored = second_stage(query, quantities, candidates, idf=idf)
+    results = []
+    for candidate, row in zip(candidates, features, strict=True):
+        score = round(100.0 * ranker.probability(row), 2)
+        if score < ranker.floor:
+            continue
+        match = scored.get(candidate.id)
+        detail = dict(match.detail) if match is not None else {}
+        detail["retrieval"] = {
+            "text": round(candidate.text_score, 3),
+            "title": round(candidate.title_score, 3),
+        }
+        results.append(RankedMatch(candidate.id, score, match.numeric if match else "none", detail))
+    results.sort(key=lambda m: (-m.score, m.passage_id))
+    return results[:limit]
