@@ -19,6 +19,7 @@ from sources.search import lookup
 from textcore import matching
 from textcore.extraction import extract_claims, html_to_text
 
+from .checkworthiness import model as checkworthiness_model
 from .models import Article, Claim, ClaimState, Match
 
 logger = logging.getLogger(__name__)
@@ -105,7 +106,9 @@ def _claim_rows(article: Article) -> list[Claim]:
             years=list(extracted.years),
             checkworthiness=extracted.checkworthiness,
         )
-        for position, extracted in enumerate(extract_claims(article.body))
+        for position, extracted in enumerate(
+            extract_claims(article.body, model=checkworthiness_model())
+        )
     ]
 
 
