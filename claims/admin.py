@@ -17,10 +17,9 @@ from django.utils.html import format_html
 
 from factcheck.history_admin import ReadOnlyHistoryAdmin
 
-from . import articles, checkworthiness, dashboard, notifications, review, selectors, workflow
+from . import checkworthiness, dashboard, desk_admin, notifications, review, selectors, workflow
 from .models import (
     Article,
-    ArticleRevision,
     Claim,
     ClaimState,
     Match,
@@ -35,40 +34,8 @@ from .workflow import TransitionError
 CONTEXT_CHARS = 400
 
 
-class ClaimInline(admin.TabularInline):
-    model = Claim
-    fields = ("position", "text", "checkworthiness", "state")
-    readonly_fields = fields
-    extra = 0
-    show_change_link = True
-    can_delete = False
-
-
-class ArticleRevisionInline(admin.TabularInline):
-    model = ArticleRevision
-    fields = ("number", "created_at", "edited_by", "reason")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ("title", "outlet", "published", "status", "created_at")
-    list_filter = ("status", "outlet")
-    search_fields = ("title", "url", "outlet")
-    readonly_fields = ("status", "error", "attempts", "processed_at", "created_at")
-    inlines = [ClaimInline, ArticleRevisionInline]
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            # A changed body is a new revision and flags the article's fact-checks.
-            articles.revise_article(article=obj, user=request.user)
-        else:
-            super().save_model(request, obj, form, change)
+# Articles are submitted through the same service as the API (claims.desk_admin).
+admin.site.register(Article, desk_admin.ArticleAdmin)
 
 
 # --- Review queue filters ------------------------------------------------------------------
@@ -245,6 +212,11 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     def has_add_permission(self, request):
         return False  # claims come from articles
 
+    def add_view(self, request, form_url="", extra_context=None):
+        # A claim is added from a selection of its article's text (the article reader).
+        messages.info(request, "To add a claim, open its article and select the claim's words.")
+        return HttpResponseRedirect(reverse("admin:claims_article_changelist"))
+
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
 
@@ -296,6 +268,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
                 self.admin_site.admin_view(self.dashboard_view),
                 name="claims_claim_dashboard",
             ),
+            *desk_admin.claim_urls(self),
         ]
         return custom + urls
 
@@ -460,6 +433,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             "history_url": reverse("admin:claims_claim_history", args=[claim.pk]),
             "more_claims": list(selectors.more_claims(claim=claim)),
             "threshold": selectors.CHECKWORTHY_THRESHOLD,
+            **desk_admin.workbench_context(request, claim),
         }
 
     # --- The desk dashboard ----------------------------------------------------------------

@@ -6,7 +6,8 @@ Pure Python, no Django. The flow for `extract_claims(text)`:
     -> is_noise(sentence)         ad markers, bylines, navigation are skipped (text.py)
     -> atomize(sentence)          one draft per fact: clauses, roles, appositives (atomize.py)
     -> parse_quantities(...)      value, unit, dimension, qualifier (quantities.py)
-    -> checkworthiness.score      transparent sum of feature weights (checkworthiness.py)
+    -> checkworthiness_model      learned score of the claim text, 0.5 and above check-worthy
+                                  (checkworthiness_model.py, weights in models/*.json)
 
 Pronouns are named conservatively (`_Referents`): "He"/"She" by the person of the sentence
 before; "it" opening a later clause by the subject of the same sentence's first clause
@@ -24,10 +25,11 @@ for HTML, store `html_to_text(html)` and extract from that.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import checkworthiness
 from .atomize import _ROLE_HEADS, Draft, _looks_plural, atomize, find_subject
+from .checkworthiness_model import CheckworthinessModel, load_model
 from .quantities import Quantity, parse_quantities, parse_years
 from .segment import Sentence, segment
 from .text import dateline_length, html_to_text, is_noise, normalize_claim_text
@@ -492,10 +494,12 @@ def _drafts(text: str, sentence: Sentence, quantities: list[Quantity]) -> list[D
     return drafts or [whole]
 
 
-def extract_claims(text: str) -> list[ExtractedClaim]:
-    """Atomic, check-worthy claims of an article, ordered by position in `text`."""
+def extract_claims(text: str, *, model: CheckworthinessModel | None = None) -> list[ExtractedClaim]:
+    """Atomic, check-worthy claims of an article, ordered by position in `text`, each scored
+    by the check-worthiness `model` (default: the one shipped with textcore)."""
     if not isinstance(text, str) or not text.strip():
         return []
+    model = model or load_model()
     sentences = [s for s in segment(text) if not is_noise(s.text)]
     names = _proper_names(sentences)
     # words the article also writes in lower case: common nouns, not names
@@ -526,4 +530,4 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
         referents.update(drafts, sentence.text, names)
     # stable: claims of one sentence keep the order the rules produced them in
     claims.sort(key=lambda c: (c.sentence_start, c.start))
-    return claims
+    return [replace(c, checkworthiness=model.score(c.text)) for c in claims]

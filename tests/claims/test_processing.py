@@ -134,7 +134,7 @@ def test_failure_during_processing_marks_the_article_failed_with_the_reason(monk
     article = services.ingest_article(title="T", body=ARTICLE, queue=False)
 
     # Our pure extractor is replaced only to reach the failure path; the database is real.
-    def broken_extractor(text):
+    def broken_extractor(text, **options):
         raise ValueError("segmenter exploded")
 
     monkeypatch.setattr(services, "extract_claims", broken_extractor)

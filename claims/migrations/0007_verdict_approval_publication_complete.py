@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0005_claim_text_trigram_index'),
+        ('claims', '0006_claim_split_merge'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

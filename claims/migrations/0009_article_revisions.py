@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0007_verdict_published_snapshot'),
+        ('claims', '0008_verdict_published_snapshot'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

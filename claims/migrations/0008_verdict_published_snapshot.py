@@ -31,7 +31,7 @@ def store_published_snapshot(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0006_verdict_approval_publication_complete"),
+        ("claims", "0007_verdict_approval_publication_complete"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
