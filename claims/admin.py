@@ -16,7 +16,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import checkworthiness, dashboard, notifications, review, selectors, workflow
+from . import checkworthiness, dashboard, desk_admin, notifications, review, selectors, workflow
 from .models import (
     Article,
     Claim,
@@ -33,22 +33,8 @@ from .workflow import TransitionError
 CONTEXT_CHARS = 400
 
 
-class ClaimInline(admin.TabularInline):
-    model = Claim
-    fields = ("position", "text", "checkworthiness", "state")
-    readonly_fields = fields
-    extra = 0
-    show_change_link = True
-    can_delete = False
-
-
-@admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ("title", "outlet", "published", "status", "created_at")
-    list_filter = ("status", "outlet")
-    search_fields = ("title", "url", "outlet")
-    readonly_fields = ("status", "error", "attempts", "processed_at", "created_at")
-    inlines = [ClaimInline]
+# Articles are submitted through the same service as the API (claims.desk_admin).
+admin.site.register(Article, desk_admin.ArticleAdmin)
 
 
 # --- Review queue filters ------------------------------------------------------------------
@@ -225,6 +211,11 @@ class ClaimAdmin(SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return False  # claims come from articles
 
+    def add_view(self, request, form_url="", extra_context=None):
+        # A claim is added from a selection of its article's text (the article reader).
+        messages.info(request, "To add a claim, open its article and select the claim's words.")
+        return HttpResponseRedirect(reverse("admin:claims_article_changelist"))
+
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
 
@@ -276,6 +267,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
                 self.admin_site.admin_view(self.dashboard_view),
                 name="claims_claim_dashboard",
             ),
+            *desk_admin.claim_urls(self),
         ]
         return custom + urls
 
@@ -440,6 +432,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
             "history_url": reverse("admin:claims_claim_history", args=[claim.pk]),
             "more_claims": list(selectors.more_claims(claim=claim)),
             "threshold": selectors.CHECKWORTHY_THRESHOLD,
+            **desk_admin.workbench_context(request, claim),
         }
 
     # --- The desk dashboard ----------------------------------------------------------------

@@ -166,6 +166,9 @@ class ClaimOutputSerializer(serializers.ModelSerializer):
             "repeats",
             "needs_rereview",
             "rereview_reason",
+            "split_from",
+            "merged_into",
+            "added_by",
             "matches",
         )
 

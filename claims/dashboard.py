@@ -25,6 +25,13 @@ BAR_GAP = 8
 WEEKS = 8
 WAIT_WINDOW_DAYS = 90
 
+# States where a claim waits for nobody.
+FINISHED_STATES = (
+    ClaimState.PUBLISHED,
+    ClaimState.DISMISSED,
+    ClaimState.SPLIT,
+    ClaimState.MERGED,
+)
 STATE_COLOURS = {
     ClaimState.EXTRACTED: "#8c96a0",
     ClaimState.IN_REVIEW: "#2f7ed8",
@@ -32,6 +39,8 @@ STATE_COLOURS = {
     ClaimState.APPROVED: "#6aa84f",
     ClaimState.PUBLISHED: "#2e7d32",
     ClaimState.DISMISSED: "#b0b0b0",
+    ClaimState.SPLIT: "#c9b3d9",
+    ClaimState.MERGED: "#d9c3a6",
 }
 RATING_COLOURS = {
     Rating.TRUE: "#1b7837",
@@ -106,7 +115,7 @@ def waits_by_state(now: dt.datetime | None = None) -> dict:
         stays[from_state].append(_hours(at - start))
         entered[claim_id] = at
     waiting = (
-        Claim.objects.exclude(state__in=[ClaimState.PUBLISHED, ClaimState.DISMISSED])
+        Claim.objects.exclude(state__in=[*FINISHED_STATES])
         .annotate(
             since=Coalesce(
                 Max(
@@ -137,13 +146,9 @@ def waits_by_state(now: dt.datetime | None = None) -> dict:
     rows = [
         (row["state"], row["median"] or 0, _fmt_hours(row["median"]))
         for row in table
-        if row["state"] not in (ClaimState.PUBLISHED.label, ClaimState.DISMISSED.label)
+        if row["state"] not in [s.label for s in FINISHED_STATES]
     ]
-    colours = [
-        STATE_COLOURS[s]
-        for s in ClaimState
-        if s not in (ClaimState.PUBLISHED, ClaimState.DISMISSED)
-    ]
+    colours = [STATE_COLOURS[s] for s in ClaimState if s not in FINISHED_STATES]
     return {"table": table, "chart": bar_chart(rows, colours=colours)}
 
 

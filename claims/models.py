@@ -47,6 +47,9 @@ class ClaimState(models.TextChoices):
     APPROVED = "approved", "Approved"
     PUBLISHED = "published", "Published"
     DISMISSED = "dismissed", "Dismissed"
+    # Closed by hand: replaced by its parts (split) or by the claim it duplicated (merged).
+    SPLIT = "split", "Split"
+    MERGED = "merged", "Merged"
 
 
 class Claim(models.Model):
@@ -79,6 +82,33 @@ class Claim(models.Model):
         on_delete=models.SET_NULL,
         related_name="repetitions",
         help_text="An earlier claim this one repeats.",
+    )
+    split_from = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="split_parts",
+        editable=False,
+        help_text="The claim this one was split from.",
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged_claims",
+        editable=False,
+        help_text="The claim this duplicate was merged into.",
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="claims_added",
+        editable=False,
+        help_text="Who added the claim by hand (empty when it was extracted).",
     )
     # Bumped by every workflow action, so a form sent from a stale page is refused.
     version = models.PositiveIntegerField(default=0, editable=False)

@@ -180,7 +180,10 @@ def mark_article_failed(article_id: int, reason: str) -> None:
 def match_claim(claim: Claim, *, limit: int | None = None) -> list[Match]:
     """(Re)compute a claim's matches, keeping every reviewer's accept/reject decision."""
     limit = limit or settings.FACTCHECK_MATCHES_PER_CLAIM
-    return _store_matches(claim, lookup(text=claim.text, top_k=limit, quantities=claim.quantities))
+    found = lookup(text=claim.text, top_k=limit, quantities=claim.quantities)
+    # Below the floor a "match" shares a stray word with the claim: not suggested.
+    floor = settings.FACTCHECK_MATCH_FLOOR
+    return _store_matches(claim, [m for m in found if m.score >= floor])
 
 
 def _store_matches(claim: Claim, scored: Sequence) -> list[Match]:

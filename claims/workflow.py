@@ -96,6 +96,23 @@ TRANSITIONS: dict[str, Transition] = {
         Transition(
             "queue_rereview", "Re-review (source changed)", (S.APPROVED,), S.IN_REVIEW, None
         ),
+        # Taken by claims.actions.claims: the parts or the kept claim carry the work on.
+        Transition(
+            "split",
+            "Split",
+            (S.EXTRACTED, S.IN_REVIEW),
+            S.SPLIT,
+            REVIEW,
+            assignee_only=True,
+        ),
+        Transition(
+            "merge",
+            "Merge into another claim",
+            (S.EXTRACTED, S.IN_REVIEW),
+            S.MERGED,
+            REVIEW,
+            assignee_only=True,
+        ),
     ]
 }
 
@@ -109,6 +126,8 @@ PAST_TENSE = {
     "dismiss": "dismissed the claim",
     "correct_verdict": "started a correction",
     "queue_rereview": "reopened the claim because a source changed",
+    "split": "split the claim",
+    "merge": "merged the claim into another",
 }
 
 

@@ -4,11 +4,13 @@ from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from claims import api as claims_api
+from claims import desk_api
 from sources import api as sources_api
 
 router = DefaultRouter()
 router.register("articles", claims_api.ArticleViewSet, basename="article")
-router.register("claims", claims_api.ClaimViewSet, basename="claim")
+router.register("claims", desk_api.ClaimWithHandWorkViewSet, basename="claim")
+router.register("passages", desk_api.PassageSearchViewSet, basename="passage")
 router.register("matches", claims_api.MatchViewSet, basename="match")
 router.register("verdicts", claims_api.VerdictViewSet, basename="verdict")
 router.register(

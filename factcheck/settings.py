@@ -193,6 +193,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One name for a source's kind wherever it appears (sources, outside evidence).
+    "ENUM_NAME_OVERRIDES": {"SourceKindEnum": "sources.models.SourceKind"},
 }
 
 # --- Email (workflow notifications) ---------------------------------------------------
@@ -204,6 +206,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "factcheck@loca
 # --- Product limits -------------------------------------------------------------------
 FACTCHECK_MAX_ARTICLE_CHARS = int(os.environ.get("FACTCHECK_MAX_ARTICLE_CHARS", 2_000_000))
 FACTCHECK_MATCHES_PER_CLAIM = int(os.environ.get("FACTCHECK_MATCHES_PER_CLAIM", 10))
+# A stricter floor (0-100) than the ranker's own, for suggested matches; 0 keeps the
+# ranker's, which the development set favours (README, "Relevance floor").
+FACTCHECK_MATCH_FLOOR = float(os.environ.get("FACTCHECK_MATCH_FLOOR", 0))
 # The learned check-worthiness model (JSON); empty means the one shipped in textcore/models/.
 FACTCHECK_CHECKWORTHINESS_MODEL = os.environ.get("FACTCHECK_CHECKWORTHINESS_MODEL", "")
 # More claims than this in one article fails it with a clear reason (each claim is matched).

@@ -3,8 +3,10 @@
 import pytest
 
 from claims import workflow
+from claims.actions.claims import merge_claims, split_claim
 from claims.models import ClaimState, Rating, TransitionLog
 from claims.workflow import NotAllowed, TransitionError
+from tests.factories import ClaimFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +33,12 @@ def take(name, claim, user):
         "queue_rereview": lambda: workflow.check_transition(
             claim=claim, user=user, name="queue_rereview"
         ),
+        "split": lambda: split_claim(
+            claim=claim, user=user, texts=["The harbour grew.", "Cargo rose in 2022."]
+        ),
+        "merge": lambda: merge_claims(
+            claim=ClaimFactory(article=claim.article), user=user, duplicates=[claim]
+        ),
     }
     return actions[name]()
 
@@ -44,6 +52,8 @@ ALLOWED = {
     "dismiss": {"fact_checker", "editor", "superuser"},
     "correct_verdict": {"fact_checker", "editor", "superuser"},
     "queue_rereview": set(),
+    "split": {"fact_checker", "editor", "superuser"},
+    "merge": {"fact_checker", "editor", "superuser"},
 }
 
 

@@ -16,6 +16,9 @@ from sources.services import import_records
 
 DEMO_DIR = Path(settings.BASE_DIR) / "demo"
 DEMO_TITLE = "North Sea wind farms now power millions of British homes"
+# The rare-earths story: a hand-written library in which one source agrees with the
+# article's figures and one deliberately conflicts (about 90 against more than 99 percent).
+RARE_EARTHS_TITLE = "US-China Negotiations Conclude with Preliminary Agreement to Pause Trade War"
 DEMO_USERS = (("factchecker", FACT_CHECKERS), ("editor", EDITORS))
 
 
@@ -33,7 +36,10 @@ class Command(BaseCommand):
                     user.set_password(password)
                     user.save()
                 user.groups.add(Group.objects.get(name=role))
-            records = parse_library_file(DEMO_DIR / "sources.jsonl", split_document)
+            records = [
+                *parse_library_file(DEMO_DIR / "sources.jsonl", split_document),
+                *parse_library_file(DEMO_DIR / "rare-earths-sources.jsonl", split_document),
+            ]
             summary = import_records(records)
         self.stdout.write(
             f"Demo library: {summary.passages_total} passages in {len(records)} sources"
@@ -50,6 +56,15 @@ class Command(BaseCommand):
             published = self._publish_one_fact_check(article)
             if published:
                 self.stdout.write(f"Demo fact-check published: {published.text}")
+        if not Article.objects.filter(title=RARE_EARTHS_TITLE).exists():
+            article = services.ingest_article(
+                title=RARE_EARTHS_TITLE,
+                body=(DEMO_DIR / "rare-earths-article.txt").read_text(encoding="utf-8"),
+                outlet="Demo Gazette",
+                queue=False,
+            )
+            article = services.process_article(article.pk)
+            self.stdout.write(f"Demo article {article.pk}: {article.claims.count()} claims")
         for username, role in DEMO_USERS:
             self.stdout.write(f"Demo user {username!r} ({role}), password: {password}")
 
