@@ -32,6 +32,7 @@ def _trainer():
     path = ROOT / "scripts" / "train_checkworthiness.py"
     spec = importlib.util.spec_from_file_location("train_checkworthiness", path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 

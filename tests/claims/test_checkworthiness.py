@@ -149,3 +149,8 @@ def test_a_missing_or_broken_model_file_stops_the_start_up(tmp_path, content):
     assert result.returncode != 0
     assert "check-worthiness model" in result.stderr
     assert str(path) in result.stderr
+
+
+def test_training_from_a_folder_without_the_data_names_the_missing_file(tmp_path):
+    with pytest.raises(CommandError, match="claimbuster-train.jsonl not found"):
+        call_command("train_checkworthiness", str(tmp_path))

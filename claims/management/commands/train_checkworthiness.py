@@ -1,4 +1,5 @@
 import importlib.util
+import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -22,6 +23,7 @@ class Command(BaseCommand):
         path = Path(settings.BASE_DIR) / "scripts" / "train_checkworthiness.py"
         spec = importlib.util.spec_from_file_location("train_checkworthiness", path)
         trainer = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = trainer  # its dataclasses look their module up
         try:
             spec.loader.exec_module(trainer)
         except ImportError as exc:
