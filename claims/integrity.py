@@ -13,7 +13,7 @@ import contextvars
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from django.db import models
+from django.db import connection, models
 
 _inside = contextvars.ContextVar("claims_workflow_action", default=False)
 
@@ -22,14 +22,27 @@ class StateChangeForbidden(Exception):
     """Raised when code writes a workflow field outside a workflow action."""
 
 
+def _database_flag(value: str) -> None:
+    # PostgreSQL triggers (migration 0010) refuse workflow writes without this flag; it
+    # lasts for the current transaction only (workflow actions always run in one).
+    if connection.vendor == "postgresql" and connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('factcheck.workflow_action', %s, true)", [value])
+
+
 @contextmanager
 def workflow_action() -> Iterator[None]:
     """Mark the writes of one workflow action as allowed to change workflow fields."""
+    outermost = not _inside.get()
     token = _inside.set(True)
+    if outermost:
+        _database_flag("on")
     try:
         yield
     finally:
         _inside.reset(token)
+    if outermost:
+        _database_flag("off")
 
 
 def inside_workflow_action() -> bool:

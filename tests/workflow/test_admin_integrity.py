@@ -336,3 +336,18 @@ def test_no_admin_url_changes_a_workflow_field(client, request, newsroom_data, r
             )
             assert response.status_code < 500, (changelist, action)
     assert workflow_snapshot() == before
+
+
+def test_the_database_refuses_a_state_change_outside_a_workflow_action(make_claim):
+    claim = make_claim(S.APPROVED)
+    with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE claims_claim SET state = 'extracted' WHERE id = %s", [claim.pk])
+
+    claim.refresh_from_db()
+    assert claim.state == S.APPROVED
+
+
+def test_the_database_refuses_any_change_to_a_published_verdict(make_claim):
+    claim = make_claim(S.PUBLISHED)
+    with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE claims_verdict SET summary = 'x' WHERE claim_id = %s", [claim.pk])
