@@ -39,11 +39,12 @@ def editor_client(client):
     return client
 
 
-def test_an_admin_year_filter_beyond_any_date_is_a_400(editor_client):
+def test_an_admin_year_filter_beyond_any_date_is_ignored_not_a_500(editor_client):
     SourceFactory()
     response = editor_client.get("/admin/sources/source/?year=99999999999999999999")
 
-    assert response.status_code in (200, 400)
+    assert response.status_code == 200
+    assert b"Traceback" not in response.content
 
 
 def test_an_invalid_regex_lookup_in_the_admin_is_a_400(editor_client):
@@ -56,6 +57,5 @@ def test_an_invalid_regex_lookup_in_the_admin_is_a_400(editor_client):
 def test_a_huge_float_filter_on_the_claims_api_is_not_a_500(staff_client):
     response = staff_client.get("/api/claims/?assignee=-1.9e204")
 
-    assert response.status_code in (200, 400)
-    if response.status_code == 400:
-        assert_json_error(response)
+    assert response.status_code == 400
+    assert_json_error(response)
