@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_filters",
     "simple_history",
+    "tokens",
     "sources",
     "claims",
     "django.contrib.sitemaps",
@@ -163,9 +164,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 
 # --- REST API -------------------------------------------------------------------------
 REST_FRAMEWORK = {
+    # The token class first: a missing or refused token answers 401 with WWW-Authenticate.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "tokens.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_PARSER_CLASSES": [
