@@ -448,6 +448,7 @@ def start_review(*, claim: Claim, user, expected_version: int | None = None) -> 
         check_transition(claim=locked, user=user, name="start_review")
         locked.assignee = user
         _move(locked, user=user, name="start_review", fields=["assignee"])
+        notifications.claim_assigned(claim=locked, by=user)
     sync_claim(claim, locked)
     return claim
 
@@ -629,6 +630,7 @@ def correct_verdict(*, claim: Claim, user, note: str, expected_version: int | No
         note = required_text(note, "A correction needs a note saying what is being corrected.")
         locked.assignee = user
         _move(locked, user=user, name="correct_verdict", comment=note, fields=["assignee"])
+        notifications.correction_started(claim=locked, user=user, note=note)
     sync_claim(claim, locked)
     return claim
 
