@@ -17,7 +17,17 @@ from django.utils.html import format_html
 
 from factcheck.history_admin import ReadOnlyHistoryAdmin
 
-from . import checkworthiness, dashboard, desk_admin, notifications, review, selectors, workflow
+from . import (
+    checkworthiness,
+    dashboard,
+    desk_admin,
+    notifications,
+    queue,
+    queue_admin,
+    review,
+    selectors,
+    workflow,
+)
 from .models import (
     Article,
     Claim,
@@ -39,31 +49,6 @@ admin.site.register(Article, desk_admin.ArticleAdmin)
 
 
 # --- Review queue filters ------------------------------------------------------------------
-
-
-class QueueFilter(admin.SimpleListFilter):
-    title = "queue"
-    parameter_name = "queue"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("mine", "Assigned to me"),
-            ("unassigned", "Unassigned"),
-            ("approval", "Awaiting approval"),
-            ("rereview", "Needs re-review"),
-        ]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value == "mine":
-            return queryset.filter(assignee=request.user)
-        if value == "unassigned":
-            return queryset.filter(assignee__isnull=True)
-        if value == "approval":
-            return queryset.filter(state=ClaimState.AWAITING_APPROVAL)
-        if value == "rereview":
-            return queryset.filter(needs_rereview=True)
-        return queryset
 
 
 class CheckworthinessFilter(admin.SimpleListFilter):
@@ -192,7 +177,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     )
     list_display_links = ("claim_text",)
     list_filter = (
-        QueueFilter,
+        queue_admin.QueueTabFilter,
         "state",
         CheckworthinessFilter,
         NumericConflictFilter,
@@ -200,6 +185,8 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     )
     search_fields = ("text", "sentence", "article__title")
     list_per_page = 50
+    actions = queue_admin.ACTIONS
+    action_form = queue_admin.QueueActionForm
     review_template = "admin/claims/claim/review.html"
     dashboard_template = "admin/claims/claim/dashboard.html"
 
@@ -219,6 +206,12 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
+
+    def has_review_permission(self, request):
+        return request.user.has_perm(workflow.REVIEW)
+
+    def has_assign_permission(self, request):
+        return request.user.has_perm(workflow.APPROVE)
 
     @admin.display(description="Claim")
     def claim_text(self, claim):
@@ -255,7 +248,8 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         extra_context = {
             **(extra_context or {}),
             "title": "Review queue",
-            "queue_counts": selectors.queue_counts(user=user),
+            "queue_tabs": queue.tabs_with_counts(user=user),
+            "queue_tab": queue_admin.current_tab(request),
             "can_see_dashboard": user.has_perm(workflow.APPROVE),
         }
         return super().changelist_view(request, extra_context)
