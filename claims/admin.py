@@ -25,6 +25,8 @@ from . import (
     desk_verdict,
     desk_warnings,
     notifications,
+    queue,
+    queue_admin,
     review,
     selectors,
     workflow,
@@ -50,31 +52,6 @@ admin.site.register(Article, desk_admin.ArticleAdmin)
 
 
 # --- Review queue filters ------------------------------------------------------------------
-
-
-class QueueFilter(admin.SimpleListFilter):
-    title = "queue"
-    parameter_name = "queue"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("mine", "Assigned to me"),
-            ("unassigned", "Unassigned"),
-            ("approval", "Awaiting approval"),
-            ("rereview", "Needs re-review"),
-        ]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value == "mine":
-            return queryset.filter(assignee=request.user)
-        if value == "unassigned":
-            return queryset.filter(assignee__isnull=True)
-        if value == "approval":
-            return queryset.filter(state=ClaimState.AWAITING_APPROVAL)
-        if value == "rereview":
-            return queryset.filter(needs_rereview=True)
-        return queryset
 
 
 class CheckworthinessFilter(admin.SimpleListFilter):
@@ -203,7 +180,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     )
     list_display_links = ("claim_text",)
     list_filter = (
-        QueueFilter,
+        queue_admin.QueueTabFilter,
         "state",
         CheckworthinessFilter,
         NumericConflictFilter,
@@ -211,6 +188,8 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     )
     search_fields = ("text", "sentence", "article__title")
     list_per_page = 50
+    actions = queue_admin.ACTIONS
+    action_form = queue_admin.QueueActionForm
     review_template = "admin/claims/claim/review.html"
     dashboard_template = "admin/claims/claim/dashboard.html"
 
@@ -230,6 +209,12 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
+
+    def has_review_permission(self, request):
+        return request.user.has_perm(workflow.REVIEW)
+
+    def has_assign_permission(self, request):
+        return request.user.has_perm(workflow.APPROVE)
 
     @admin.display(description="Claim")
     def claim_text(self, claim):
@@ -266,7 +251,8 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         extra_context = {
             **(extra_context or {}),
             "title": "Review queue",
-            "queue_counts": selectors.queue_counts(user=user),
+            "queue_tabs": queue.tabs_with_counts(user=user),
+            "queue_tab": queue_admin.current_tab(request),
             "can_see_dashboard": user.has_perm(workflow.APPROVE),
         }
         return super().changelist_view(request, extra_context)

@@ -445,6 +445,10 @@ def start_review(*, claim: Claim, user, expected_version: int | None = None) -> 
     with transaction.atomic():
         locked = lock_claim(claim, expected_version=expected_version)
         _check_state(locked, claim, "start_review")
+        if locked.state == S.IN_REVIEW and locked.assignee_id is not None:
+            if user is not None and locked.assignee_id == user.pk:
+                raise TransitionError("You are already reviewing this claim.")
+            raise TransitionError(f"Already taken by {_name(locked.assignee)}.")
         check_transition(claim=locked, user=user, name="start_review")
         locked.assignee = user
         _move(locked, user=user, name="start_review", fields=["assignee"])
