@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from factcheck.health import healthz
+from public import views as public_views
 from public.cache import cached_public_page
 from public.feeds import fact_check_feed
 from public.sitemaps import SITEMAPS
@@ -28,6 +29,7 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("feed.atom", fact_check_feed, name="public-feed"),
+    path("robots.txt", public_views.robots_txt, name="robots-txt"),
     path("", include("public.urls")),
 ]
 
