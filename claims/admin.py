@@ -17,7 +17,16 @@ from django.utils.html import format_html
 
 from factcheck.history_admin import ReadOnlyHistoryAdmin
 
-from . import checkworthiness, dashboard, desk_admin, notifications, review, selectors, workflow
+from . import (
+    articles,
+    checkworthiness,
+    dashboard,
+    desk_admin,
+    notifications,
+    review,
+    selectors,
+    workflow,
+)
 from .models import (
     Article,
     Claim,
@@ -219,6 +228,15 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
+
+    def get_deleted_objects(self, objs, request):
+        # A claim with a published fact-check is never deleted (listed as protected).
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        published = articles.published_fact_checks(claims=objs)
+        if not published:
+            return deleted, counts, perms_needed, protected
+        reasons = [articles.why_not_deletable(v) for v in published]
+        return deleted, counts, set(), [*protected, *reasons]
 
     @admin.display(description="Claim")
     def claim_text(self, claim):

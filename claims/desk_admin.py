@@ -18,6 +18,7 @@ from django.utils.html import format_html, format_html_join
 
 from sources.models import Passage, SourceKind
 
+from . import articles as article_services
 from . import workflow
 from .actions import articles as article_actions
 from .actions import claims as claim_actions
@@ -199,6 +200,18 @@ class ArticleAdmin(admin.ModelAdmin):
             and request.user.has_perm("claims.add_article"),
         }
         return super().change_view(request, object_id, form_url, extra)
+
+    def get_deleted_objects(self, objs, request):
+        # An article with published fact-checks is never deleted: the admin lists them as
+        # protected, so the delete page and "delete selected" refuse with this reason.
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        published = article_services.published_fact_checks(articles=objs)
+        if not published:
+            return deleted, counts, perms_needed, protected
+        # The reason shown is the published fact-checks (the admin shows either lacking
+        # permissions or protected objects, and this one holds whoever asks).
+        reasons = [article_services.why_not_deletable(v) for v in published]
+        return deleted, counts, set(), [*protected, *reasons]
 
     @admin.action(description="Process again (failed or stuck articles)")
     def process_again_action(self, request, queryset):
