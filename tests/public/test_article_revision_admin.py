@@ -34,7 +34,9 @@ def post_revision(client, claim, *, body=None, reason="The outlet corrected the 
 
 
 @pytest.mark.parametrize("role", ["checker", "editor"])
-def test_fact_checkers_and_editors_revise_the_text_in_the_admin(client, newsroom, rated_false, role):
+def test_fact_checkers_and_editors_revise_the_text_in_the_admin(
+    client, newsroom, rated_false, role
+):
     user = dict(zip(["checker", "editor"], newsroom, strict=True))[role]
     client.force_login(user)
 
