@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.text import Truncator
 
 from factcheck.history_admin import ReadOnlyHistoryAdmin
 
@@ -22,7 +23,11 @@ from . import (
     checkworthiness,
     dashboard,
     desk_admin,
+    desk_verdict,
+    desk_warnings,
     notifications,
+    queue,
+    queue_admin,
     review,
     selectors,
     workflow,
@@ -48,31 +53,6 @@ admin.site.register(Article, desk_admin.ArticleAdmin)
 
 
 # --- Review queue filters ------------------------------------------------------------------
-
-
-class QueueFilter(admin.SimpleListFilter):
-    title = "queue"
-    parameter_name = "queue"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("mine", "Assigned to me"),
-            ("unassigned", "Unassigned"),
-            ("approval", "Awaiting approval"),
-            ("rereview", "Needs re-review"),
-        ]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value == "mine":
-            return queryset.filter(assignee=request.user)
-        if value == "unassigned":
-            return queryset.filter(assignee__isnull=True)
-        if value == "approval":
-            return queryset.filter(state=ClaimState.AWAITING_APPROVAL)
-        if value == "rereview":
-            return queryset.filter(needs_rereview=True)
-        return queryset
 
 
 class CheckworthinessFilter(admin.SimpleListFilter):
@@ -201,7 +181,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     )
     list_display_links = ("claim_text",)
     list_filter = (
-        QueueFilter,
+        queue_admin.QueueTabFilter,
         "state",
         CheckworthinessFilter,
         NumericConflictFilter,
@@ -209,6 +189,8 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     )
     search_fields = ("text", "sentence", "article__title")
     list_per_page = 50
+    actions = queue_admin.ACTIONS
+    action_form = queue_admin.QueueActionForm
     review_template = "admin/claims/claim/review.html"
     dashboard_template = "admin/claims/claim/dashboard.html"
 
@@ -237,6 +219,12 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             return deleted, counts, perms_needed, protected
         reasons = [articles.why_not_deletable(v) for v in published]
         return deleted, counts, set(), [*protected, *reasons]
+
+    def has_review_permission(self, request):
+        return request.user.has_perm(workflow.REVIEW)
+
+    def has_assign_permission(self, request):
+        return request.user.has_perm(workflow.APPROVE)
 
     @admin.display(description="Claim")
     def claim_text(self, claim):
@@ -273,7 +261,8 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         extra_context = {
             **(extra_context or {}),
             "title": "Review queue",
-            "queue_counts": selectors.queue_counts(user=user),
+            "queue_tabs": queue.tabs_with_counts(user=user),
+            "queue_tab": queue_admin.current_tab(request),
             "can_see_dashboard": user.has_perm(workflow.APPROVE),
         }
         return super().changelist_view(request, extra_context)
@@ -380,6 +369,10 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             messages.error(request, exc.message)
             return here
         messages.success(request, self.DONE[action])
+        if action in ("propose_verdict", "approve_verdict"):
+            # Not a refusal: what was still open when the person went ahead.
+            for warning in desk_warnings.unreviewed_conflicts(claim):
+                messages.warning(request, warning.message)
         if action in ("dismiss", "request_changes", "approve_verdict", "publish"):
             # The claim has left this person's hands: back to the queue.
             return HttpResponseRedirect(reverse("admin:claims_claim_changelist"))
@@ -401,17 +394,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         )
         allowed = {t.name for t in workflow.allowed_transitions(claim=claim, user=user)}
         draft = request.session.pop(f"verdict-draft-{claim.pk}", None)
-        initial = draft or (
-            {
-                "rating": verdict.rating,
-                "summary": verdict.summary,
-                "explanation": verdict.explanation,
-                "no_source_explanation": verdict.no_source_explanation,
-                "correction_note": verdict.correction_note,
-            }
-            if verdict
-            else {}
-        )
+        initial = desk_verdict.initial_verdict(claim=claim, verdict=verdict, draft=draft)
         last_request, diffs = workflow.changes_since_last_request(claim)
         matches = list(
             claim.matches.select_related("passage__source", "decided_by").order_by("-score", "rank")
@@ -423,7 +406,8 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": f"Claim {claim.pk}",
-            "subtitle": claim.text[:60],
+            # For the browser tab only; the page shows the whole claim, wrapped.
+            "subtitle": Truncator(claim.text).words(10),
             "claim": claim,
             "checkworthiness": checkworthiness.assess_sentence(text=claim.extracted_text, top=5),
             "original": claim,
@@ -452,6 +436,9 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             "more_claims": list(selectors.more_claims(claim=claim)),
             "threshold": selectors.CHECKWORTHY_THRESHOLD,
             **desk_admin.workbench_context(request, claim),
+            **desk_verdict.verdict_context(
+                claim=claim, user=user, allowed=allowed, verdict=verdict, published=published
+            ),
         }
 
     # --- The desk dashboard ----------------------------------------------------------------

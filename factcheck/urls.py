@@ -8,8 +8,11 @@ from public import views as public_views
 from public.cache import cached_public_page
 from public.feeds import fact_check_feed
 from public.sitemaps import SITEMAPS
+from tokens.views import my_tokens
 
 urlpatterns = [
+    # Each desk user's own API tokens, inside the admin (its login and header).
+    path("admin/api-tokens/", admin.site.admin_view(my_tokens), name="api-tokens"),
     path("admin/", admin.site.urls),
     path("api/", include("factcheck.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -128,6 +128,16 @@ def highlight(claim: Claim) -> Highlight:
     return Highlight("", claim.sentence, "")
 
 
+def _wording(text: str) -> str:
+    return " ".join(text.split()).strip(" .,;:!?\"'“”‘’").casefold()
+
+
+def same_wording(stated: str, checked: str) -> bool:
+    """Whether a checked claim is the article's words, give or take spacing, case and
+    the quotation marks or full stop around them."""
+    return _wording(stated) == _wording(checked)
+
+
 def published_quote(verdict: Verdict) -> Highlight:
     """The quote stored with a published verdict (older verdicts: cut from the claim)."""
     if verdict.quote_sentence:
@@ -270,6 +280,16 @@ class FactCheck:
     # Every published verdict, newest first; more than one means it was corrected.
     history: list[Verdict]
     other_appearances: list[Appearance]
+
+    @property
+    def stated(self) -> str:
+        """The claim as the article stated it: the quoted span."""
+        return self.highlight.claim.strip() if self.highlight else ""
+
+    @property
+    def reworded(self) -> bool:
+        """Whether the checked wording differs from the article's words (then it is not quoted)."""
+        return bool(self.stated) and not same_wording(self.stated, self.text)
 
     @property
     def earlier_verdicts(self) -> list[Verdict]:
