@@ -179,25 +179,3 @@ def refuse_deleting_cited_match(sender, instance, **kwargs):
     )
     if published:
         raise _evidence_refusal(published)
-
-
-def connect() -> None:
-    from django.db.models.signals import m2m_changed, pre_delete
-
-    from .models import Match, Verdict
-
-    m2m_changed.connect(
-        refuse_published_evidence_change,
-        sender=Verdict.evidence.through,
-        dispatch_uid="claims.refuse_published_evidence_change",
-    )
-    pre_delete.connect(
-        refuse_deleting_published_verdict,
-        sender=Verdict,
-        dispatch_uid="claims.refuse_deleting_published_verdict",
-    )
-    pre_delete.connect(
-        refuse_deleting_cited_match,
-        sender=Match,
-        dispatch_uid="claims.refuse_deleting_cited_match",
-    )
