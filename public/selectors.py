@@ -167,6 +167,17 @@ class FactCheckSummary:
     corrected: bool
     highlight: Highlight | None = None
 
+    @property
+    def reworded(self) -> bool:
+        """Whether the checked wording differs from the article's (then it is not quoted)."""
+        if self.highlight is not None:
+            stated = self.highlight.claim
+        elif self.verdict.quote_sentence:
+            stated = self.verdict.quote[1]
+        else:
+            return False
+        return bool(stated.strip()) and not same_wording(stated, self.text)
+
 
 def _summary(verdict: Verdict, *, with_quote: bool = False) -> FactCheckSummary:
     return FactCheckSummary(
