@@ -19,6 +19,7 @@ from django.utils.text import Truncator
 from factcheck.history_admin import ReadOnlyHistoryAdmin
 
 from . import (
+    articles,
     checkworthiness,
     dashboard,
     desk_admin,
@@ -209,6 +210,15 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
+
+    def get_deleted_objects(self, objs, request):
+        # A claim with a published fact-check is never deleted (listed as protected).
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        published = articles.published_fact_checks(claims=objs)
+        if not published:
+            return deleted, counts, perms_needed, protected
+        reasons = [articles.why_not_deletable(v) for v in published]
+        return deleted, counts, set(), [*protected, *reasons]
 
     def has_review_permission(self, request):
         return request.user.has_perm(workflow.REVIEW)
