@@ -10,11 +10,13 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models.functions import Left
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 
 from sources.models import Passage, SourceKind
 
@@ -28,6 +30,8 @@ from .library_search import search_library
 from .models import Article, Claim, ClaimState
 
 OPEN_STATES = (ClaimState.EXTRACTED, ClaimState.IN_REVIEW)
+# How much of a claim's text lists show (the claim page has all of it).
+PREVIEW_CHARS = 300
 
 
 def _messages_from(request, exc: Exception) -> None:
@@ -88,11 +92,15 @@ class ArticleReviseForm(forms.Form):
 
 class ClaimInline(admin.TabularInline):
     model = Claim
-    fields = ("position", "text", "checkworthiness", "state")
+    fields = ("position", "text_preview", "checkworthiness", "state")
     readonly_fields = fields
     extra = 0
     show_change_link = True
     can_delete = False
+
+    @admin.display(description="Text")
+    def text_preview(self, claim):
+        return Truncator(claim.text).chars(PREVIEW_CHARS)
 
 
 class ArticleAdmin(admin.ModelAdmin):
@@ -367,8 +375,13 @@ def workbench_context(request, claim: Claim) -> dict:
         merge_candidates = list(
             claim.article.claims.filter(state__in=OPEN_STATES)
             .exclude(pk=claim.pk)
+            .defer("text", "extracted_text", "sentence")
+            .annotate(preview=Left("text", PREVIEW_CHARS + 1))
             .order_by("start", "position")
         )
+        # Shown as a list to pick from (merging posts ids): the start of each is enough.
+        for other in merge_candidates:
+            other.text = Truncator(other.preview).chars(PREVIEW_CHARS)
     return {
         "can_split": "split" in allowed,
         "can_merge": claim.state in OPEN_STATES
