@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "tokens",
+    "webhooks",
     "sources",
     "claims",
     "django.contrib.sitemaps",
@@ -72,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "factcheck.security.BadValueMiddleware",
+    # After BadValueMiddleware so its 400 page answers admin lists first.
+    "factcheck.admin_errors.AdminBadQueryMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into its 429 response.
     "axes.middleware.AxesMiddleware",
@@ -210,6 +213,13 @@ EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "factcheck@localhost")
+
+# --- Outgoing webhooks (workflow events) -----------------------------------------------
+WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "10"))
+# Attempts per delivery (the first included); retries wait base x 2^(n-1) seconds, capped.
+WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "6"))
+WEBHOOK_RETRY_BASE_SECONDS = int(os.environ.get("WEBHOOK_RETRY_BASE_SECONDS", "30"))
+WEBHOOK_RETRY_MAX_SECONDS = int(os.environ.get("WEBHOOK_RETRY_MAX_SECONDS", "3600"))
 
 # --- Product limits -------------------------------------------------------------------
 FACTCHECK_MAX_ARTICLE_CHARS = int(os.environ.get("FACTCHECK_MAX_ARTICLE_CHARS", 2_000_000))
