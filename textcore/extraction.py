@@ -28,7 +28,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import checkworthiness
-from .atomize import _ROLE_HEADS, Draft, _looks_plural, atomize, find_subject
+from .atomize import Draft, atomize
+from .atomize.grammar import find_subject, looks_plural
+from .atomize.words import ROLE_HEADS
 from .checkworthiness_model import CheckworthinessModel, load_model
 from .quantities import Quantity, parse_quantities, parse_years
 from .segment import Sentence, segment
@@ -167,7 +169,7 @@ def _subject_phrase(text: str, names: frozenset[str]) -> str:
         words[0] in ("The", "the")
         and 2 <= len(words) <= 4
         and all(re.fullmatch(r"[a-z][a-z-]*|[A-Z][\w'’-]*", w) for w in words[1:])
-        and not _looks_plural(phrase)
+        and not looks_plural(phrase)
     ):
         return phrase
     return ""
@@ -252,7 +254,7 @@ class _People:
         if _TITLED_RE.fullmatch(name) or words[-1] in self.gender:
             return True
         # an untitled name speaking: two or three capitalised words, not an organisation
-        if {w.lower() for w in words} & (_ORGANISATION_HEADS | _ROLE_HEADS):
+        if {w.lower() for w in words} & (_ORGANISATION_HEADS | ROLE_HEADS):
             return False
         return 2 <= len(words) <= 3 and all(
             re.fullmatch(_NAME_WORD, w) or re.fullmatch(r"[A-Z]\.", w) for w in words

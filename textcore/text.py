@@ -8,7 +8,7 @@ Noise lines: ad markers and page furniture, bylines ("By Jane Doe", "By the Ener
 "By Jane Smith, science correspondent"), agency credits ("Reporting by X; Editing by Y"),
 picture credits ("(Photo: Reuters)", "Jane Doe/Getty Images"), bare dates and navigation
 rows. A dateline opening a story ("LONDON (Reuters) - ") is not a line of its own:
-`dateline_length` measures it, and atomize.py leaves it out of the claim.
+`dateline_length` measures it, and the claim splitter (`textcore.atomize`) leaves it out of the claim.
 """
 
 from __future__ import annotations
