@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import checkworthiness
+from .lexicon import MONTH_NAME_RE
 from .quantities import parse_quantities, parse_years
 
 __all__ = [
@@ -93,10 +94,6 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
 
 NUMBER_TOKEN = "#"
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:/]\d+)*|[$£€%?]")
-_MONTH_RE = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b"
-)
 
 
 _INTRO_RE = re.compile(r"^(?:[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,6},\s+")
@@ -149,7 +146,7 @@ def tokens(text: str) -> list[str]:
 
 def linguistic_features(text: str) -> list[str]:
     """Names of the linguistic features the sentence shows (keys of `LINGUISTIC`)."""
-    has_date = bool(parse_years(text)) or bool(_MONTH_RE.search(text))
+    has_date = bool(parse_years(text)) or bool(MONTH_NAME_RE.search(text))
     fired = checkworthiness.explain(
         text,
         has_quantity=bool(parse_quantities(text)),

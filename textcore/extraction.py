@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from . import checkworthiness
 from .atomize import Draft, atomize
 from .checkworthiness_model import CheckworthinessModel, load_model
+from .lexicon import MONTH_NAME_RE
 from .quantities import Quantity, parse_quantities, parse_years
 from .referents import People, Referents, is_named, proper_names, subject_phrase
 from .segment import Sentence, segment
@@ -40,10 +41,6 @@ __all__ = ["ExtractedClaim", "extract_claims"]
 # Longer "sentences" are usually run-on junk (tables, binary); they are kept whole.
 MAX_ATOMIZED_SENTENCE = 1000
 MIN_CLAIM_WORDS = 3
-_MONTH_RE = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b"
-)
 
 
 @dataclass(frozen=True)
@@ -111,7 +108,7 @@ def _claim_from_draft(
         text,
         kind=draft.kind,
         has_quantity=bool(claim_quantities),
-        has_date=bool(years) or bool(_MONTH_RE.search(kept_text)),
+        has_date=bool(years) or bool(MONTH_NAME_RE.search(kept_text)),
         sentence=sentence.text,
         named_subject=named,
     )

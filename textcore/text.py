@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import MONTH_NAMES
+
 __all__ = ["dateline_length", "html_to_text", "is_noise", "normalize_claim_text"]
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MONTH = rf"(?:{'|'.join(m[:3].lower() for m in MONTH_NAMES)})[a-z]*\.?"
 # Whole lines that are page furniture; patterns with a free tail need a colon or a date, so
 # story sentences such as "Published figures show ..." are not taken for furniture.
 _BOILERPLATE_RE = re.compile(

@@ -8,17 +8,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import NUMBER_WORDS, TENS_WORDS
+from ..lexicon import MONTH_ABBREVIATIONS, MONTH_NAMES, NUMBER_WORDS, TENS_WORDS, alternation
 
 DENOMINATORS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
     "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
     "tenth": 10, "tenths": 10,
 }  # fmt: skip
-MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
+# every month, in full or abbreviated, for patterns that ignore case
+MONTHS = alternation(m.lower() for m in MONTH_NAMES + MONTH_ABBREVIATIONS)
 
 _WORD_UNIT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _WORD_TENS = "|".join(TENS_WORDS)
