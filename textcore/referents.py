@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from .atomize import Draft
 from .atomize.grammar import find_subject, looks_plural
 from .atomize.words import ROLE_HEADS
+from .lexicon import SPEECH_VERBS, alternation
 from .segment import Sentence
 from .text import dateline_length
 
@@ -63,8 +64,11 @@ _POSSESSIVE_ROLE_RE = re.compile(
     r"^(?P<name>.+?) is (?P<pronoun>(?i:its|his|her|their)) (?P<rest>.+)$"
 )
 _SPEAKER_RE = re.compile(
-    r"^(?:\w+ly\s+)?(?:said|says|say|told|tells|added|adds|argued|argues|stated|states|"
-    r"insisted|insists|warned|warns|believes|believed|thinks|thought|emphasi[sz]ed|noted)\b"
+    r"^(?:\w+ly\s+)?(?:"
+    + alternation(
+        SPEECH_VERBS | {"believes", "believed", "thinks", "thought", "emphasised", "emphasized"}
+    )
+    + r")\b"
 )
 _NAME_WORD_RE = re.compile(r"^(?:[A-Z][\w'’.&-]*|\d{1,4}[A-Za-z]?|of|de|the|and|for)$")
 _NOT_SUBJECTS = {
@@ -134,12 +138,14 @@ _TITLED_RE = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
 _FULL_NAME_RE = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?{_NAME_WORD}){{1,2}}\b")
-_SPEECH = (
-    r"said|says|told|tells|added|adds|insisted|insists|claimed|claims|argued|argues|warned|"
-    r"warns|explained|declared|denied|denies|stated|states|asked|asks|admitted|confirmed|"
-    r"announced|urged|believes|believed|thinks|thought|questioned|welcomed|joked|promised|"
-    r"opposed|rejected|accepted|wrote|writes|noted|replied"
-)
+_SPEECH = alternation(
+    SPEECH_VERBS
+    | {
+        "declared", "denied", "denies", "asked", "asks", "admitted", "confirmed", "announced",
+        "urged", "believes", "believed", "thinks", "thought", "questioned", "welcomed", "joked",
+        "promised", "opposed", "rejected", "accepted", "wrote", "writes", "replied",
+    }
+)  # fmt: skip
 _SPEAKER_AFTER_RE = re.compile(
     rf"^(?:,[^,;]{{1,90}},)?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|later\s+|then\s+)?"
     rf"(?:{_SPEECH})\b"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import SPEECH_VERBS, alternation
 from .draft import Draft, blank, keep_only
 from .grammar import (
     clean_word,
@@ -44,11 +45,13 @@ _FRAME_RE = re.compile(
     r"announced|announces|confirmed|confirms|reported|reports|revealed|reveals|noted|notes)"
     r"\s+(?:that\s+)?(?=\S)"
 )
-_REPORTING_FRAME_WORD = re.compile(
-    r"\b(?:said|says|told|added|adds|claimed|argued|insisted|warned|stated|believes|thinks|"
-    r"promised|pledged|vowed|denied|confirmed|announced|urged|admitted|noted|stressed|"
-    r"explained|declared|acknowledged|suggested|rejected|refused|questioned|asked)\b"
-)
+_FRAME_WORDS = {
+    "believes", "thinks", "promised", "pledged", "vowed", "denied", "confirmed", "announced",
+    "urged", "admitted", "stressed", "declared", "acknowledged", "suggested", "rejected",
+    "refused", "questioned", "asked",
+}  # fmt: skip
+# a verb showing that the text before it reports what someone said, promised or denied
+_REPORTING_FRAME_WORD = re.compile(rf"\b(?:{alternation(SPEECH_VERBS | _FRAME_WORDS)})\b")
 _SUBORDINATORS = {
     "as", "because", "while", "when", "if", "that", "which", "who", "where", "since",
     "although", "though", "after", "before", "until", "unless", "whether", "whereas",
@@ -83,9 +86,8 @@ def _noun_coordination(left: str) -> bool:
     return False
 
 
-_ATTRIBUTION_VERBS = (
-    r"said|says|added|adds|claimed|claims|insisted|insists|argued|argues|warned|warns|"
-    r"explained|stated|states|believes|believed|reported|reports|confirmed|announced"
+_ATTRIBUTION_VERBS = alternation(
+    SPEECH_VERBS | {"believes", "believed", "reported", "reports", "confirmed", "announced"}
 )
 _TRAILING_ATTRIBUTION_RE = re.compile(
     r"[\"”’']?,[\"”’']?\s+(?:"
