@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 __all__ = [
     "COUNTRY_NAMES",
+    "FORMS_OF_ADDRESS",
     "MONTH_ABBREVIATIONS",
     "MONTH_NAMES",
     "MONTH_NAME_RE",
@@ -93,6 +94,14 @@ SPEECH_VERBS = frozenset(
     """said says say told tells added adds stated states noted notes explained explains
     argued argues claimed claims insisted insists warned warns""".split()
 )
+
+# Forms of address before a person's name, with the gender each gives ("" when none):
+# "Mrs Hassan" is a woman, "Dr Lee" may be anyone. Written capitalised, with or without a
+# full stop ("Mr.", "Dr").
+FORMS_OF_ADDRESS = {
+    "mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f",
+    "dame": "f", "dr": "", "prof": "", "professor": "",
+}  # fmt: skip
 
 # Countries and regions with their adjectives, mapped to one key. Statistics are scoped by
 # country, so these keys also tell whether two figures are about the same economy.

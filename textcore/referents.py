@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .atomize import Draft
 from .atomize.grammar import find_subject, looks_plural
 from .atomize.words import ROLE_HEADS
-from .lexicon import SPEECH_VERBS, alternation
+from .lexicon import FORMS_OF_ADDRESS, SPEECH_VERBS, alternation
 from .segment import Sentence
 from .text import dateline_length
 
@@ -128,13 +128,9 @@ def subject_phrase(text: str, names: frozenset[str]) -> str:
 
 # People: "Mr McConnell", "Mrs Hassan" (the form of address gives the gender), and full names
 # ("Jack McConnell") whose surname the article also uses with a form of address, or who speak.
-_FORMS_OF_ADDRESS = {
-    "mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f",
-    "dame": "f", "dr": "", "prof": "", "professor": "",
-}  # fmt: skip
 _NAME_WORD = r"(?:[A-Z][a-z]?['’])?[A-Z][a-z][A-Za-z-]*(?!['’]?\w)"
 _TITLED_RE = re.compile(
-    r"\b(?P<title>Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor)\.?\s+"
+    rf"\b(?P<title>{alternation(word.capitalize() for word in FORMS_OF_ADDRESS)})\.?\s+"
     rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
 _FULL_NAME_RE = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?{_NAME_WORD}){{1,2}}\b")
@@ -178,12 +174,12 @@ class People:
         for sentence in sentences:
             for match in _TITLED_RE.finditer(sentence.text):
                 surname = match.group("name").split()[-1]
-                gender.setdefault(surname, _FORMS_OF_ADDRESS[match.group("title").lower()])
+                gender.setdefault(surname, FORMS_OF_ADDRESS[match.group("title").lower()])
         full: dict[str, str] = {}
         for sentence in sentences:
             for match in _FULL_NAME_RE.finditer(sentence.text):
                 words = match.group(0).split()
-                if words[0] in _NOT_SUBJECT_WORDS or words[0].lower() in _FORMS_OF_ADDRESS:
+                if words[0] in _NOT_SUBJECT_WORDS or words[0].lower() in FORMS_OF_ADDRESS:
                     continue
                 if words[-1] in gender:
                     full.setdefault(words[-1], match.group(0))
@@ -197,7 +193,7 @@ class People:
     def gender_of(self, name: str) -> str:
         titled = _TITLED_RE.match(name)
         if titled:
-            return _FORMS_OF_ADDRESS[titled.group("title").lower()]
+            return FORMS_OF_ADDRESS[titled.group("title").lower()]
         return self.gender.get(name.split()[-1], "")
 
     def is_person(self, name: str) -> bool:
@@ -349,6 +345,6 @@ class Referents:
                 phrase
                 and not set(phrase.split()) & set(self.person.split())
                 and not _SPEAKER_RE.match(" ".join(after))
-                and phrase.split()[0].rstrip(".").lower() not in {"mr", "mrs", "ms", "dr", "sir"}
+                and phrase.split()[0].rstrip(".").lower() not in FORMS_OF_ADDRESS
             ):
                 self.thing, self.thing_age = phrase, 0

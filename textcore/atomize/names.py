@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import FORMS_OF_ADDRESS
 from .draft import Draft, blank, keep_only
 from .grammar import TOKEN_RE, clean_word, first_verb, is_verb, noun_phrase_before
 from .words import (
     ADVERBS,
     BASE_VERBS,
     DETERMINERS,
-    HONORIFICS,
     NOT_NAMES,
     PREPOSITIONS,
     PRONOUNS,
@@ -71,12 +71,12 @@ def roles_before_names(sentence: str) -> list[Draft]:
             clean = word.strip(",.;:!?\"'“”‘’()")
             if not clean or not clean[0].isupper() or clean.lower() in ROLE_HEADS:
                 break
-            if clean in NOT_NAMES or (clean.lower() in HONORIFICS and position > 0):
+            if clean in NOT_NAMES or (clean.lower() in FORMS_OF_ADDRESS and position > 0):
                 break
             name_tokens.append(follower)
             if word != clean or word.endswith(("'s", "’s")):
                 break
-        if name_tokens and name_tokens[0].group(0).strip(".").lower() in HONORIFICS:
+        if name_tokens and name_tokens[0].group(0).strip(".").lower() in FORMS_OF_ADDRESS:
             if len(name_tokens) < 2:
                 continue
         if not name_tokens:

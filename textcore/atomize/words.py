@@ -82,7 +82,6 @@ ROLE_MODIFIERS = {
     "commerce", "treasury", "energy", "health", "home", "shadow", "interim", "associate",
     "operating", "financial", "technology", "security", "us", "u.s.", "uk",
 }  # fmt: skip
-HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "mr.", "mrs.", "ms.", "dr."}
 NOT_NAMES = {
     "The", "A", "An", "However", "Meanwhile", "Still", "Lastly", "Moreover", "Also", "And", "But",
     "In", "On", "At", "For", "From", "With", "By", "To", "As", "If", "When", "While", "After",
