@@ -1,7 +1,8 @@
 """Word lists of the claim splitter: auxiliaries, irregular verbs, determiners, prepositions,
 role words and the words that never open a name.
 
-They serve the splitter's rules only; lists shared with the rest of the text core live in
+They serve the splitter's rules (the speaker tracker, `textcore.referents`, also reads the
+role words to tell a person from an office); lists shared across the text core live in
 `textcore.lexicon`.
 """
 
