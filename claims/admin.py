@@ -19,6 +19,7 @@ from django.utils.text import Truncator
 from factcheck.history_admin import ReadOnlyHistoryAdmin
 
 from . import (
+    articles,
     checkworthiness,
     dashboard,
     desk_admin,
@@ -45,6 +46,17 @@ from .workflow import TransitionError
 
 # How much of the article to show on each side of the claim's span.
 CONTEXT_CHARS = 400
+# The longest claim text a list shows, and the longest span the claim page marks (an
+# over-long span, from data stored before the limits, shows its two ends).
+LIST_TEXT_CHARS = 300
+SPAN_CHARS = 5000
+
+
+def _capped(text: str) -> str:
+    if len(text) <= SPAN_CHARS:
+        return text
+    half = SPAN_CHARS // 2
+    return f"{text[:half]} … [{len(text) - 2 * half:,} characters not shown] … {text[-half:]}"
 
 
 # Articles are submitted through the same service as the API (claims.desk_admin).
@@ -210,6 +222,15 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
 
+    def get_deleted_objects(self, objs, request):
+        # A claim with a published fact-check is never deleted (listed as protected).
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        published = articles.published_fact_checks(claims=objs)
+        if not published:
+            return deleted, counts, perms_needed, protected
+        reasons = [articles.why_not_deletable(v) for v in published]
+        return deleted, counts, set(), [*protected, *reasons]
+
     def has_review_permission(self, request):
         return request.user.has_perm(workflow.REVIEW)
 
@@ -218,9 +239,11 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
 
     @admin.display(description="Claim")
     def claim_text(self, claim):
+        # The queue shows the start of an over-long claim; the claim page has all of it.
+        text = Truncator(claim.text).chars(LIST_TEXT_CHARS)
         if claim.needs_rereview:
-            return format_html("⚠ {}", claim.text)
-        return claim.text
+            return format_html("⚠ {}", text)
+        return text
 
     @admin.display(description="Article", ordering="article__title")
     def article_title(self, claim):
@@ -416,7 +439,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             "article": claim.article,
             # Plain strings: the template escapes them, the <mark> comes from the template.
             "context_before": ("…" if lo > 0 else "") + body[lo:start],
-            "span": body[start:end],
+            "span": _capped(body[start:end]),
             "context_after": body[end:hi] + ("…" if hi < len(body) else ""),
             "matches": matches,
             "verdict": verdict,

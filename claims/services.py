@@ -223,9 +223,10 @@ def _store_matches(claim: Claim, scored: Sequence) -> list[Match]:
     existing = {m.passage_id: m for m in Match.objects.filter(claim=claim)}
     keep_ids = {s.passage_id for s in scored}
     # Matches a reviewer decided on stay even when they drop out of the new ranking.
+    # So do matches a published verdict cites (a correction may have taken the decision back).
     Match.objects.filter(claim=claim, decision=Match.Decision.NONE).exclude(
         passage_id__in=keep_ids
-    ).delete()
+    ).exclude(cited_by__published_at__isnull=False).delete()
     to_create, to_update = [], []
     for rank, result in enumerate(scored):
         fields = {
