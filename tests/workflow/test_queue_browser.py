@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
 
 from claims.models import Claim, ClaimState, Match
 from tests.conftest import needs_chromium
@@ -19,7 +18,6 @@ from tests.factories import (
     MatchFactory,
     PassageFactory,
     SourceFactory,
-    VerdictFactory,
 )
 
 PASSWORD = "correct horse battery"
@@ -60,30 +58,13 @@ def people(db):
     }
 
 
-def claim_in(state, text, *, assignee=None, author=None, approver=None, article=None):
-    claim = ClaimFactory(
-        state=state, assignee=assignee, text=text, article=article or ArticleFactory()
-    )
-    match = MatchFactory(claim=claim, decision=Match.Decision.ACCEPTED)
-    if author is not None:
-        now = timezone.now()
-        approved = state in (S.APPROVED, S.PUBLISHED)
-        verdict = VerdictFactory(
-            claim=claim,
-            author=author,
-            proposed_at=now,
-            approver=approver if approved else None,
-            approved_at=now if approved else None,
-            publisher=approver if state == S.PUBLISHED else None,
-            published_at=now if state == S.PUBLISHED else None,
-        )
-        verdict.evidence.set([match])
-    return claim
-
-
 @pytest.fixture
-def desk(people):
+def desk(people, make_claim):
     fiona, ed, erin = people["fiona"], people["ed"], people["erin"]
+
+    def claim_in(state, text, **kwargs):
+        return make_claim(state, text=text, **kwargs)
+
     article = ArticleFactory(title="Rare earths and the F-35", outlet="Wire")
     return {
         "free": claim_in(
@@ -262,9 +243,9 @@ def test_from_the_queue_to_a_proposed_verdict_by_keyboard(
     phone.screenshot(path=str(screenshots / "workbench-390.png"), full_page=True)
 
 
-def test_publishing_offers_the_public_page(live_server, chromium, people, screenshots):
-    claim = claim_in(
-        S.AWAITING_APPROVAL, "The harbour handled 12 million tonnes.", author=people["fiona"]
+def test_publishing_offers_the_public_page(live_server, chromium, people, make_claim, screenshots):
+    claim = make_claim(
+        S.AWAITING_APPROVAL, text="The harbour handled 12 million tonnes.", author=people["fiona"]
     )
     page, base = new_page(chromium), live_server.url
     log_in(page, base, "ed")
