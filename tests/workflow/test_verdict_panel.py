@@ -277,6 +277,9 @@ def test_no_changes_requested_panel_once_the_verdict_is_published(
     html = client.get(page(claim)).content.decode()
     assert 'id="changes-requested"' not in html
     assert "<del" not in html
+    # The verdict panel shows the verdict as published, not an empty or stale one.
+    panel = html[html.index('id="verdict-panel"') :]
+    assert 'id="published-verdict"' in panel and "A, table 3." in panel
 
 
 def test_a_new_correction_does_not_show_the_old_request(make_claim, fact_checker, editor):
