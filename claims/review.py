@@ -39,13 +39,13 @@ def _decide(*, match: Match, user, decision: str, expected_version: int | None) 
         current._history_user = user
         current._change_reason = label
         current.save()
-        save_claim(locked, user=user, reason=f"Evidence {current.passage}: {label}")
+        save_claim(locked, user=user, reason=f"Evidence {current.passage.citation}: {label}")
         record(
             claim=locked,
             user=user,
             action=f"evidence_{decision}",
             from_state=locked.state,
-            comment=f"{current.passage}: {label}",
+            comment=f"{current.passage.citation}: {label}",
         )
     sync_claim(match.claim, locked)
     return current
