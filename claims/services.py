@@ -214,7 +214,8 @@ def match_claim(claim: Claim, *, limit: int | None = None) -> list[Match]:
     """(Re)compute a claim's matches, keeping every reviewer's accept/reject decision."""
     limit = limit or settings.FACTCHECK_MATCHES_PER_CLAIM
     found = lookup(text=claim.text, top_k=limit, quantities=claim.quantities)
-    # Below the floor a "match" shares a stray word with the claim: not suggested.
+    # The lookup already leaves out what is not evidence about the claim (its relevance
+    # floor); a deployment may ask for a higher score on top.
     floor = settings.FACTCHECK_MATCH_FLOOR
     return _store_matches(claim, [m for m in found if m.score >= floor])
 
