@@ -295,3 +295,24 @@ def test_evidence_is_named_by_source_publisher_and_locator_never_by_key(client, 
     citation = f"{passage.source.title} · {passage.source.publisher} · p. 87"
     assert f'<span class="cited">{citation}</span>' in html
     assert str(passage) not in html
+
+
+def test_the_diff_since_changes_were_requested_names_evidence_without_keys(
+    client, fact_checker, editor, make_claim
+):
+    from claims import review, workflow
+    from tests.factories import MatchFactory
+
+    claim = make_claim(S.IN_REVIEW, assignee=fact_checker)
+    first = claim.matches.get()
+    workflow.propose_verdict(claim=claim, author=fact_checker, rating="false", summary="No.")
+    workflow.request_changes(claim=claim, editor=editor, comment="Better source?")
+    better = MatchFactory(claim=claim, passage__locator="table 3")
+    review.accept_evidence(match=better, user=fact_checker)
+    review.reset_evidence(match=first, user=fact_checker)
+    workflow.propose_verdict(claim=claim, author=fact_checker, rating="false", summary="No.")
+    client.force_login(editor)
+    html = client.get(page(claim)).content.decode()
+    diff = html[html.index('id="diff"') :]
+    assert better.passage.citation in diff and first.passage.citation in diff
+    assert str(better.passage) not in html and str(first.passage) not in html
