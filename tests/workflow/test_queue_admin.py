@@ -276,8 +276,7 @@ def test_publishing_stays_on_the_claim_and_links_its_public_page(client, editor,
     assert response.redirect_chain[-1][0] == page(claim)
     public = f"/claims/{claim.pk}/"
     assert messages_of(response) == [
-        "Verdict published.",
-        f'<a href="{public}" id="view-on-site">View on site</a>',
+        f'Verdict published. <a href="{public}" id="view-on-site">View on site</a>'
     ]
     assert 'id="public-page" class="wb-on-site" target="_blank" rel="noopener"' in (
         response.content.decode()
