@@ -21,8 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from textcore import units
-from textcore.analysis import QUOTES, TOKEN_RE, claim_terms, stated_years, term_key
-from textcore.numeric import written_precision
+from textcore.analysis import QUOTES, TOKEN_RE, claim_terms, fold_text, stated_years, term_key
 from textcore.quantities import parse_quantities
 
 __all__ = ["Figure", "SentenceFacts", "fold", "read_figures", "read_passage", "read_sentence"]
@@ -101,7 +100,7 @@ _FORECAST_RE = re.compile(
     re.IGNORECASE,
 )
 _PLAN_RE = re.compile(
-    r"\b(?:will|would|could|should|might|may|plans?|planned|planning|aims?|aiming|target|"
+    r"\b(?:will|would|could|should|might|(?-i:may)|plans?|planned|planning|aims?|aiming|target|"
     r"wants?|wanted|intends?|promised?|pledged?|proposed?|earmark\w*|set\s+to|is\s+to|"
     r"are\s+to)\b",
     re.IGNORECASE,
@@ -225,6 +224,29 @@ _NOUN_CLASSES = {
     **dict.fromkeys("companies company firms firm businesses business".split(), "firm"),
     **dict.fromkeys("point points".split(), ""),
 }
+
+
+# A number keeps its decimal point; thousands separators are dropped ("1,146.1" -> "1146.1").
+_WRITTEN_NUMBER_RE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def written_precision(quantity: dict, value: float) -> float | None:
+    """Half a unit of the last digit as written ("$1.15 trillion" -> 5e9), if knowable."""
+    match = _WRITTEN_NUMBER_RE.search(fold_text(str(quantity.get("text") or "")))
+    if not match:
+        return None
+    written = match.group().replace(",", "")
+    number = float(written)
+    if number <= 0 or value <= 0:
+        return None
+    scale = value / number
+    exponent = math.log10(scale)
+    if abs(exponent - round(exponent)) > 1e-6:
+        # the written number is not the value times a power of ten ("an hour and a half")
+        return None
+    decimals = len(written.split(".")[1]) if "." in written else 0
+    # just under half, so that "15" and "16" (each rounded) do not touch
+    return 0.499 * (10.0**-decimals) * scale
 
 
 @dataclass(frozen=True)
