@@ -14,10 +14,21 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.text import Truncator
 
 from factcheck.history_admin import ReadOnlyHistoryAdmin
 
-from . import checkworthiness, dashboard, desk_admin, notifications, review, selectors, workflow
+from . import (
+    checkworthiness,
+    dashboard,
+    desk_admin,
+    desk_verdict,
+    desk_warnings,
+    notifications,
+    review,
+    selectors,
+    workflow,
+)
 from .models import (
     Article,
     Claim,
@@ -362,6 +373,10 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             messages.error(request, exc.message)
             return here
         messages.success(request, self.DONE[action])
+        if action in ("propose_verdict", "approve_verdict"):
+            # Not a refusal: what was still open when the person went ahead.
+            for warning in desk_warnings.unreviewed_conflicts(claim):
+                messages.warning(request, warning.message)
         if action in ("dismiss", "request_changes", "approve_verdict", "publish"):
             # The claim has left this person's hands: back to the queue.
             return HttpResponseRedirect(reverse("admin:claims_claim_changelist"))
@@ -383,17 +398,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         )
         allowed = {t.name for t in workflow.allowed_transitions(claim=claim, user=user)}
         draft = request.session.pop(f"verdict-draft-{claim.pk}", None)
-        initial = draft or (
-            {
-                "rating": verdict.rating,
-                "summary": verdict.summary,
-                "explanation": verdict.explanation,
-                "no_source_explanation": verdict.no_source_explanation,
-                "correction_note": verdict.correction_note,
-            }
-            if verdict
-            else {}
-        )
+        initial = desk_verdict.initial_verdict(claim=claim, verdict=verdict, draft=draft)
         last_request, diffs = workflow.changes_since_last_request(claim)
         matches = list(
             claim.matches.select_related("passage__source", "decided_by").order_by("-score", "rank")
@@ -405,7 +410,8 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": f"Claim {claim.pk}",
-            "subtitle": claim.text[:60],
+            # For the browser tab only; the page shows the whole claim, wrapped.
+            "subtitle": Truncator(claim.text).words(10),
             "claim": claim,
             "checkworthiness": checkworthiness.assess_sentence(text=claim.extracted_text, top=5),
             "original": claim,
@@ -434,6 +440,9 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             "more_claims": list(selectors.more_claims(claim=claim)),
             "threshold": selectors.CHECKWORTHY_THRESHOLD,
             **desk_admin.workbench_context(request, claim),
+            **desk_verdict.verdict_context(
+                claim=claim, user=user, allowed=allowed, verdict=verdict, published=published
+            ),
         }
 
     # --- The desk dashboard ----------------------------------------------------------------

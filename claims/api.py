@@ -10,6 +10,7 @@ from django.db.models import Count
 from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
+    extend_schema_field,
 )
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -19,7 +20,7 @@ from rest_framework.reverse import reverse
 from factcheck.api import HasRolePermission
 from textcore.alignment import compare_texts
 
-from . import checkworthiness, review, selectors, services, workflow
+from . import checkworthiness, desk_warnings, review, selectors, services, workflow
 from .filters import ArticleFilter, ClaimFilter
 from .models import Article, Claim, Match, Rating, Verdict
 
@@ -170,6 +171,33 @@ class ClaimOutputSerializer(serializers.ModelSerializer):
         )
 
 
+class FiguresOutputSerializer(serializers.Serializer):
+    claim = serializers.CharField(help_text="The claim's figure as written.")
+    passage = serializers.CharField(help_text="The passage's figure as written.")
+
+
+class WarningOutputSerializer(serializers.Serializer):
+    kind = serializers.CharField(help_text="unreviewed_numeric_conflict")
+    match = serializers.IntegerField()
+    passage = serializers.CharField()
+    source_title = serializers.CharField()
+    figures = FiguresOutputSerializer(many=True)
+    message = serializers.CharField()
+
+
+class ClaimWithWarningsOutputSerializer(ClaimOutputSerializer):
+    """The claim after an action, with what the person acting should know (never a refusal)."""
+
+    warnings = serializers.SerializerMethodField()
+
+    class Meta(ClaimOutputSerializer.Meta):
+        fields = (*ClaimOutputSerializer.Meta.fields, "warnings")
+
+    @extend_schema_field(WarningOutputSerializer(many=True))
+    def get_warnings(self, claim: Claim) -> list[dict]:
+        return [w.to_dict() for w in desk_warnings.unreviewed_conflicts(claim)]
+
+
 class ClaimSummarySerializer(serializers.ModelSerializer):
     """A claim in a list: its text cut to a summary; the detail endpoint has everything."""
 
@@ -305,12 +333,12 @@ class CheckworthinessViewSet(viewsets.ViewSet):
         return Response(CheckworthinessOutputSerializer(assessment).data)
 
 
-def _transition(serializer_class, **schema):
+def _transition(serializer_class, output=ClaimOutputSerializer, **schema):
     """Schema for a POST transition: its input serializer in, the claim out."""
     return extend_schema(
         request=serializer_class,
         responses={
-            200: ClaimOutputSerializer,
+            200: output,
             400: OpenApiResponse(description="The input or the claim's state does not allow it."),
             403: OpenApiResponse(description="Your role may not take this transition."),
             409: OpenApiResponse(description="Someone else changed the claim first."),
@@ -341,9 +369,9 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     def get_serializer_class(self):
         return ClaimSummarySerializer if self.action == "list" else ClaimOutputSerializer
 
-    def _respond(self, claim: Claim) -> Response:
+    def _respond(self, claim: Claim, output=ClaimOutputSerializer) -> Response:
         claim = self.get_queryset().get(pk=claim.pk)
-        return Response(ClaimOutputSerializer(claim, context={"request": self.request}).data)
+        return Response(output(claim, context={"request": self.request}).data)
 
     @_transition(VersionInputSerializer)
     @action(detail=True, methods=["post"], url_path="start-review")
@@ -352,7 +380,7 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
         claim = _run(workflow.start_review, claim=self.get_object(), user=request.user, **data)
         return self._respond(claim)
 
-    @_transition(VerdictInputSerializer)
+    @_transition(VerdictInputSerializer, output=ClaimWithWarningsOutputSerializer)
     @action(detail=True, methods=["post"], url_path="propose-verdict")
     def propose_verdict(self, request, pk=None):
         data = _validated(VerdictInputSerializer, request)
@@ -360,15 +388,15 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
         if data["evidence"] is not None:
             data["evidence"] = list(claim.matches.filter(pk__in=data["evidence"]))
         _run(workflow.propose_verdict, claim=claim, author=request.user, **data)
-        return self._respond(claim)
+        return self._respond(claim, ClaimWithWarningsOutputSerializer)
 
-    @_transition(VersionInputSerializer)
+    @_transition(VersionInputSerializer, output=ClaimWithWarningsOutputSerializer)
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
         data = _validated(VersionInputSerializer, request)
         claim = self.get_object()
         _run(workflow.approve_verdict, claim=claim, editor=request.user, **data)
-        return self._respond(claim)
+        return self._respond(claim, ClaimWithWarningsOutputSerializer)
 
     @_transition(CommentInputSerializer)
     @action(detail=True, methods=["post"], url_path="request-changes")

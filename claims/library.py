@@ -3,7 +3,8 @@
 Connected in ClaimsConfig.ready. The library asks which passages are in use before it
 removes any, and says when passages go, when their text changes, when a source has a new
 edition and when the library changed; claims keep accepted evidence, drop other matches,
-queue re-review of verdicts citing what changed and re-match open claims.
+compare the figures of matches on changed passages again, queue re-review of verdicts
+citing what changed and re-match open claims.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from django.db import transaction
 
 from sources import signals
 
-from . import tasks, workflow
+from . import services, tasks, workflow
 from .models import Match
 
 
@@ -35,6 +36,11 @@ def rereview_changed_passages(sender, *, passage_ids, reason="", **kwargs) -> No
     workflow.queue_rereview_for_passages(passage_ids=passage_ids, reason=reason)
 
 
+def recompare_changed_passages(sender, *, passage_ids, **kwargs) -> None:
+    """Matches on a passage whose text changed get their numbers compared again."""
+    services.refresh_numeric_comparisons(passage_ids=passage_ids)
+
+
 def rereview_new_edition(sender, *, source, reason, **kwargs) -> None:
     """Verdicts citing a source of which a new edition was recorded must be checked again."""
     workflow.queue_rereview_for_source(source=source, reason=reason)
@@ -50,6 +56,9 @@ def connect() -> None:
     signals.passages_removing.connect(drop_matches, dispatch_uid="claims.drop_matches")
     signals.passages_changed.connect(
         rereview_changed_passages, dispatch_uid="claims.rereview_changed_passages"
+    )
+    signals.passages_changed.connect(
+        recompare_changed_passages, dispatch_uid="claims.recompare_changed_passages"
     )
     signals.source_edition_changed.connect(
         rereview_new_edition, dispatch_uid="claims.rereview_new_edition"

@@ -1,7 +1,8 @@
-"""Workflow notifications: a Notification row in the app and an email after commit.
+"""Workflow notifications: a Notification row in the app, an email and the outgoing
+webhooks after commit.
 
 Called explicitly by the workflow services (never from signals), inside their
-transaction; emails go out only once that transaction has committed.
+transaction; emails and webhooks go out only once that transaction has committed.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+
+from webhooks import services as webhooks
+from webhooks.models import Event
 
 from .models import Claim, Notification, Verdict
 from .roles import EDITORS, FACT_CHECKERS
@@ -73,8 +77,75 @@ def _claim_label(claim: Claim) -> str:
     return f"“{text}”"
 
 
+def _person(user) -> dict | None:
+    if user is None:
+        return None
+    return {"username": user.get_username(), "name": user.get_full_name() or user.get_username()}
+
+
+def _webhook(*, event: str, claim: Claim, actor, text: str, verdict: Verdict | None = None):
+    """Send a workflow event to the webhook endpoints subscribed to it (after commit)."""
+    endpoints = webhooks.subscribers(event)
+    if not endpoints:
+        return
+    path = reverse("admin:claims_claim_change", args=[claim.pk])
+    data = {
+        "claim": {
+            "id": claim.pk,
+            "text": claim.text,
+            "state": claim.state,
+            "article_id": claim.article_id,
+            "url": f"{settings.PUBLIC_BASE_URL}{path}",
+            "assignee": _person(claim.assignee),
+        },
+        "actor": _person(actor),
+        "verdict": None,
+    }
+    if verdict is not None:
+        data["verdict"] = {
+            "id": verdict.pk,
+            "rating": verdict.rating,
+            "rating_label": verdict.get_rating_display(),
+            "summary": verdict.summary,
+            "is_correction": verdict.corrects_id is not None,
+            "author": _person(verdict.author),
+        }
+        if verdict.published_at is not None:
+            public = reverse("public:claim-short", args=[claim.pk])
+            data["verdict"]["public_url"] = f"{settings.PUBLIC_BASE_URL}{public}"
+    link = data["claim"]["url"]
+    webhooks.emit(event=event, data=data, text=f"{text} {link}", endpoints=endpoints)
+
+
+def claim_assigned(*, claim: Claim, by) -> None:
+    """Webhooks only: the assignee sees the claim in their queue."""
+    name = claim.assignee.get_full_name() or claim.assignee.get_username()
+    who = by.get_full_name() or by.get_username()
+    text = (
+        f"{who} took {_claim_label(claim)}."
+        if by.pk == claim.assignee_id
+        else f"{who} assigned {_claim_label(claim)} to {name}."
+    )
+    _webhook(event=Event.CLAIM_ASSIGNED, claim=claim, actor=by, text=text)
+
+
+def correction_started(*, claim: Claim, user, note: str) -> None:
+    """Webhooks only: the correction reaches editors as a proposed verdict later."""
+    who = user.get_full_name() or user.get_username()
+    text = f"{who} started a correction of {_claim_label(claim)}: {note}"
+    verdict = claim.published_verdict
+    _webhook(event=Event.CORRECTION_STARTED, claim=claim, actor=user, text=text, verdict=verdict)
+
+
 def verdict_awaiting_approval(*, claim: Claim, verdict: Verdict) -> None:
     author = verdict.author.get_full_name() or verdict.author.get_username()
+    _webhook(
+        event=Event.VERDICT_PROPOSED,
+        claim=claim,
+        actor=verdict.author,
+        verdict=verdict,
+        text=f"{author} proposed “{verdict.get_rating_display()}” for {_claim_label(claim)}.",
+    )
     notify(
         recipients=editors(exclude=verdict.author),
         claim=claim,
@@ -95,6 +166,13 @@ def changes_requested(*, claim: Claim, verdict: Verdict | None, editor, comment:
 
 def verdict_approved(*, claim: Claim, verdict: Verdict, editor) -> None:
     name = editor.get_full_name() or editor.get_username()
+    _webhook(
+        event=Event.VERDICT_APPROVED,
+        claim=claim,
+        actor=editor,
+        verdict=verdict,
+        text=f"{name} approved “{verdict.get_rating_display()}” for {_claim_label(claim)}.",
+    )
     notify(
         recipients=[verdict.author],
         claim=claim,
@@ -105,6 +183,14 @@ def verdict_approved(*, claim: Claim, verdict: Verdict, editor) -> None:
 
 def verdict_published(*, claim: Claim, verdict: Verdict, editor) -> None:
     name = editor.get_full_name() or editor.get_username()
+    what = "a correction" if verdict.corrects_id else "“" + verdict.get_rating_display() + "”"
+    _webhook(
+        event=Event.VERDICT_PUBLISHED,
+        claim=claim,
+        actor=editor,
+        verdict=verdict,
+        text=f"{name} published {what} for {_claim_label(claim)}.",
+    )
     notify(
         recipients=[verdict.author],
         claim=claim,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from . import notifications
 from .models import Claim, ClaimState, Match
 from .workflow import (
     APPROVE,
@@ -128,6 +129,7 @@ def assign_claim(*, claim: Claim, editor, assignee, expected_version: int | None
             from_state=locked.state,
             comment=f"Assigned to {name}",
         )
+        notifications.claim_assigned(claim=locked, by=editor)
     sync_claim(claim, locked)
     return claim
 

@@ -16,7 +16,7 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from sources.search import lookup
+from sources.search import compare_numbers, lookup
 from textcore import matching
 from textcore.extraction import extract_claims, html_to_text
 
@@ -244,6 +244,43 @@ def _store_matches(claim: Claim, scored: Sequence) -> list[Match]:
     Match.objects.bulk_create(to_create)
     Match.objects.bulk_update(to_update, ["score", "rank", "numeric", "numeric_detail"])
     return list(Match.objects.filter(claim=claim).order_by("rank"))
+
+
+def refresh_numeric_comparisons(*, passage_ids) -> int:
+    """Compare the figures again for every match on passages whose text changed.
+
+    Score and rank stay (re-ranking open claims is the library-changed re-match's work);
+    the numeric relation and its detail follow the passage's new text at once, whatever
+    the claim's state, so no badge shows a comparison with text the passage no longer has.
+    Returns the number of matches whose comparison changed.
+    """
+    passage_ids = set(passage_ids)
+    if not passage_ids:
+        return 0
+    claim_ids = (
+        Match.objects.filter(passage_id__in=passage_ids)
+        .values_list("claim_id", flat=True)
+        .distinct()
+    )
+    changed = []
+    for claim in Claim.objects.filter(pk__in=claim_ids).order_by("pk"):
+        matches = list(claim.matches.select_related("passage"))
+        compared = compare_numbers(
+            text=claim.text,
+            quantities=claim.quantities,
+            passages=[m.passage for m in matches],
+        )
+        for match in matches:
+            if match.passage_id not in passage_ids or match.passage_id not in compared:
+                continue
+            numeric, detail = compared[match.passage_id]
+            if "retrieval" in match.numeric_detail:
+                detail = {**detail, "retrieval": match.numeric_detail["retrieval"]}
+            if (numeric, detail) != (match.numeric, match.numeric_detail):
+                match.numeric, match.numeric_detail = numeric, detail
+                changed.append(match)
+    Match.objects.bulk_update(changed, ["numeric", "numeric_detail"])
+    return len(changed)
 
 
 def link_repeated_claim(claim: Claim) -> Claim | None:

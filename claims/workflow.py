@@ -14,6 +14,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
@@ -218,6 +219,78 @@ def check_can_work_on(claim: Claim, user) -> None:
         raise NotAllowed(f"This claim is assigned to {owner}; only the assignee can edit it.")
 
 
+def possible_approvers(*, exclude: Iterable[int] = ()):
+    """Active people who hold the approve permission (superusers too), except `exclude`."""
+    users = get_user_model().objects.with_perm(
+        APPROVE,
+        is_active=True,
+        include_superusers=True,
+        backend="django.contrib.auth.backends.ModelBackend",
+    )
+    return users.exclude(pk__in=list(exclude)).order_by("pk")
+
+
+def four_eyes_problem(*, claim: Claim, user, verdict: Verdict | None = None) -> str:
+    """Why nobody can approve the claim's verdict under four eyes, and what to do; "" if someone can.
+
+    Approval needs an editor who wrote no version of the verdict. Awaiting approval that
+    is about its writers so far; in review (a correction, or changes requested) it also
+    counts `user`, who is about to propose it.
+    """
+    verdict = verdict or open_verdict(claim)
+    writers = verdict_writers(verdict) if verdict is not None else set()
+    if claim.state == S.IN_REVIEW:
+        if user is None or claim.assignee_id != user.pk:
+            return ""
+        writers.add(user.pk)
+        when = "Once you propose this verdict, nobody will be able to approve it"
+    elif claim.state in (S.AWAITING_APPROVAL, S.APPROVED) and verdict is not None:
+        when = "Nobody can approve this verdict now"
+    else:
+        return ""
+    if possible_approvers(exclude=writers).exists():
+        return ""
+    editors = [_name(u) for u in possible_approvers()]
+    if not editors:
+        return (
+            f"{when}: nobody active holds the approve permission. Ask an administrator "
+            "to give it (the Editors group) to an editor."
+        )
+    return (
+        f"{when}: approval needs an editor who wrote no version of it, and every editor "
+        f"with the approve permission ({', '.join(editors)}) wrote it. Ask another editor "
+        "to approve it, or ask an administrator to give the approve permission (the "
+        "Editors group) to someone who did not write it."
+    )
+
+
+def correction_start(claim: Claim) -> dict | None:
+    """What a correction starts from: the published verdict's text and evidence.
+
+    Only while a correction is under way (in review, published verdict, nothing proposed
+    yet). `evidence` are the published verdict's matches still accepted on the claim,
+    which is what propose_verdict cites by default; `correction_note` is the note given
+    when the correction was started.
+    """
+    if claim.state != S.IN_REVIEW or open_verdict(claim) is not None:
+        return None
+    published = claim.published_verdict
+    if published is None:
+        return None
+    return {
+        "rating": published.rating,
+        "summary": published.summary,
+        "explanation": published.explanation,
+        "no_source_explanation": published.no_source_explanation,
+        "correction_note": _last_correction_reason(claim),
+        "evidence": list(
+            published.evidence.filter(decision=Match.Decision.ACCEPTED)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        ),
+    }
+
+
 # --- Locking, recording ------------------------------------------------------------------
 
 
@@ -375,6 +448,7 @@ def start_review(*, claim: Claim, user, expected_version: int | None = None) -> 
         check_transition(claim=locked, user=user, name="start_review")
         locked.assignee = user
         _move(locked, user=user, name="start_review", fields=["assignee"])
+        notifications.claim_assigned(claim=locked, by=user)
     sync_claim(claim, locked)
     return claim
 
@@ -556,6 +630,7 @@ def correct_verdict(*, claim: Claim, user, note: str, expected_version: int | No
         note = required_text(note, "A correction needs a note saying what is being corrected.")
         locked.assignee = user
         _move(locked, user=user, name="correct_verdict", comment=note, fields=["assignee"])
+        notifications.correction_started(claim=locked, user=user, note=note)
     sync_claim(claim, locked)
     return claim
 
@@ -693,7 +768,12 @@ def changes_since_last_request(claim: Claim) -> tuple[TransitionLog | None, list
     )
     if last is None:
         return None, []
-    now = snapshot(claim, open_verdict(claim))
+    verdict = open_verdict(claim)
+    # Settled once that verdict was published (or replaced): the panel would compare the
+    # request with nothing and show the published text as struck through.
+    if verdict is None or (last.verdict_id is not None and last.verdict_id != verdict.pk):
+        return None, []
+    now = snapshot(claim, verdict)
     diffs = []
     for key, label in DIFF_FIELDS:
         before, after = last.snapshot.get(key, ""), now.get(key, "")

@@ -1,9 +1,22 @@
 """Admin for the public site's own data: editable pages and the readers' suggestion queue."""
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from claims.models import Claim
 
 from .models import Page, Suggestion
-from .services import SuggestionRefused, accept_suggestion, reject_suggestion
+from .services import (
+    SuggestionRefused,
+    accept_suggestion,
+    accept_suggestion_as_best,
+    claim_candidates,
+    reject_suggestion,
+)
 
 
 @admin.register(Page)
@@ -21,7 +34,7 @@ class PageAdmin(admin.ModelAdmin):
 class SuggestionAdmin(admin.ModelAdmin):
     """The readers' suggestions, newest first; fact-checkers accept or reject them."""
 
-    list_display = ("claim_text", "status", "seen_at", "created_at", "decided_by")
+    list_display = ("claim_text", "status", "claim_link", "seen_at", "created_at", "decided_by")
     list_filter = ("status", "created_at")
     search_fields = ("claim_text", "note", "seen_at")
     readonly_fields = (
@@ -47,6 +60,64 @@ class SuggestionAdmin(admin.ModelAdmin):
     )
     actions = ["accept", "reject"]
     date_hierarchy = "created_at"
+    change_form_template = "admin/public/suggestion/change_form.html"
+    list_select_related = ("claim", "decided_by")
+
+    @admin.display(description="Claim")
+    def claim_link(self, suggestion):
+        if suggestion.claim_id is None:
+            return "–"
+        url = reverse("admin:claims_claim_change", args=[suggestion.claim_id])
+        return format_html('<a href="{}">Claim {}</a>', url, suggestion.claim_id)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "<int:pk>/accept/",
+                view(self.accept_view),
+                name="public_suggestion_accept",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        suggestion = self.get_object(request, object_id)
+        extra = dict(extra_context or {})
+        if suggestion is not None and suggestion.status != Suggestion.Status.ACCEPTED:
+            extra["candidates"] = claim_candidates(suggestion)
+            extra["can_decide"] = self.has_change_permission(request, suggestion)
+        return super().change_view(request, object_id, form_url, extra)
+
+    def accept_view(self, request, pk):
+        """Accept one suggestion as a new claim or linked to a claim the look-up offered."""
+        suggestion = get_object_or_404(Suggestion, pk=pk)
+        back = HttpResponseRedirect(reverse("admin:public_suggestion_change", args=[pk]))
+        if request.method != "POST":
+            return back
+        if not self.has_change_permission(request, suggestion):
+            raise PermissionDenied
+        claim = None
+        if request.POST.get("claim", "new") != "new":
+            claim = Claim.objects.filter(pk=_int(request.POST.get("claim"))).first()
+            if claim is None:
+                self.message_user(request, "That claim no longer exists.", messages.ERROR)
+                return back
+        try:
+            accepted = accept_suggestion(
+                suggestion=suggestion,
+                user=request.user,
+                note=request.POST.get("status_note", ""),
+                claim=claim,
+            )
+        except SuggestionRefused as error:
+            self.message_user(request, error.message, messages.ERROR)
+            return back
+        done = "linked to" if claim else "turned into"
+        self.message_user(
+            request, f"Suggestion accepted and {done} claim {accepted.claim_id}.", messages.SUCCESS
+        )
+        return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[accepted.claim_id]))
 
     def has_add_permission(self, request):
         # Suggestions come from readers; the desk's own claims go in as articles.
@@ -54,19 +125,31 @@ class SuggestionAdmin(admin.ModelAdmin):
 
     def _decide(self, request, queryset, action, verb):
         done = 0
-        for suggestion in queryset:
+        for suggestion in queryset.order_by("created_at", "pk"):
             try:
                 action(suggestion=suggestion, user=request.user)
             except SuggestionRefused as error:
-                self.message_user(request, error.message, messages.ERROR)
-                return
+                # One refusal does not hold up the others; each is said.
+                self.message_user(request, f"“{suggestion}”: {error.message}", messages.ERROR)
+                continue
             done += 1
-        self.message_user(request, f"{done} suggestion(s) {verb}.", messages.SUCCESS)
+        if done:
+            self.message_user(request, f"{done} suggestion(s) {verb}.", messages.SUCCESS)
 
-    @admin.action(description="Accept: we will check these claims", permissions=["change"])
+    @admin.action(
+        description="Accept: make claims (or link each to the same claim found)",
+        permissions=["change"],
+    )
     def accept(self, request, queryset):
-        self._decide(request, queryset, accept_suggestion, "accepted")
+        self._decide(request, queryset, accept_suggestion_as_best, "accepted")
 
     @admin.action(description="Reject these suggestions", permissions=["change"])
     def reject(self, request, queryset):
         self._decide(request, queryset, reject_suggestion, "rejected")
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

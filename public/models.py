@@ -47,6 +47,16 @@ class Suggestion(models.Model):
         editable=False,
     )
     decided_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Set when accepted: the claim made from the tip, or the one already in the newsroom.
+    claim = models.ForeignKey(
+        "claims.Claim",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="suggestions",
+        editable=False,
+        help_text="The claim this suggestion became or was linked to.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

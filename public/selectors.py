@@ -12,19 +12,28 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramWordSimilarity,
+)
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import (
     Exists,
     F,
+    FloatField,
+    Func,
     Max,
     Min,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
+    TextField,
+    Value,
 )
 from django.db.models.functions import Substr
 from django.urls import reverse
@@ -32,6 +41,7 @@ from django.utils.text import slugify
 
 from claims.models import Article, Claim, Match, Rating, Verdict
 from sources.models import SourceKind
+from textcore.typos import allowed_edits, near_words, search_terms, words
 
 # Ratings in scale order, worst first (Unverifiable has no place on the scale).
 SCALE = [
@@ -112,6 +122,16 @@ def highlight(claim: Claim) -> Highlight:
         return Highlight(sentence[:a], sentence[a:b], sentence[b:])
     # Offsets that do not fit the stored body (it was edited): the sentence as extracted.
     return Highlight("", claim.sentence, "")
+
+
+def _wording(text: str) -> str:
+    return " ".join(text.split()).strip(" .,;:!?\"'“”‘’").casefold()
+
+
+def same_wording(stated: str, checked: str) -> bool:
+    """Whether a checked claim is the article's words, give or take spacing, case and
+    the quotation marks or full stop around them."""
+    return _wording(stated) == _wording(checked)
 
 
 def published_quote(verdict: Verdict) -> Highlight:
@@ -250,6 +270,16 @@ class FactCheck:
     other_appearances: list[Appearance]
 
     @property
+    def stated(self) -> str:
+        """The claim as the article stated it: the quoted span."""
+        return self.highlight.claim.strip() if self.highlight else ""
+
+    @property
+    def reworded(self) -> bool:
+        """Whether the checked wording differs from the article's words (then it is not quoted)."""
+        return bool(self.stated) and not same_wording(self.stated, self.text)
+
+    @property
     def earlier_verdicts(self) -> list[Verdict]:
         return self.history[1:]
 
@@ -325,8 +355,12 @@ class Filters:
         return any([self.q, self.rating, self.outlet, self.kind, self.date_from, self.date_to])
 
 
-def search_fact_checks(filters: Filters) -> QuerySet[Verdict]:
-    """Current public verdicts matching the reader's search and filters, best/latest first."""
+def search_fact_checks(filters: Filters, *, engine: str | None = None) -> QuerySet[Verdict]:
+    """Current public verdicts matching the reader's search and filters, best/latest first.
+
+    Searches tolerate typos. `engine` is "trigram" (PostgreSQL's pg_trgm) or "words" (the
+    portable path, rapidfuzz); by default the database's own.
+    """
     verdicts = current_verdicts()
     if filters.rating:
         verdicts = verdicts.filter(rating=filters.rating)
@@ -344,33 +378,89 @@ def search_fact_checks(filters: Filters) -> QuerySet[Verdict]:
     q = " ".join(filters.q.split())
     if not q:
         return verdicts
-    if connection.vendor == "postgresql":
-        query = SearchQuery(q, search_type="websearch", config="english")
-        vector = (
-            SearchVector("checked_text", weight="A", config="english")
-            + SearchVector("summary", "explanation", weight="B", config="english")
-            + SearchVector(
-                "claim__article__title",
-                "claim__article__outlet",
-                "claim__sentence",
-                weight="C",
-                config="english",
-            )
-        )
-        return (
-            verdicts.annotate(search=vector)
-            .filter(search=query)
-            .annotate(rank=SearchRank(F("search"), query))
-            .order_by("-rank", "-published_at", "-pk")
-        )
-    return verdicts.filter(
-        Q(checked_text__icontains=q)
-        | Q(summary__icontains=q)
-        | Q(explanation__icontains=q)
-        | Q(claim__article__title__icontains=q)
-        | Q(claim__article__outlet__icontains=q)
-        | Q(claim__sentence__icontains=q)
+    engine = engine or ("trigram" if connection.vendor == "postgresql" else "words")
+    if engine == "trigram":
+        return _search_trigram(verdicts, q)
+    return _search_words(verdicts, q)
+
+
+# Fields a reader's words are looked for in (the portable path; the full-text vector of the
+# PostgreSQL path weighs the same fields).
+SEARCH_FIELDS = (
+    "checked_text",
+    "summary",
+    "explanation",
+    "claim__article__title",
+    "claim__article__outlet",
+    "claim__sentence",
+)
+
+
+def _fuzzy_text():
+    """The claim as checked and the summary: the expression `verdict_public_search_trgm` indexes."""
+    return Func(
+        F("checked_text"),
+        Value(" "),
+        F("summary"),
+        template="(%(expressions)s)",
+        arg_joiner=" || ",
+        output_field=TextField(),
     )
+
+
+def _search_trigram(verdicts: QuerySet[Verdict], q: str) -> QuerySet[Verdict]:
+    """Full-text search, or every meaningful word found within a typo (pg_trgm word
+    similarity, its default threshold 0.6) in the claim or the summary; best first."""
+    query = SearchQuery(q, search_type="websearch", config="english")
+    vector = (
+        SearchVector("checked_text", weight="A", config="english")
+        + SearchVector("summary", "explanation", weight="B", config="english")
+        + SearchVector(
+            "claim__article__title",
+            "claim__article__outlet",
+            "claim__sentence",
+            weight="C",
+            config="english",
+        )
+    )
+    terms = search_terms(q)
+    fuzzy = Q(pk__in=[]) if not terms else Q()
+    closeness = Value(0.0, output_field=FloatField())
+    for term in terms:
+        if allowed_edits(term):
+            fuzzy &= Q(fuzzy_text__trigram_word_similar=term)
+            closeness = closeness + TrigramWordSimilarity(term, "fuzzy_text")
+        else:
+            fuzzy &= Q(fuzzy_text__icontains=term)
+    return (
+        verdicts.annotate(search=vector, fuzzy_text=_fuzzy_text())
+        .filter(Q(search=query) | fuzzy)
+        .annotate(rank=SearchRank(F("search"), query) + closeness / (len(terms) or 1))
+        .order_by("-rank", "-published_at", "-pk")
+    )
+
+
+def _search_words(verdicts: QuerySet[Verdict], q: str) -> QuerySet[Verdict]:
+    """The portable search (SQLite): the phrase, or every meaningful word, each one also
+    found as any word of the candidates within a typo of it (rapidfuzz)."""
+    phrase = Q()
+    for name in SEARCH_FIELDS:
+        phrase |= Q(**{f"{name}__icontains": q})
+    terms = search_terms(q)
+    if not terms:
+        return verdicts.filter(phrase)
+    vocabulary: set[str] = set()
+    for row in verdicts.values_list(*SEARCH_FIELDS):
+        for value in row:
+            vocabulary.update(words(value or ""))
+    every_word = Q()
+    for term in terms:
+        found = Q()
+        for word in near_words(term, vocabulary):
+            for name in SEARCH_FIELDS:
+                found |= Q(**{f"{name}__icontains": word})
+        every_word &= found
+    return verdicts.filter(phrase | every_word)
 
 
 def fact_check_page(filters: Filters, page_number) -> PaginatorPage:

@@ -1,8 +1,9 @@
 """Public pages: published fact-checks only; reads through selectors, writes through services."""
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
 
 from factcheck.security import client_ip
 
@@ -133,3 +134,19 @@ def suggest(request):
 @cached_public_page
 def suggest_thanks(request):
     return render(request, "public/suggest_thanks.html")
+
+
+@require_GET
+def robots_txt(request):
+    """Crawlers may read the public site; the newsroom's admin and the API are not for them."""
+    sitemap = selectors.absolute_url(request, reverse("django.contrib.sitemaps.views.sitemap"))
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /api/",
+        "Allow: /",
+        "",
+        f"Sitemap: {sitemap}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import connection, transaction
 
-from textcore.analysis import normalize_text, term_key
-from textcore.matching import bm25_weight, iter_terms
+from textcore.analysis import claim_terms, normalize_text, term_key
+from textcore.matching import PassageText, bm25_weight, iter_terms, score_candidates
 from textcore.retrieval.index import LibraryIndex
 from textcore.retrieval.query import clean_query, index_terms, query_terms
 from textcore.retrieval.rank import CandidatePassage, default_ranker, rank_candidates
@@ -310,6 +310,31 @@ def _claim_quantities(text: str) -> list[dict]:
     from textcore.quantities import parse_quantities
 
     return [q.to_dict() for q in parse_quantities(text)]
+
+
+def compare_numbers(
+    *, text: str, quantities: Sequence[dict] | None, passages: Sequence[Passage]
+) -> dict[int, tuple[str, dict]]:
+    """The numeric comparison (relation, detail) of a claim with each of `passages`, by id.
+
+    The same second-stage scoring as `lookup`, weighted by the library's word rarity and
+    among these passages only (a conflict far behind the best of them is discounted), for
+    matches whose passage changed since they were scored.
+    """
+    passages = list(passages)
+    if not passages:
+        return {}
+    cleaned = clean_query(text)
+    if quantities is None:
+        quantities = _claim_quantities(cleaned)
+    scored = score_candidates(
+        cleaned,
+        quantities,
+        [PassageText(p.pk, p.text, p.quantities) for p in passages],
+        term_weights=term_weights(claim_terms(cleaned)),
+        limit=len(passages),
+    )
+    return {m.passage_id: (m.numeric, m.detail) for m in scored}
 
 
 def lookup(

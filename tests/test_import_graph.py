@@ -14,12 +14,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("factcheck", "textcore", "sources", "claims", "public", "ops")
+PACKAGES = ("factcheck", "textcore", "tokens", "webhooks", "sources", "claims", "public", "ops")
 # Pairs of modules allowed to import each other: a service enqueues its Celery task, and the
 # task calls back into the service (the task module imports the service lazily).
 ALLOWED_CYCLES = {
     frozenset({"claims.services", "claims.tasks"}),
     frozenset({"sources.services", "sources.tasks"}),
+    frozenset({"webhooks.services", "webhooks.tasks"}),
 }
 
 
@@ -93,6 +94,11 @@ def test_textcore_imports_nothing_from_django_or_the_apps(graph):
 
 def test_sources_imports_nothing_from_claims_or_public(graph):
     assert _violations(graph, "sources", {"claims", "public"}) == []
+
+
+def test_tokens_and_webhooks_import_nothing_from_the_newsroom_apps(graph):
+    for package in ("tokens", "webhooks"):
+        assert _violations(graph, package, {"sources", "claims", "public"}) == []
 
 
 def test_claims_imports_nothing_from_public(graph):

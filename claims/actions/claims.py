@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from textcore.quantities import parse_quantities, parse_years
 from textcore.segment import segment
@@ -295,3 +296,36 @@ def merge_claims(
         )
     workflow.sync_claim(claim, target)
     return claim
+
+
+# Reader suggestions and other claims that arrive as text, not as a selection of an article.
+TIP_OUTLET = "Reader suggestion"
+TIP_TITLE_WORDS = 12
+
+
+def add_claim_from_text(*, user, text: str, url: str = "", origin: str = TIP_OUTLET) -> Claim:
+    """A claim sent as text with the address where it was seen (a reader's tip).
+
+    Its origin is stored as an article whose body is the text as sent and whose address
+    is where it was seen, so the claim has the same span, quote and history as any
+    other; the claim covers the whole text, is taken for review by `user` and matched.
+    """
+    _check_reviewer(user)
+    text = _claim_text(text, "text")
+    words = text.split()
+    title = " ".join(words[:TIP_TITLE_WORDS]) + ("…" if len(words) > TIP_TITLE_WORDS else "")
+    with transaction.atomic():
+        article = services.ingest_article(
+            title=f"{origin}: {title}",
+            body=text,
+            url=(url or "").strip(),
+            outlet=origin,
+            submitted_by=user,
+            queue=False,
+        )
+        # Nothing to extract: the text is the claim.
+        Article.objects.filter(pk=article.pk).update(
+            status=Article.Status.DONE, processed_at=timezone.now()
+        )
+        article.refresh_from_db()
+        return add_claim(article=article, user=user, start=0, end=len(text))

@@ -1,5 +1,7 @@
 """The demo tells the rare-earths story: figures that agree and one that conflicts."""
 
+import io
+
 import pytest
 from django.core.management import call_command
 
@@ -27,3 +29,10 @@ def test_pounds_of_samarium_per_jet_agree_with_kilograms(rare_earths):
     best = claim.matches.select_related("passage__source").order_by("rank").first()
     assert best.passage.source.key == "demo-samarium-defence"
     assert best.numeric == Match.Numeric.AGREES
+
+
+def test_the_demo_says_how_to_make_an_api_token():
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "/admin/api-tokens/" in out.getvalue()
+    assert "Authorization: Token <key>" in out.getvalue()

@@ -67,6 +67,11 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo article {article.pk}: {article.claims.count()} claims")
         for username, role in DEMO_USERS:
             self.stdout.write(f"Demo user {username!r} ({role}), password: {password}")
+        self.stdout.write(
+            "API token: log in to /admin/ as either user, open “API tokens” in the header "
+            "(/admin/api-tokens/), create one and send it as “Authorization: Token <key>”, e.g.\n"
+            "  curl -H 'Authorization: Token <key>' http://127.0.0.1:8000/api/claims/"
+        )
 
     def _publish_one_fact_check(self, article):
         """Take the claim whose numbers conflict with a source through the whole workflow.
