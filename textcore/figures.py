@@ -327,6 +327,51 @@ def _family(unit: str) -> tuple[str, float, str] | None:
     return None
 
 
+def _coarse(family: str) -> str:
+    """The kind of amount a family measures: amounts and rates in one currency together,
+    counts of anything together, and every ratio (percent, points, multipliers) as one."""
+    if family.startswith(("currency:", "rate:")):
+        return "money:" + family.split(":", 1)[1]
+    if family.startswith("count:") or family == "count":
+        return "count"
+    if family in ("percent", "percentage_point", "multiplier"):
+        return "ratio"
+    return family
+
+
+def figure_kinds(figures) -> frozenset[str]:
+    """The kinds of amount of read figures (see `quantity_kinds`)."""
+    return frozenset(_coarse(f.key[1]) for f in figures)
+
+
+def quantity_kinds(quantities, text: str) -> frozenset[str]:
+    """The kinds of amount `read_sentence(text)` can give figures of, from the quantities
+    parsed from `text` (as stored) and the words `_derived` reads ratios from.
+
+    Lets a caller skip reading a text that has no figure of a kind it needs.
+    """
+    kinds = set()
+    for q in quantities:
+        unit = str(q.get("unit") or "")
+        for part in {unit, unit.partition("/")[0]}:
+            info = _family(part)
+            if info is not None:
+                kinds.add(_coarse(info[0]))
+        noun = str(q.get("noun") or "").strip().lower()
+        if noun.split()[-1:] in (["time"], ["times"]):
+            kinds.add("ratio")  # "three times": a multiplier
+    # ratios also come from two figures (a change between them, "13 of 20") and from words
+    if len(quantities) >= 2 or any(
+        pattern.search(text)
+        for pattern in (
+            _N_OF_M_RE, _OF_THE_M_N_RE, _SPLIT_RE, _UNANIMOUS_RE, _MULTIPLIER_RE,
+            _HALF_LEVEL_RE,
+        )
+    ):  # fmt: skip
+        kinds.add("ratio")
+    return frozenset(kinds)
+
+
 def _last_digit_unit(text: str, value: float) -> float | None:
     """Size of one unit of the last non-zero written digit, in the value's scale."""
     match = re.search(r"\d[\d,]*(?:\.\d+)?", fold(text))

@@ -17,6 +17,7 @@ earlier claims, so a score means the same thing in both uses:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ from rapidfuzz import fuzz
 
 from .alignment import compare_facts
 from .analysis import Analysis, analyse, claim_terms, term_key
-from .figures import read_passage, read_sentence
+from .figures import figure_kinds, quantity_kinds, read_passage, read_sentence
 
 __all__ = [
     "PassageText",
@@ -130,7 +131,8 @@ def score_candidates(
     typical_weight = total_weight / len(weights) if weights else 1.0
     entity_weights = {e: weights.get(e, typical_weight) for e in claim_entities}
     entity_total = sum(entity_weights.values())
-    scored: list[tuple[float, str, int, dict]] = []
+    scored: list[tuple[float, str, int, dict, frozenset[str]]] = []
+    checks: list[tuple[PassageText, Analysis, set[str]]] = []
     for candidate, p in prepared:
         shared = [k for k in weights if k in p.keys]
         shared_weight = sum(weights[k] for k in shared)
@@ -157,17 +159,7 @@ def score_candidates(
             + W_FUZZY * fuzzy
             + W_ENTITIES * entities
         )
-        # the comparison of compare_quantities and /api/compare/, figures read from the texts
-        comparison = compare_facts(claim_facts, read_passage(candidate.text))
-        numeric = comparison.numeric
-        numeric_detail = {"pairs": list(comparison.pairs), "reason": comparison.reason}
-        if numeric == "conflicts":
-            doubt = _conflict_doubt(claim, p, found)
-            if doubt:
-                numeric_detail = {**numeric_detail, "ignored": doubt}
-                numeric = "none"
         detail = {
-            "numeric": numeric_detail,
             "coverage": round(coverage, 3),
             "precision": round(precision, 3),
             "fuzzy": round(fuzzy, 3),
@@ -175,7 +167,29 @@ def score_candidates(
             "shared_terms": sorted(shared),
             "missing_entities": sorted(claim_entities - found),
         }
-        scored.append((base, numeric, candidate.id, detail, p.stated_years))
+        scored.append((base, "none", candidate.id, detail, p.stated_years))
+        checks.append((candidate, p, found))
+    # the comparison of compare_quantities and /api/compare/, figures read from the texts;
+    # reading a candidate's figures costs more than scoring its words, so a candidate whose
+    # stored quantities cannot give a figure of any kind the claim states is not read
+    claim_kinds = figure_kinds(claim_facts.figures)
+    for i, (base, _, candidate_id, detail, years) in enumerate(scored):
+        candidate, p, found = checks[i]
+        if not claim_facts.figures:
+            numeric, numeric_detail = "none", {"pairs": [], "reason": "no figure in the claim"}
+        elif _may_compare(claim_kinds, candidate):
+            comparison = compare_facts(claim_facts, read_passage(candidate.text))
+            numeric = comparison.numeric
+            numeric_detail = {"pairs": list(comparison.pairs), "reason": comparison.reason}
+        else:
+            numeric = "none"
+            numeric_detail = {"pairs": [], "reason": "no figure of the kind the claim states"}
+        if numeric == "conflicts":
+            doubt = _conflict_doubt(claim, p, found)
+            if doubt:
+                numeric_detail = {**numeric_detail, "ignored": doubt}
+                numeric = "none"
+        scored[i] = (base, numeric, candidate_id, {"numeric": numeric_detail, **detail}, years)
     best = max((_final_score(base, numeric) for base, numeric, *_ in scored), default=0.0)
     claim_years = claim.stated_years or _years_of_best_agreement(scored)
     results: list[ScoredMatch] = []
@@ -197,6 +211,18 @@ def score_candidates(
             results.append(ScoredMatch(candidate_id, score, numeric, detail))
     results.sort(key=lambda m: (-m.score, m.passage_id))
     return results[:limit]
+
+
+def _may_compare(claim_kinds: frozenset[str], candidate: PassageText) -> bool:
+    """Whether the candidate can state a figure of a kind the claim states (see above)."""
+    if not candidate.text:
+        return False
+    if not candidate.quantities and _DIGIT_RE.search(candidate.text):
+        return True  # quantities not given by the caller: the text must be read
+    return bool(claim_kinds & quantity_kinds(candidate.quantities, candidate.text))
+
+
+_DIGIT_RE = re.compile(r"\d")
 
 
 def _conflict_doubt(claim: Analysis, passage: Analysis, found: set[str]) -> str | None:

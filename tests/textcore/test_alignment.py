@@ -309,7 +309,7 @@ def test_figures_for_different_countries_named_by_adjective_are_not_compared():
     assert relation(claim, "Copper exports from Chile rose 9% in 2024.") == "conflicts"
 
 
-def test_a_country_that_only_says_where_a_company_is_from_is_no_subject_clash():
+def test_a_country_adjective_on_one_side_only_does_not_block_a_conflict():
     claim = "The firm's Norwegian owner paid $3m for the Osk depot in 2024."
     passage = "The firm's owner paid $5m for the Osk depot in 2024."
     assert relation(claim, passage) == "conflicts"
