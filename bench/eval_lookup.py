@@ -87,15 +87,15 @@ def _load_library(path: Path) -> list[dict]:
 
 
 def _ensure_library(path: Path, sources: list[dict]) -> None:
-    from sources import importers, services
+    from django.core.management import call_command
+
     from sources.models import Source
-    from sources.passages import split_document
 
     keys = {s["key"] for s in sources}
     if set(Source.objects.values_list("key", flat=True)) == keys:
         return
     Source.objects.exclude(key__in=keys).delete()
-    services.import_records(importers.parse_library_file(path, split_document))
+    call_command("import_sources", str(path), "--no-progress")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,12 +19,15 @@ from django.utils.text import Truncator
 from factcheck.history_admin import ReadOnlyHistoryAdmin
 
 from . import (
+    articles,
     checkworthiness,
     dashboard,
     desk_admin,
     desk_verdict,
     desk_warnings,
     notifications,
+    queue,
+    queue_admin,
     review,
     selectors,
     workflow,
@@ -43,6 +46,17 @@ from .workflow import TransitionError
 
 # How much of the article to show on each side of the claim's span.
 CONTEXT_CHARS = 400
+# The longest claim text a list shows, and the longest span the claim page marks (an
+# over-long span, from data stored before the limits, shows its two ends).
+LIST_TEXT_CHARS = 300
+SPAN_CHARS = 5000
+
+
+def _capped(text: str) -> str:
+    if len(text) <= SPAN_CHARS:
+        return text
+    half = SPAN_CHARS // 2
+    return f"{text[:half]} … [{len(text) - 2 * half:,} characters not shown] … {text[-half:]}"
 
 
 # Articles are submitted through the same service as the API (claims.desk_admin).
@@ -50,31 +64,6 @@ admin.site.register(Article, desk_admin.ArticleAdmin)
 
 
 # --- Review queue filters ------------------------------------------------------------------
-
-
-class QueueFilter(admin.SimpleListFilter):
-    title = "queue"
-    parameter_name = "queue"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("mine", "Assigned to me"),
-            ("unassigned", "Unassigned"),
-            ("approval", "Awaiting approval"),
-            ("rereview", "Needs re-review"),
-        ]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value == "mine":
-            return queryset.filter(assignee=request.user)
-        if value == "unassigned":
-            return queryset.filter(assignee__isnull=True)
-        if value == "approval":
-            return queryset.filter(state=ClaimState.AWAITING_APPROVAL)
-        if value == "rereview":
-            return queryset.filter(needs_rereview=True)
-        return queryset
 
 
 class CheckworthinessFilter(admin.SimpleListFilter):
@@ -203,7 +192,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     )
     list_display_links = ("claim_text",)
     list_filter = (
-        QueueFilter,
+        queue_admin.QueueTabFilter,
         "state",
         CheckworthinessFilter,
         NumericConflictFilter,
@@ -211,6 +200,8 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     )
     search_fields = ("text", "sentence", "article__title")
     list_per_page = 50
+    actions = queue_admin.ACTIONS
+    action_form = queue_admin.QueueActionForm
     review_template = "admin/claims/claim/review.html"
     dashboard_template = "admin/claims/claim/dashboard.html"
 
@@ -231,11 +222,28 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
 
+    def get_deleted_objects(self, objs, request):
+        # A claim with a published fact-check is never deleted (listed as protected).
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        published = articles.published_fact_checks(claims=objs)
+        if not published:
+            return deleted, counts, perms_needed, protected
+        reasons = [articles.why_not_deletable(v) for v in published]
+        return deleted, counts, set(), [*protected, *reasons]
+
+    def has_review_permission(self, request):
+        return request.user.has_perm(workflow.REVIEW)
+
+    def has_assign_permission(self, request):
+        return request.user.has_perm(workflow.APPROVE)
+
     @admin.display(description="Claim")
     def claim_text(self, claim):
+        # The queue shows the start of an over-long claim; the claim page has all of it.
+        text = Truncator(claim.text).chars(LIST_TEXT_CHARS)
         if claim.needs_rereview:
-            return format_html("⚠ {}", claim.text)
-        return claim.text
+            return format_html("⚠ {}", text)
+        return text
 
     @admin.display(description="Article", ordering="article__title")
     def article_title(self, claim):
@@ -266,7 +274,8 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         extra_context = {
             **(extra_context or {}),
             "title": "Review queue",
-            "queue_counts": selectors.queue_counts(user=user),
+            "queue_tabs": queue.tabs_with_counts(user=user),
+            "queue_tab": queue_admin.current_tab(request),
             "can_see_dashboard": user.has_perm(workflow.APPROVE),
         }
         return super().changelist_view(request, extra_context)
@@ -418,7 +427,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             "article": claim.article,
             # Plain strings: the template escapes them, the <mark> comes from the template.
             "context_before": ("…" if lo > 0 else "") + body[lo:start],
-            "span": body[start:end],
+            "span": _capped(body[start:end]),
             "context_after": body[end:hi] + ("…" if hi < len(body) else ""),
             "matches": matches,
             "verdict": verdict,

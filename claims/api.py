@@ -177,11 +177,13 @@ class FiguresOutputSerializer(serializers.Serializer):
 
 
 class WarningOutputSerializer(serializers.Serializer):
-    kind = serializers.CharField(help_text="unreviewed_numeric_conflict")
-    match = serializers.IntegerField()
-    passage = serializers.CharField()
-    source_title = serializers.CharField()
-    figures = FiguresOutputSerializer(many=True)
+    kind = serializers.ChoiceField(
+        choices=[desk_warnings.UNREVIEWED_CONFLICT, desk_warnings.FOUR_EYES_UNMET]
+    )
+    match = serializers.IntegerField(required=False, help_text="Numeric conflicts only.")
+    passage = serializers.CharField(required=False, help_text="Numeric conflicts only.")
+    source_title = serializers.CharField(required=False, help_text="Numeric conflicts only.")
+    figures = FiguresOutputSerializer(many=True, required=False)
     message = serializers.CharField()
 
 
@@ -195,7 +197,30 @@ class ClaimWithWarningsOutputSerializer(ClaimOutputSerializer):
 
     @extend_schema_field(WarningOutputSerializer(many=True))
     def get_warnings(self, claim: Claim) -> list[dict]:
-        return [w.to_dict() for w in desk_warnings.unreviewed_conflicts(claim)]
+        request = self.context.get("request")
+        return desk_warnings.warnings_for(claim=claim, user=getattr(request, "user", None))
+
+
+class CorrectionStartOutputSerializer(serializers.Serializer):
+    rating = serializers.CharField()
+    summary = serializers.CharField()
+    explanation = serializers.CharField()
+    no_source_explanation = serializers.CharField()
+    correction_note = serializers.CharField()
+    evidence = serializers.ListField(child=serializers.IntegerField())
+
+
+class ClaimCorrectionOutputSerializer(ClaimOutputSerializer):
+    """The claim once a correction started, with what the new verdict starts from."""
+
+    correction_start = serializers.SerializerMethodField()
+
+    class Meta(ClaimOutputSerializer.Meta):
+        fields = (*ClaimOutputSerializer.Meta.fields, "correction_start")
+
+    @extend_schema_field(CorrectionStartOutputSerializer(allow_null=True))
+    def get_correction_start(self, claim: Claim) -> dict | None:
+        return workflow.correction_start(claim)
 
 
 class ClaimSummarySerializer(serializers.ModelSerializer):
@@ -422,13 +447,13 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
         _run(workflow.dismiss, claim=claim, user=request.user, **data)
         return self._respond(claim)
 
-    @_transition(NoteInputSerializer)
+    @_transition(NoteInputSerializer, output=ClaimCorrectionOutputSerializer)
     @action(detail=True, methods=["post"])
     def correct(self, request, pk=None):
         data = _validated(NoteInputSerializer, request)
         claim = self.get_object()
         _run(workflow.correct_verdict, claim=claim, user=request.user, **data)
-        return self._respond(claim)
+        return self._respond(claim, ClaimCorrectionOutputSerializer)
 
     @_transition(TextInputSerializer)
     @action(detail=True, methods=["post"], url_path="edit-text")

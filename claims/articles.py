@@ -9,9 +9,10 @@ decides whether the edit calls for a correction.
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Q
 
 from . import workflow
-from .models import Article, ArticleRevision
+from .models import Article, ArticleRevision, Verdict
 
 
 def revise_article(*, article: Article, user, reason: str = "") -> ArticleRevision | None:
@@ -46,3 +47,26 @@ def revise_article(*, article: Article, user, reason: str = "") -> ArticleRevisi
     )
     workflow.queue_rereview_for_article(article_id=article.pk, reason=why)
     return revision
+
+
+def published_fact_checks(*, articles=(), claims=()) -> list[Verdict]:
+    """The published verdicts of these articles' claims and of these claims: they keep
+    them from being deleted (what was published stays; a correction changes it)."""
+    return list(
+        Verdict.objects.published()
+        .filter(
+            Q(claim__article_id__in=[a.pk for a in articles])
+            | Q(claim_id__in=[c.pk for c in claims])
+        )
+        .select_related("claim__article")
+        .order_by("claim__article_id", "claim_id", "pk")
+    )
+
+
+def why_not_deletable(verdict: Verdict) -> str:
+    """The message shown for a published fact-check that keeps its article."""
+    return (
+        f"Published fact-check of “{verdict.checked_text[:80]}” "
+        f"(article “{verdict.claim.article.title[:80]}”): a published fact-check is never "
+        "deleted; publish a correction instead"
+    )

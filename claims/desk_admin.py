@@ -10,14 +10,17 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models.functions import Left
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 
 from sources.models import Passage, SourceKind
 
+from . import articles as article_services
 from . import workflow
 from .actions import articles as article_actions
 from .actions import claims as claim_actions
@@ -27,6 +30,8 @@ from .library_search import search_library
 from .models import Article, Claim, ClaimState
 
 OPEN_STATES = (ClaimState.EXTRACTED, ClaimState.IN_REVIEW)
+# How much of a claim's text lists show (the claim page has all of it).
+PREVIEW_CHARS = 300
 
 
 def _messages_from(request, exc: Exception) -> None:
@@ -69,13 +74,33 @@ class ArticleSubmitForm(forms.Form):
         return self.cleaned_data["body"].replace("\r\n", "\n")
 
 
+class ArticleReviseForm(forms.Form):
+    body = forms.CharField(
+        label="Text",
+        widget=forms.Textarea(attrs={"rows": 24, "cols": 100}),
+        strip=False,
+        help_text="The article's stored plain text as it should read now.",
+    )
+    # Required by the action, which says why in the newsroom's words.
+    reason = forms.CharField(
+        label="Reason",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 100}),
+        help_text="Why the text changed (e.g. “The outlet corrected the figure on 3 May”).",
+    )
+
+
 class ClaimInline(admin.TabularInline):
     model = Claim
-    fields = ("position", "text", "checkworthiness", "state")
+    fields = ("position", "text_preview", "checkworthiness", "state")
     readonly_fields = fields
     extra = 0
     show_change_link = True
     can_delete = False
+
+    @admin.display(description="Text")
+    def text_preview(self, claim):
+        return Truncator(claim.text).chars(PREVIEW_CHARS)
 
 
 class ArticleAdmin(admin.ModelAdmin):
@@ -113,6 +138,7 @@ class ArticleAdmin(admin.ModelAdmin):
     change_form_template = "admin/claims/article/change_form.html"
     add_template = "admin/claims/article/submit.html"
     reader_template = "admin/claims/article/read.html"
+    revise_template = "admin/claims/article/revise.html"
 
     @admin.display(description="Processing")
     def status_line(self, article: Article):
@@ -152,6 +178,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 name="claims_article_process_again",
             ),
             path("<int:pk>/add-claim/", view(self.add_claim_view), name="claims_article_add_claim"),
+            path("<int:pk>/revise/", view(self.revise_view), name="claims_article_revise"),
             *urls,
         ]
 
@@ -200,6 +227,18 @@ class ArticleAdmin(admin.ModelAdmin):
         }
         return super().change_view(request, object_id, form_url, extra)
 
+    def get_deleted_objects(self, objs, request):
+        # An article with published fact-checks is never deleted: the admin lists them as
+        # protected, so the delete page and "delete selected" refuse with this reason.
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        published = article_services.published_fact_checks(articles=objs)
+        if not published:
+            return deleted, counts, perms_needed, protected
+        # The reason shown is the published fact-checks (the admin shows either lacking
+        # permissions or protected objects, and this one holds whoever asks).
+        reasons = [article_services.why_not_deletable(v) for v in published]
+        return deleted, counts, set(), [*protected, *reasons]
+
     @admin.action(description="Process again (failed or stuck articles)")
     def process_again_action(self, request, queryset):
         done = 0
@@ -239,6 +278,51 @@ class ArticleAdmin(admin.ModelAdmin):
             and article.status == Article.Status.DONE,
         }
         return TemplateResponse(request, self.reader_template, context)
+
+    def revise_view(self, request, pk):
+        """Revise the article's text through claims.articles.revise_article."""
+        article = get_object_or_404(Article, pk=pk)
+        if not request.user.has_perm(workflow.REVIEW):
+            raise PermissionDenied
+        form = ArticleReviseForm(request.POST or None, initial={"body": article.body})
+        if request.method == "POST" and form.is_valid():
+            try:
+                revision = article_actions.revise_text(
+                    article=article,
+                    user=request.user,
+                    body=form.cleaned_data["body"],
+                    reason=form.cleaned_data["reason"],
+                )
+            except ValidationError as exc:
+                if hasattr(exc, "message_dict"):
+                    for field, errors in exc.message_dict.items():
+                        form.add_error(field if field in form.fields else None, errors)
+                else:
+                    form.add_error(None, exc.messages)
+            except workflow.TransitionError as exc:
+                raise PermissionDenied(exc.message) from None
+            else:
+                if revision is None:
+                    messages.info(request, "The text is unchanged; nothing was saved.")
+                else:
+                    messages.success(
+                        request,
+                        f"Saved as revision {revision.number}; published fact-checks of this "
+                        "article are flagged for re-review.",
+                    )
+                return HttpResponseRedirect(reverse("admin:claims_article_change", args=[pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"Revise the text of “{article.title}”",
+            "article": article,
+            "form": form,
+            "revisions": article.revisions.select_related("edited_by").order_by("-number"),
+            "published_count": len(
+                {v.claim_id for v in article_services.published_fact_checks(articles=[article])}
+            ),
+        }
+        return TemplateResponse(request, self.revise_template, context)
 
     def add_claim_view(self, request, pk):
         article = get_object_or_404(Article, pk=pk)
@@ -291,8 +375,13 @@ def workbench_context(request, claim: Claim) -> dict:
         merge_candidates = list(
             claim.article.claims.filter(state__in=OPEN_STATES)
             .exclude(pk=claim.pk)
+            .defer("text", "extracted_text", "sentence")
+            .annotate(preview=Left("text", PREVIEW_CHARS + 1))
             .order_by("start", "position")
         )
+        # Shown as a list to pick from (merging posts ids): the start of each is enough.
+        for other in merge_candidates:
+            other.text = Truncator(other.preview).chars(PREVIEW_CHARS)
     return {
         "can_split": "split" in allowed,
         "can_merge": claim.state in OPEN_STATES

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import workflow
 from .models import Claim, Match
 
 UNREVIEWED_CONFLICT = "unreviewed_numeric_conflict"
+FOUR_EYES_UNMET = "four_eyes_unmet"
 
 
 @dataclass(frozen=True)
@@ -92,3 +94,13 @@ def unreviewed_conflicts(claim: Claim) -> list[ConflictWarning]:
         )
         for m in matches
     ]
+
+
+def warnings_for(*, claim: Claim, user) -> list[dict]:
+    """Everything the person who just proposed or approved should know, as plain data:
+    unreviewed numeric conflicts, and whether anyone available can approve under four eyes."""
+    found = [w.to_dict() for w in unreviewed_conflicts(claim)]
+    problem = workflow.four_eyes_problem(claim=claim, user=user)
+    if problem:
+        found.append({"kind": FOUR_EYES_UNMET, "message": problem})
+    return found

@@ -116,3 +116,66 @@ class WorkflowGuardedQuerySet(models.QuerySet):
             if guarded:
                 raise _refusal(self.model, guarded)
         return super().bulk_update(objs, fields, batch_size=batch_size)
+
+
+# --- A published verdict's evidence ------------------------------------------------------
+#
+# What a published verdict cites is stored with it (Verdict.published_evidence) and its
+# rows in the verdict<->match relation never change: these receivers refuse it for the
+# ORM (add/remove/set/clear from either side, deleting a cited match or a published
+# verdict); the trigger of migration 0011 refuses it for everything else, raw SQL included.
+
+
+def _published(verdict_model, pks) -> list[int]:
+    return list(
+        verdict_model._base_manager.filter(pk__in=pks, published_at__isnull=False).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def _evidence_refusal(pks) -> StateChangeForbidden:
+    ids = ", ".join(str(pk) for pk in sorted(pks))
+    return StateChangeForbidden(
+        f"Verdict {ids} is published: the evidence it cites never changes; publish a correction."
+    )
+
+
+def refuse_published_evidence_change(sender, instance, action, reverse, pk_set, **kwargs):
+    """m2m_changed receiver for Verdict.evidence (both directions)."""
+    if action not in ("pre_add", "pre_remove", "pre_clear"):
+        return
+    verdict_model = sender._meta.get_field("verdict").related_model
+    if not reverse:
+        verdict_ids = [instance.pk]
+    elif pk_set is not None:
+        verdict_ids = list(pk_set)
+    else:  # match.cited_by.clear()
+        verdict_ids = list(
+            sender._default_manager.filter(match_id=instance.pk).values_list(
+                "verdict_id", flat=True
+            )
+        )
+    published = _published(verdict_model, verdict_ids)
+    if published:
+        raise _evidence_refusal(published)
+
+
+def refuse_deleting_published_verdict(sender, instance, **kwargs):
+    """pre_delete receiver for Verdict: a published verdict is never deleted."""
+    if _published(sender, [instance.pk]):
+        raise StateChangeForbidden(
+            f"Verdict {instance.pk} is published and is never deleted; publish a correction."
+        )
+
+
+def refuse_deleting_cited_match(sender, instance, **kwargs):
+    """pre_delete receiver for Match: evidence cited by a published verdict stays."""
+    through = sender._meta.get_field("cited_by").through
+    published = list(
+        through._default_manager.filter(
+            match_id=instance.pk, verdict__published_at__isnull=False
+        ).values_list("verdict_id", flat=True)
+    )
+    if published:
+        raise _evidence_refusal(published)

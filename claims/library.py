@@ -10,6 +10,7 @@ citing what changed and re-match open claims.
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Q
 
 from sources import signals
 
@@ -18,11 +19,12 @@ from .models import Match
 
 
 def accepted_evidence(sender, *, passage_ids, **kwargs) -> set[int]:
-    """Passages a reviewer accepted as evidence: the library must keep them."""
+    """Passages a reviewer accepted as evidence or a published verdict cites: the library
+    must keep them."""
     return set(
-        Match.objects.filter(
-            passage_id__in=passage_ids, decision=Match.Decision.ACCEPTED
-        ).values_list("passage_id", flat=True)
+        Match.objects.filter(passage_id__in=passage_ids)
+        .filter(Q(decision=Match.Decision.ACCEPTED) | Q(cited_by__published_at__isnull=False))
+        .values_list("passage_id", flat=True)
     )
 
 

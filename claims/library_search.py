@@ -1,8 +1,8 @@
 """Searching the library by hand: one function the claim page and the API both call.
 
 `search_library` answers with the library lookup that matching uses
-(`sources.search.lookup`), without the relevance floor: a person asked, so every hit is
-shown, weakest last.
+(`sources.search.lookup`), without the relevance gate that holds back weak suggestions:
+a person asked, so every hit above the ranker's own floor is shown, weakest last.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def search_library(
     query = " ".join((query or "").split())[:MAX_QUERY_CHARS]
     if not query:
         return []
-    found = lookup(text=query, top_k=limit, quantities=list(quantities) or None)
+    found = lookup(text=query, top_k=limit, quantities=list(quantities) or None, gated=False)
     passages = Passage.objects.select_related("source").in_bulk([m.passage_id for m in found])
     return [
         LibraryHit(passages[m.passage_id], m.score, m.numeric, m.detail)

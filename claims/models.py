@@ -312,6 +312,7 @@ class Verdict(models.Model):
         "quote_sentence",
         "quote_start",
         "quote_end",
+        "published_evidence",
     )
     FROZEN_ONCE_PUBLISHED = True
 
@@ -367,6 +368,13 @@ class Verdict(models.Model):
     )
     quote_end = models.PositiveIntegerField(
         default=0, help_text="End of the claim within the quoted sentence."
+    )
+    # What the verdict cited, as the sources read at publication (passage text, source
+    # title, publisher, address, locator, numbers compared): the library may change later.
+    published_evidence = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The evidence as cited when the verdict was published, best first.",
     )
     history = HistoricalRecords(m2m_fields=[evidence], excluded_fields=["updated_at"])
 

@@ -172,18 +172,6 @@ def review_queue(
     return claims
 
 
-def queue_counts(*, user) -> dict[str, int]:
-    """How many claims wait in each of the review desk's queues, as the queue header shows."""
-    return {
-        "mine": Claim.objects.filter(assignee=user, state=ClaimState.IN_REVIEW).count(),
-        "unassigned": Claim.objects.filter(
-            state=ClaimState.EXTRACTED, assignee__isnull=True
-        ).count(),
-        "approval": awaiting_approval(user=user).count(),
-        "rereview": Claim.objects.filter(needs_rereview=True).count(),
-    }
-
-
 def awaiting_approval(*, user):
     """Claims whose verdict waits for an editor other than its author, oldest first."""
     # Any version written by the user counts (four eyes), not only the latest.

@@ -214,7 +214,8 @@ def match_claim(claim: Claim, *, limit: int | None = None) -> list[Match]:
     """(Re)compute a claim's matches, keeping every reviewer's accept/reject decision."""
     limit = limit or settings.FACTCHECK_MATCHES_PER_CLAIM
     found = lookup(text=claim.text, top_k=limit, quantities=claim.quantities)
-    # Below the floor a "match" shares a stray word with the claim: not suggested.
+    # The lookup already leaves out what is not evidence about the claim (its relevance
+    # floor); a deployment may ask for a higher score on top.
     floor = settings.FACTCHECK_MATCH_FLOOR
     return _store_matches(claim, [m for m in found if m.score >= floor])
 
@@ -223,9 +224,10 @@ def _store_matches(claim: Claim, scored: Sequence) -> list[Match]:
     existing = {m.passage_id: m for m in Match.objects.filter(claim=claim)}
     keep_ids = {s.passage_id for s in scored}
     # Matches a reviewer decided on stay even when they drop out of the new ranking.
+    # So do matches a published verdict cites (a correction may have taken the decision back).
     Match.objects.filter(claim=claim, decision=Match.Decision.NONE).exclude(
         passage_id__in=keep_ids
-    ).delete()
+    ).exclude(cited_by__published_at__isnull=False).delete()
     to_create, to_update = [], []
     for rank, result in enumerate(scored):
         fields = {

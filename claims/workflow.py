@@ -421,6 +421,52 @@ def quote_of(claim: Claim) -> tuple[str, int, int]:
     return claim.sentence, 0, len(claim.sentence)
 
 
+def _number_checks(detail) -> list[dict]:
+    numeric = detail.get("numeric", detail) if isinstance(detail, dict) else {}
+    checks = []
+    for pair in numeric.get("pairs", []) if isinstance(numeric, dict) else []:
+        if not isinstance(pair, dict) or pair.get("relation") not in ("agrees", "conflicts"):
+            continue
+        checks.append(
+            {
+                "claim": _quantity_text(pair.get("claim")),
+                "passage": _quantity_text(pair.get("passage")),
+                "relation": pair["relation"],
+            }
+        )
+    return checks
+
+
+def _quantity_text(described) -> str:
+    if isinstance(described, dict):
+        return str(described.get("text") or described.get("value") or "")
+    return str(described or "")
+
+
+def cited_evidence(verdict: Verdict) -> list[dict]:
+    """What the verdict cites, as the library reads now, best match first: stored with the
+    verdict at publication so a later change to a source never changes what was published."""
+    matches = verdict.evidence.select_related("passage__source").order_by("-score", "rank", "pk")
+    return [
+        {
+            "source_key": m.passage.source.key,
+            "passage_key": m.passage.key,
+            "source_title": m.passage.source.title,
+            "publisher": m.passage.source.publisher,
+            "published": m.passage.source.published.isoformat()
+            if m.passage.source.published
+            else None,
+            "url": m.passage.source.url,
+            "kind": m.passage.source.kind,
+            "locator": m.passage.locator,
+            "passage": m.passage.text,
+            "numeric": m.numeric,
+            "numbers": _number_checks(m.numeric_detail),
+        }
+        for m in matches
+    ]
+
+
 def _open_verdict_or_refuse(claim: Claim) -> Verdict:
     verdict = open_verdict(claim)
     if verdict is None:
@@ -445,6 +491,10 @@ def start_review(*, claim: Claim, user, expected_version: int | None = None) -> 
     with transaction.atomic():
         locked = lock_claim(claim, expected_version=expected_version)
         _check_state(locked, claim, "start_review")
+        if locked.state == S.IN_REVIEW and locked.assignee_id is not None:
+            if user is not None and locked.assignee_id == user.pk:
+                raise TransitionError("You are already reviewing this claim.")
+            raise TransitionError(f"Already taken by {_name(locked.assignee)}.")
         check_transition(claim=locked, user=user, name="start_review")
         locked.assignee = user
         _move(locked, user=user, name="start_review", fields=["assignee"])
@@ -589,6 +639,7 @@ def publish(*, claim: Claim, editor, expected_version: int | None = None) -> Ver
         verdict.published_at = timezone.now()
         verdict.checked_text = verdict.checked_text or locked.text
         verdict.quote_sentence, verdict.quote_start, verdict.quote_end = quote_of(locked)
+        verdict.published_evidence = cited_evidence(verdict)
         _save_verdict(verdict, user=editor, reason="Published")
         # Publishing a fresh verdict settles any pending re-review of the old one.
         locked.needs_rereview = False

@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "factcheck.security.BadValueMiddleware",
+    # After BadValueMiddleware so its 400 page answers admin lists first.
+    "factcheck.admin_errors.AdminBadQueryMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into its 429 response.
     "axes.middleware.AxesMiddleware",
@@ -222,8 +224,8 @@ WEBHOOK_RETRY_MAX_SECONDS = int(os.environ.get("WEBHOOK_RETRY_MAX_SECONDS", "360
 # --- Product limits -------------------------------------------------------------------
 FACTCHECK_MAX_ARTICLE_CHARS = int(os.environ.get("FACTCHECK_MAX_ARTICLE_CHARS", 2_000_000))
 FACTCHECK_MATCHES_PER_CLAIM = int(os.environ.get("FACTCHECK_MATCHES_PER_CLAIM", 10))
-# A stricter floor (0-100) than the ranker's own, for suggested matches; 0 keeps the
-# ranker's, which the development set favours (README, "Relevance floor").
+# A stricter score floor (0-100) for suggested matches, on top of the lookup's own (the
+# ranker's floor and the relevance gate, README "Relevance floor"); 0 adds none.
 FACTCHECK_MATCH_FLOOR = float(os.environ.get("FACTCHECK_MATCH_FLOOR", 0))
 # The learned check-worthiness model (JSON); empty means the one shipped in textcore/models/.
 FACTCHECK_CHECKWORTHINESS_MODEL = os.environ.get("FACTCHECK_CHECKWORTHINESS_MODEL", "")

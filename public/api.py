@@ -32,6 +32,19 @@ class PublicFactCheckSummarySerializer(serializers.Serializer):
         return selectors.absolute_url(self.context["request"], path)
 
 
+class PublicEvidenceSerializer(serializers.Serializer):
+    """A cited passage and its source, as they read when the verdict was published."""
+
+    source_title = serializers.CharField()
+    publisher = serializers.CharField()
+    published = serializers.DateField(allow_null=True)
+    url = serializers.CharField()
+    kind = serializers.CharField()
+    locator = serializers.CharField()
+    passage = serializers.CharField()
+    numeric = serializers.CharField()
+
+
 class PublicFactCheckSerializer(serializers.Serializer):
     """One fact-check in full, with the ClaimReview its public page embeds."""
 
@@ -43,6 +56,7 @@ class PublicFactCheckSerializer(serializers.Serializer):
     explanation = serializers.CharField(source="verdict.explanation")
     published_at = serializers.DateTimeField(source="verdict.published_at")
     correction_note = serializers.CharField(source="verdict.correction_note")
+    evidence = PublicEvidenceSerializer(many=True)
     url = serializers.SerializerMethodField()
     claim_review = serializers.SerializerMethodField()
 

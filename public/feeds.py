@@ -33,9 +33,17 @@ class FactCheckFeed(Feed):
         return f"{prefix}{item.verdict.get_rating_display()}: {item.text}"
 
     def item_description(self, item):
+        text = item.verdict.summary
         if item.corrected:
-            return f"{item.verdict.summary}\n\nCorrection: {item.verdict.correction_note}"
-        return item.verdict.summary
+            text += f"\n\nCorrection: {item.verdict.correction_note}"
+        # The sources as cited when the verdict was published (its stored evidence).
+        cited = [
+            " ".join(filter(None, [e.source_title, f"({e.publisher})" if e.publisher else ""]))
+            for e in selectors.evidence_of(item.verdict)
+        ]
+        if cited:
+            text += "\n\nSources: " + "; ".join(cited)
+        return text
 
     def item_link(self, item):
         return item.path

@@ -58,13 +58,17 @@ SLUG_LENGTH = 80
 # --- Querysets ---------------------------------------------------------------------------
 
 
-def _for_public(verdicts: QuerySet[Verdict]) -> QuerySet[Verdict]:
-    return verdicts.select_related("claim__article", "corrects").defer("claim__article__body")
+def _for_public(verdicts: QuerySet[Verdict], *, with_evidence: bool = False) -> QuerySet[Verdict]:
+    deferred = ["claim__article__body"]
+    if not with_evidence:
+        # Lists show no evidence; the cited passages stay in the database.
+        deferred.append("published_evidence")
+    return verdicts.select_related("claim__article", "corrects").defer(*deferred)
 
 
-def published_verdicts() -> QuerySet[Verdict]:
+def published_verdicts(*, with_evidence: bool = False) -> QuerySet[Verdict]:
     """Every verdict ever published (corrected ones included), as stored when published."""
-    return _for_public(Verdict.objects.published())
+    return _for_public(Verdict.objects.published(), with_evidence=with_evidence)
 
 
 def current_verdicts() -> QuerySet[Verdict]:
@@ -163,6 +167,17 @@ class FactCheckSummary:
     corrected: bool
     highlight: Highlight | None = None
 
+    @property
+    def reworded(self) -> bool:
+        """Whether the checked wording differs from the article's (then it is not quoted)."""
+        if self.highlight is not None:
+            stated = self.highlight.claim
+        elif self.verdict.quote_sentence:
+            stated = self.verdict.quote[1]
+        else:
+            return False
+        return bool(stated.strip()) and not same_wording(stated, self.text)
+
 
 def _summary(verdict: Verdict, *, with_quote: bool = False) -> FactCheckSummary:
     return FactCheckSummary(
@@ -200,45 +215,53 @@ class Evidence:
     numbers: list[NumberCheck] = field(default_factory=list)
 
 
-def _number_checks(detail) -> list[NumberCheck]:
-    numeric = detail.get("numeric", detail) if isinstance(detail, dict) else {}
-    checks = []
-    for pair in numeric.get("pairs", []) if isinstance(numeric, dict) else []:
-        if not isinstance(pair, dict) or pair.get("relation") not in ("agrees", "conflicts"):
-            continue
-        checks.append(
-            NumberCheck(
-                claim=_quantity_text(pair.get("claim")),
-                passage=_quantity_text(pair.get("passage")),
-                relation=pair["relation"],
-            )
-        )
-    return checks
+def _date(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
 
 
-def _quantity_text(described) -> str:
-    if isinstance(described, dict):
-        return str(described.get("text") or described.get("value") or "")
-    return str(described or "")
+def _kind_label(kind: str) -> str:
+    try:
+        return SourceKind(kind).label
+    except ValueError:
+        return str(kind or "")
+
+
+def _numeric_label(numeric: str) -> str:
+    try:
+        return Match.Numeric(numeric).label
+    except ValueError:
+        return str(numeric or "")
 
 
 def evidence_of(verdict: Verdict) -> list[Evidence]:
-    """The passages a published verdict cites, best match first."""
-    matches = verdict.evidence.select_related("passage__source").order_by("-score", "rank", "pk")
+    """The passages a published verdict cites, best match first, as they read when it was
+    published (stored with the verdict): a later change to the library changes nothing here."""
     return [
         Evidence(
-            source_title=m.passage.source.title,
-            publisher=m.passage.source.publisher,
-            published=m.passage.source.published,
-            url=m.passage.source.url,
-            kind=m.passage.source.get_kind_display(),
-            locator=m.passage.locator,
-            passage=m.passage.text,
-            numeric=m.numeric,
-            numeric_label=Match.Numeric(m.numeric).label,
-            numbers=_number_checks(m.numeric_detail),
+            source_title=str(item.get("source_title", "")),
+            publisher=str(item.get("publisher", "")),
+            published=_date(item.get("published")),
+            url=str(item.get("url", "")),
+            kind=_kind_label(item.get("kind", "")),
+            locator=str(item.get("locator", "")),
+            passage=str(item.get("passage", "")),
+            numeric=str(item.get("numeric", "none")),
+            numeric_label=_numeric_label(item.get("numeric", "none")),
+            numbers=[
+                NumberCheck(
+                    claim=str(n.get("claim", "")),
+                    passage=str(n.get("passage", "")),
+                    relation=str(n.get("relation", "")),
+                )
+                for n in item.get("numbers", [])
+                if isinstance(n, dict)
+            ],
         )
-        for m in matches
+        for item in verdict.published_evidence or []
+        if isinstance(item, dict)
     ]
 
 
@@ -290,7 +313,11 @@ class FactCheck:
 
 def fact_check(claim_id: int) -> FactCheck | None:
     """The public fact-check of a claim, or None while nothing about it is published."""
-    history = list(published_verdicts().filter(claim_id=claim_id).order_by("-published_at", "-pk"))
+    history = list(
+        published_verdicts(with_evidence=True)
+        .filter(claim_id=claim_id)
+        .order_by("-published_at", "-pk")
+    )
     if not history:
         return None
     current = history[0]
@@ -505,7 +532,8 @@ def corrections_page(page_number) -> PaginatorPage:
 
 def feed_items(limit: int = 50) -> list[FactCheckSummary]:
     """The latest publications, first verdicts and corrections alike, newest first."""
-    return [_summary(v) for v in published_verdicts().order_by("-published_at", "-pk")[:limit]]
+    latest = published_verdicts(with_evidence=True).order_by("-published_at", "-pk")[:limit]
+    return [_summary(v) for v in latest]
 
 
 def public_articles() -> QuerySet[Article]:
@@ -548,6 +576,17 @@ def _creative_work(article: Article) -> dict:
     return work
 
 
+def _cited_work(evidence: Evidence) -> dict:
+    work = {"@type": "CreativeWork", "name": evidence.source_title}
+    if evidence.url:
+        work["url"] = evidence.url
+    if evidence.publisher:
+        work["publisher"] = {"@type": "Organization", "name": evidence.publisher}
+    if evidence.published:
+        work["datePublished"] = evidence.published.isoformat()
+    return work
+
+
 def claim_review(check: FactCheck, *, url: str) -> dict:
     """schema.org ClaimReview of a public fact-check, with every property Google reads."""
     # Everything from the published snapshot: the claim text as checked, never the live claim.
@@ -571,6 +610,8 @@ def claim_review(check: FactCheck, *, url: str) -> dict:
         "author": _organisation(),
         "publisher": _organisation(),
         "reviewBody": check.verdict.summary,
+        # The sources cited, as they read when the verdict was published.
+        "citation": [_cited_work(e) for e in check.evidence],
         "datePublished": check.first_published_at.date().isoformat(),
         "dateModified": check.verdict.published_at.date().isoformat(),
     }

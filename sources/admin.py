@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import ValidationError
 
 from . import services
@@ -13,12 +14,22 @@ class PublishedYearFilter(admin.SimpleListFilter):
         years = Source.objects.dates("published", "year", order="DESC")
         return [(str(d.year), str(d.year)) for d in years]
 
+    def has_output(self):
+        # A year asked for is checked even when no source has a date yet.
+        return super().has_output() or self.value() is not None
+
     def queryset(self, request, queryset):
         value = self.value()
-        # Years a date can hold; anything else filters nothing rather than failing.
-        if value and value.isdigit() and 1 <= int(value) <= 9999:
-            return queryset.filter(published__year=int(value))
-        return queryset
+        if not value:
+            return queryset
+        # Years a date can hold; anything else is the address's error (a 400 page).
+        if not (
+            value.isascii() and value.isdigit() and len(value) <= 4 and 1 <= int(value) <= 9999
+        ):
+            raise IncorrectLookupParameters(
+                f"“{value[:40]}” is not a year: give one from 1 to 9999."
+            )
+        return queryset.filter(published__year=int(value))
 
 
 class PassageInline(admin.TabularInline):

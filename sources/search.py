@@ -13,7 +13,9 @@ so web and worker processes on any number of machines answer from the same libra
 
 Second stage: a learned ranker (`textcore.retrieval.rank`) over BM25, wording, fuzzy and
 character n-gram similarity, names and numeric agreement of the best candidates; its
-score (0-100) has a relevance floor below which nothing is shown.
+score (0-100) has a relevance floor below which nothing is shown, and a passage must
+share enough with the claim (at least two words, rare enough) to be suggested at all
+(`textcore.retrieval.gate`).
 
 The term statistics below (`sources.Term`) serve callers that weigh words by their rarity
 in the library without an index at hand.
@@ -33,6 +35,7 @@ from django.db import connection, transaction
 
 from textcore.analysis import claim_terms, normalize_text, term_key
 from textcore.matching import PassageText, bm25_weight, iter_terms, score_candidates
+from textcore.retrieval.gate import OPEN_GATE, default_gate
 from textcore.retrieval.index import LibraryIndex
 from textcore.retrieval.query import clean_query, index_terms, query_terms
 from textcore.retrieval.rank import CandidatePassage, default_ranker, rank_candidates
@@ -342,13 +345,16 @@ def lookup(
     text: str,
     top_k: int = 10,
     quantities: Sequence[dict] | None = None,
+    gated: bool = True,
 ) -> list[LookupMatch]:
     """The passages of the library a claim is about, best first (at most `top_k`).
 
     `text` is a claim as pasted (a sentence, a headline, a post with links and tags);
     `quantities` are the claim's figures when already extracted, else parsed from it.
-    An empty list means nothing in the library is about the claim (nothing scores above
-    the ranker's relevance floor).
+    An empty list means nothing in the library is about the claim: nothing passes the
+    relevance floor (the ranker's score and the evidence gate of
+    `textcore.retrieval.gate`). `gated=False` keeps only the ranker's floor, for a
+    search a person typed.
     """
     cleaned = clean_query(text)
     candidates = find_candidates(cleaned, limit=settings.FACTCHECK_CANDIDATES_PER_CLAIM)
@@ -356,6 +362,7 @@ def lookup(
         return []
     if quantities is None:
         quantities = _claim_quantities(cleaned)
+    index = library_index().index
     ranked = rank_candidates(
         cleaned,
         quantities,
@@ -371,7 +378,9 @@ def lookup(
             )
             for c in candidates
         ],
-        idf=library_index().index.text.idf,
+        idf=index.text.idf,
+        library_size=len(index),
+        gate=default_gate() if gated else OPEN_GATE,
         limit=top_k,
     )
     by_id = {c.passage_id: c for c in candidates}

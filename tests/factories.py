@@ -115,3 +115,23 @@ class VerdictFactory(factory.django.DjangoModelFactory):
     summary = "The harbour handled about 12 million tonnes in 2022."
     author = factory.SubFactory(FactCheckerFactory)
     checked_text = factory.SelfAttribute("claim.text")
+
+
+def publish_as_stored(verdict, *, publisher, evidence=(), at=None):
+    """Mark a factory-built verdict published the way stored data looks (no transition
+    taken): its evidence set first, then publication with the evidence stored with it."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from claims import workflow
+    from claims.integrity import workflow_action
+
+    verdict.evidence.set(evidence)
+    with transaction.atomic(), workflow_action():
+        Verdict.objects.filter(pk=verdict.pk).update(
+            publisher=publisher,
+            published_at=at or timezone.now(),
+            published_evidence=workflow.cited_evidence(verdict),
+        )
+    verdict.refresh_from_db()
+    return verdict

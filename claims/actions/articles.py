@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import PurePath
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -12,8 +13,9 @@ from sources.documents import page_texts
 from sources.importers import ImportFormatError, decode_text
 
 from .. import services
-from ..models import Article
-from ..workflow import NotAllowed
+from ..articles import revise_article
+from ..models import Article, ArticleRevision
+from ..workflow import REVIEW, NotAllowed
 
 UPLOAD_FORMATS = {
     ".txt": Article.Format.TEXT,
@@ -85,3 +87,37 @@ def process_again(*, article: Article, user) -> Article:
 
         transaction.on_commit(lambda: process_article_task.delay(locked.pk))
     return locked
+
+
+def revise_text(*, article: Article, user, body: str, reason: str) -> ArticleRevision | None:
+    """Revise an article's stored text by hand (the outlet corrected it, a typo in a paste).
+
+    Goes through `claims.articles.revise_article`: the edit becomes a new revision with
+    its author and reason, published fact-checks keep what was published and are flagged
+    for re-review. Returns the new revision, or None when the text did not change.
+    """
+    if user is None or not user.is_active or not user.has_perm(REVIEW):
+        raise NotAllowed("Only a fact-checker or editor can revise an article's text.")
+    errors: dict[str, str] = {}
+    body = (body or "").replace("\r\n", "\n")
+    reason = (reason or "").strip()
+    if not body.strip():
+        errors["body"] = "The article's text cannot be empty."
+    elif "\x00" in body:
+        errors["body"] = "The text contains binary data; paste plain text."
+    elif len(body) > settings.FACTCHECK_MAX_ARTICLE_CHARS:
+        errors["body"] = (
+            f"The text is longer than {settings.FACTCHECK_MAX_ARTICLE_CHARS:,} characters."
+        )
+    if not reason:
+        errors["reason"] = "Say why the text changed: the reason is kept with the revision."
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        locked = Article.objects.select_for_update().get(pk=article.pk)
+        if locked.status in (Article.Status.QUEUED, Article.Status.PROCESSING):
+            raise ValidationError(
+                f"“{locked.title}” is being processed; revise its text when processing ends."
+            )
+        locked.body = body
+        return revise_article(article=locked, user=user, reason=reason[:2000])

@@ -98,7 +98,9 @@ def _lock_article(article: Article) -> Article:
     return Article.objects.select_for_update().get(pk=article.pk)
 
 
-def add_claim(*, article: Article, user, start: int, end: int, text: str = "") -> Claim:
+def add_claim(
+    *, article: Article, user, start: int, end: int, text: str = "", how: str = ""
+) -> Claim:
     """A claim the machine missed, from a selection of the article's text.
 
     The span is kept exactly as selected; the text defaults to the selection. The claim
@@ -124,7 +126,7 @@ def add_claim(*, article: Article, user, start: int, end: int, text: str = "") -
             user=user,
             action="add_claim",
             from_state=claim.state,
-            comment=f"Added by hand from characters {start}–{end}",
+            comment=how or f"Added by hand from characters {start}–{end}",
         )
         workflow.start_review(claim=claim, user=user)
         services.match_claim(claim)
@@ -328,4 +330,7 @@ def add_claim_from_text(*, user, text: str, url: str = "", origin: str = TIP_OUT
             status=Article.Status.DONE, processed_at=timezone.now()
         )
         article.refresh_from_db()
-        return add_claim(article=article, user=user, start=0, end=len(text))
+        seen = f", seen at {article.url}" if article.url else ""
+        return add_claim(
+            article=article, user=user, start=0, end=len(text), how=f"From a {origin.lower()}{seen}"
+        )

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from claims import services
+from claims.library_search import search_library
 from claims.models import Article, Claim, Match
 from tests.factories import PassageFactory
 
@@ -50,6 +51,22 @@ def test_claims_are_matched_to_the_passage_that_states_them():
     best = cargo_claim.matches.order_by("rank").first()
     assert best.passage == passage
     assert best.numeric == Match.Numeric.AGREES
+
+
+def test_a_passage_sharing_one_word_is_not_stored_as_a_match_but_a_paraphrase_is():
+    stray = PassageFactory(text="Westhaven is twinned with a town in Norway.")
+    article = ingest()
+    cargo_claim = next(c for c in article.claims.all() if "tonnes" in c.text)
+    # The ranker scores the stray passage ("Westhaven", the only word in common) above its
+    # own floor, so a search by hand shows it; the relevance gate keeps it out of the
+    # suggestions, and the claim has none.
+    assert [h.passage.pk for h in search_library(query=cargo_claim.text)] == [stray.pk]
+    assert not cargo_claim.matches.exists()
+    paraphrase = PassageFactory(
+        text="Westhaven port cargo volumes reached 12.4 million tonnes during 2022."
+    )
+    stored = [m.passage_id for m in services.match_claim(cargo_claim)]
+    assert stored == [paraphrase.pk]
 
 
 def test_database_refuses_a_second_claim_at_the_same_position():

@@ -50,3 +50,12 @@ def test_a_claim_in_the_articles_words_is_quoted_once(client, published):
 )
 def test_same_wording(stated, checked, same):
     assert same_wording(stated, checked) is same
+
+
+def test_the_list_quotes_only_claims_in_the_articles_words(client, newsroom, published):
+    reworded = claim_in(sentence=SENTENCE, claim_span=SPAN, text=CHECKED)
+    publish_claim(reworded, *newsroom)
+    published("The bridge is 1,200 metres long.")
+    html = client.get("/").content.decode()
+    assert f">{CHECKED}</a>" in html and f"“{CHECKED}”" not in html
+    assert ">“The bridge is 1,200 metres long.”</a>" in html

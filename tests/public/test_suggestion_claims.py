@@ -46,6 +46,8 @@ def test_accepting_a_suggestion_makes_a_claim_with_its_text_and_origin(checker):
     assert claim.article.body[claim.start : claim.end] == TIP
     assert claim.quantities  # "2 billion euros", compared with sources like any claim
     assert list(claim.suggestions.all()) == [suggestion]
+    log = claim.transitions.get(action="add_claim")
+    assert log.comment == f"From a reader suggestion, seen at {SEEN}"
 
 
 def test_a_suggestion_is_linked_to_the_claim_the_lookup_offers(checker):

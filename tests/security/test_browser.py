@@ -20,6 +20,7 @@ from tests.factories import (
     MatchFactory,
     UserFactory,
     VerdictFactory,
+    publish_as_stored,
 )
 
 PASSWORD = "correct horse battery"
@@ -120,10 +121,8 @@ def hostile_fact_check(db):
         proposed_at=now,
         approver=editor,
         approved_at=now,
-        publisher=editor,
-        published_at=now,
     )
-    verdict.evidence.set([match])
+    publish_as_stored(verdict, publisher=editor, evidence=[match], at=now)
     return claim
 
 

@@ -39,11 +39,12 @@ def editor_client(client):
     return client
 
 
-def test_an_admin_year_filter_beyond_any_date_is_ignored_not_a_500(editor_client):
+def test_an_admin_year_filter_beyond_any_date_is_a_400_page(editor_client):
     SourceFactory()
     response = editor_client.get("/admin/sources/source/?year=99999999999999999999")
 
-    assert response.status_code == 200
+    assert response.status_code == 400
+    assert b"is not a year" in response.content
     assert b"Traceback" not in response.content
 
 
@@ -51,6 +52,7 @@ def test_an_invalid_regex_lookup_in_the_admin_is_a_400(editor_client):
     response = editor_client.get("/admin/claims/claim/?text__regex=%5C")
 
     assert response.status_code == 400
+    assert b"text__regex" in response.content
     assert b"Traceback" not in response.content
 
 

@@ -65,7 +65,11 @@ def test_one_feature_row_per_candidate_in_candidate_order():
 def test_the_passage_restating_the_claim_ranks_first_above_the_floor():
     found, index = candidates_for("Brenmoor quarry output doubled after the road opened")
     ranked = rank_candidates(
-        "Brenmoor quarry output doubled after the road opened", [], found, idf=index.text.idf
+        "Brenmoor quarry output doubled after the road opened",
+        [],
+        found,
+        idf=index.text.idf,
+        library_size=len(index),
     )
     assert ranked[0].passage_id == 0
     assert ranked[0].score > default_ranker().floor
@@ -75,5 +79,13 @@ def test_matches_below_the_floor_are_left_out():
     found, index = candidates_for("new budget")
     everything = Ranker(**{**default_ranker().__dict__, "floor": 0.0})
     nothing = Ranker(**{**default_ranker().__dict__, "floor": 100.1})
-    assert rank_candidates("new budget", [], found, idf=index.text.idf, ranker=everything)
-    assert rank_candidates("new budget", [], found, idf=index.text.idf, ranker=nothing) == []
+    size = len(index)
+    assert rank_candidates(
+        "new budget", [], found, idf=index.text.idf, library_size=size, ranker=everything
+    )
+    assert (
+        rank_candidates(
+            "new budget", [], found, idf=index.text.idf, library_size=size, ranker=nothing
+        )
+        == []
+    )

@@ -11,6 +11,7 @@ from tests.factories import (
     MatchFactory,
     UserFactory,
     VerdictFactory,
+    publish_as_stored,
 )
 
 
@@ -62,10 +63,11 @@ def make_claim(db):
                 proposed_at=now,
                 approver=approver,
                 approved_at=now if approved else None,
-                publisher=approver if state == ClaimState.PUBLISHED else None,
-                published_at=now if state == ClaimState.PUBLISHED else None,
             )
-            verdict.evidence.set([match])
+            if state == ClaimState.PUBLISHED:
+                publish_as_stored(verdict, publisher=approver, evidence=[match], at=now)
+            else:
+                verdict.evidence.set([match])
         return claim
 
     return make

@@ -119,3 +119,34 @@ def test_a_claim_goes_from_the_queue_to_publication(live_server, browser_page, s
     assert Claim.objects.get(pk=claim.pk).state == ClaimState.PUBLISHED
     page.goto(f"{base}/admin/claims/claim/dashboard/")
     page.screenshot(path=str(screenshots / "dashboard.png"), full_page=True)
+
+
+def test_a_claim_with_only_a_stray_word_in_the_library_says_so_and_offers_the_search(
+    live_server, chromium, screenshots
+):
+    from claims import services
+    from tests.factories import PassageFactory
+
+    FactCheckerFactory(username="fiona")
+    stray = PassageFactory(text="Westhaven is twinned with a town in Norway.")
+    article = services.ingest_article(
+        title="Harbour traffic hits a record",
+        body="The port of Westhaven handled 12.4 million tonnes of cargo in 2022.",
+    )
+    services.process_article(article.pk)
+    claim = Claim.objects.get(article=article, text__contains="tonnes")
+    assert not claim.matches.exists()
+    for name, width in (("desktop", 1280), ("phone", 390)):
+        page = chromium.new_context(viewport={"width": width, "height": 900}).new_page()
+        base = live_server.url
+        log_in(page, base, "fiona")
+        page.wait_for_selector("#result_list")
+        page.goto(f"{base}/admin/claims/claim/{claim.pk}/change/")
+        assert page.is_visible("#no-matches")
+        assert "Nothing in the library matches this claim" in page.inner_text("#no-matches")
+        page.screenshot(path=str(screenshots / f"no-match-{name}.png"), full_page=True)
+        # the search by hand still reaches the passage the floor held back
+        page.click("#library-search-form button[type=submit]")
+        page.wait_for_selector(f"#hit-{stray.pk}")
+        page.screenshot(path=str(screenshots / f"no-match-search-{name}.png"), full_page=True)
+        page.context.close()

@@ -163,6 +163,10 @@ def test_a_correction_starts_filled_in_from_the_published_verdict(
     page = chromium.new_context(viewport=DESKTOP).new_page()
     log_in(page, base, "fiona")
     page.goto(f"{base}/admin/claims/claim/{claim.pk}/change/")
+    # Published: nothing stale, no request-for-changes panel, nothing struck through.
+    assert page.locator("#changes-requested, del").count() == 0
+    assert published.summary in page.inner_text("#published-verdict")
+    page.screenshot(path=str(screenshots / "published-desktop.png"), full_page=True)
     page.click("text=Correct the published verdict")
     page.fill("input[name=note]", "The comparison with ten years before was not checked.")
     page.click("text=Start correction")

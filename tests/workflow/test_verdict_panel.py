@@ -108,7 +108,7 @@ def test_the_api_returns_the_warnings_with_propose_and_approve(
 
 
 def test_the_api_warns_of_nothing_when_every_conflict_was_reviewed(
-    conflicted, fact_checker, client
+    conflicted, fact_checker, editor
 ):
     from rest_framework.test import APIClient
 
@@ -277,6 +277,9 @@ def test_no_changes_requested_panel_once_the_verdict_is_published(
     html = client.get(page(claim)).content.decode()
     assert 'id="changes-requested"' not in html
     assert "<del" not in html
+    # The verdict panel shows the verdict as published, not an empty or stale one.
+    panel = html[html.index('id="verdict-panel"') :]
+    assert 'id="published-verdict"' in panel and "A, table 3." in panel
 
 
 def test_a_new_correction_does_not_show_the_old_request(make_claim, fact_checker, editor):
@@ -303,3 +306,29 @@ def test_the_workbench_heading_is_the_whole_claim(make_claim, fact_checker, clie
     assert f'<h2 class="wb-claim" id="claim-text">{text}</h2>' in html
     # The browser tab gets a shortened title, cut between words with an ellipsis.
     assert "<title>The harbour handled 12 million tonnes of cargo in 2022,…" in html
+
+
+def test_the_api_starts_a_correction_from_the_published_verdict_and_warns_of_four_eyes(
+    published, editor
+):
+    from rest_framework.test import APIClient
+
+    verdict = published.published_verdict
+    api = APIClient()
+    api.force_authenticate(editor)
+    started = api.post(f"/api/claims/{published.pk}/correct/", {"note": "Typo."}, format="json")
+    assert started.status_code == 200, started.json()
+    start = started.json()["correction_start"]
+    assert (start["rating"], start["summary"]) == (verdict.rating, verdict.summary)
+    assert start["evidence"] == list(verdict.evidence.values_list("pk", flat=True))
+    assert start["correction_note"] == "Typo."
+
+    proposed = api.post(
+        f"/api/claims/{published.pk}/propose-verdict/",
+        {"rating": start["rating"], "summary": start["summary"] + " Corrected."},
+        format="json",
+    )
+    assert proposed.status_code == 200, proposed.json()
+    [warning] = proposed.json()["warnings"]
+    assert warning["kind"] == "four_eyes_unmet"
+    assert "Nobody can approve this verdict now" in warning["message"]

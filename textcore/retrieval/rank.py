@@ -4,7 +4,8 @@ learned ranker that turns them into a score in [0, 100].
 The ranker is a logistic regression over the features below, trained by
 `scripts/train_ranker.py` and shipped as JSON (`ranker.json` beside this module); its
 probability that the candidate is what the claim is about, times 100, is the match score.
-Matches below the ranker's floor are not shown. The same function ranks for the lookup
+Matches below the ranker's floor, or without enough evidence of being about the claim
+(`textcore.retrieval.gate`), are not shown. The same function ranks for the lookup
 and for training, so what is trained is what runs.
 """
 
@@ -23,6 +24,7 @@ from rapidfuzz import fuzz
 from textcore.analysis import claim_terms, normalize_text, term_key
 from textcore.matching import PassageText, score_candidates
 
+from .gate import RelevanceGate, default_gate, shared_evidence
 from .query import index_terms
 
 RANKER_PATH = Path(__file__).with_name("ranker.json")
@@ -156,6 +158,13 @@ def _recall(keys: frozenset[str], query_keys: frozenset[str], idf: Callable[[str
     return sum(idf(k) for k in keys & query_keys) / total if total else 0.0
 
 
+def _figure_in_context(detail: dict) -> bool:
+    """Did the numeric comparison pair a claim figure with a passage figure of the same kind
+    whose surrounding words say it measures what the claim's does (`shared_context`)?"""
+    numeric = detail.get("numeric") or {}
+    return any(pair.get("shared_context") for pair in numeric.get("pairs", ()))
+
+
 def pair_features(
     query: str,
     candidates: Sequence[CandidatePassage],
@@ -230,13 +239,22 @@ def rank_candidates(
     candidates: Sequence[CandidatePassage],
     *,
     idf: Callable[[str], float],
+    library_size: int,
     ranker: Ranker | None = None,
+    gate: RelevanceGate | None = None,
     limit: int = 10,
 ) -> list[RankedMatch]:
-    """Rank a cleaned query's candidates, best first; matches under the floor left out."""
+    """Rank a cleaned query's candidates, best first; matches under the floor left out.
+
+    The floor is the ranker's own and the relevance gate (`textcore.retrieval.gate`, the
+    shipped one unless given; `OPEN_GATE` lets every candidate through). `idf` and
+    `library_size` are the library index's, which the gate weighs shared keys by.
+    """
     if not candidates or limit <= 0:
         return []
     ranker = ranker or default_ranker()
+    gate = gate or default_gate()
+    query_keys = _keys(query)
     features, scored = second_stage(query, quantities, candidates, idf=idf)
     results = []
     for candidate, row in zip(candidates, features, strict=True):
@@ -244,11 +262,22 @@ def rank_candidates(
         if score < ranker.floor:
             continue
         match = scored.get(candidate.id)
+        numeric = match.numeric if match is not None else "none"
+        evidence = shared_evidence(
+            query_keys,
+            _keys(candidate.text) | _keys(candidate.title),
+            idf=idf,
+            library_size=library_size,
+            figure=_figure_in_context(match.detail if match is not None else {}),
+        )
+        if not gate.admits(evidence, score):
+            continue
         detail = dict(match.detail) if match is not None else {}
+        detail["relevance"] = evidence.as_detail()
         detail["retrieval"] = {
             "text": round(candidate.text_score, 3),
             "title": round(candidate.title_score, 3),
         }
-        results.append(RankedMatch(candidate.id, score, match.numeric if match else "none", detail))
+        results.append(RankedMatch(candidate.id, score, numeric, detail))
     results.sort(key=lambda m: (-m.score, m.passage_id))
     return results[:limit]
