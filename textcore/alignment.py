@@ -573,7 +573,7 @@ def _judge(
         best_agree = max(agreeing, key=lambda c: (not c.derived, _score(c, passage)))
         swap = None if (p.derived or p.whole) else _swapped(best_agree, opposed, claim, passage)
         if swap is None:
-            return _pair(best_agree, p, "agrees")
+            return _pair(best_agree, p, "agrees", claim)
         opposed = [swap]
     if p.part or (p.derived and p.derived not in _CONFLICTING_DERIVED):
         reversed_change = [
@@ -591,7 +591,7 @@ def _judge(
     best = max(pool, key=lambda c: (_score(c, passage), -_distance(c, p)))
     if _conflict_doubt(best, p, claim, passage, passage_only, shared_topical):
         return None
-    return _pair(best, p, "conflicts")
+    return _pair(best, p, "conflicts", claim)
 
 
 # Derived readings precise enough to contradict a claim: "13 of 20", "2-1", "unanimous".
@@ -812,12 +812,17 @@ def _conflict_doubt(
     return None
 
 
-def _pair(c: Figure, p: Figure, relation: str) -> dict:
-    return {
+def _pair(c: Figure, p: Figure, relation: str, claim: SentenceFacts) -> dict:
+    pair = {
         "claim": _describe(c),
         "passage": _describe(p),
         "relation": relation,
     }
+    # the claim's words in the passage figure's clause that say what is measured
+    shared = _topical(p.local & claim.keys)
+    if shared:
+        pair["shared_context"] = sorted(shared)
+    return pair
 
 
 def compare_texts(claim: str, passage: str) -> Comparison:
