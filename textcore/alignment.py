@@ -90,11 +90,13 @@ _SPEAKER_RE = re.compile(
     r"((?:[A-Z][\w'.-]*\s*){1,4})(?=[,.;]|$)"
 )
 # A trailing adjunct after a comma that gives a cause, a circumstance or examples ("...,
-# helped by new capacity at Escondida", "..., including Escondida Norte", "..., as exports
-# of aircraft rose"): what it names or measures is not what the sentence's figure is about.
+# helped by new capacity at Kallby", "..., including the Norte mine", "..., as exports of
+# grain rose", "..., with plants in Tarvik handling the rest"): what it names or
+# measures is not what the sentence's figure is about.
 _ADJUNCT_RE = re.compile(
     r",\s+(?:including|such\s+as|helped|driven|led|boosted|hit|hurt|fuelled|fueled|"
-    r"thanks\s+to|due\s+to|owing\s+to|reflecting|as|amid|after|following|according\s+to)\b"
+    r"thanks\s+to|due\s+to|owing\s+to|reflecting|as|amid|after|following|according\s+to|"
+    r"with)\b"
     r"[^,;.]*",
     re.IGNORECASE,
 )
@@ -416,7 +418,7 @@ def _measure_words(text: str) -> frozenset[str]:
 
 
 def _countries(text: str) -> frozenset[str]:
-    """Countries a text is about, named or as adjectives ("Chilean", "US", "China's")."""
+    """Countries a text is about, named or as adjectives ("Peruvian", "US", "China's")."""
     text = re.sub(r"\b[A-Z]{1,3}\$", "$", text)  # "US$1bn" is a currency
     found = set()
     for word in re.findall(r"[A-Za-z]+", text):
@@ -682,7 +684,7 @@ def _whole_words(text: str, figure: Figure) -> frozenset[str]:
 
 
 def _narrower(text: str, other_text: str, other_keys: frozenset[str]) -> str | None:
-    """A measure narrowed by an "of" complement ("imports of crude oil") that the other text
+    """A measure narrowed by an "of" complement ("imports of sawn timber") that the other text
     names bare ("imports rose 16%"), the complement's word absent from the other text.
     """
     other = _measure_nouns(_core(other_text))
@@ -706,8 +708,8 @@ _NOT_NARROWING = frozenset(
 def _measure_nouns(text: str) -> list[tuple[str, str | None]]:
     """Each measure noun of a text with the word that narrows it to a kind, if any.
 
-    "the goods deficit" and "imports of crude oil" name a kind of deficit or of imports;
-    "Reynolds shares", "shares of tobacco companies" say whose; "imports of goods and
+    "the goods deficit" and "imports of sawn timber" name a kind of deficit or of imports;
+    "Korlan shares", "shares of shipping companies" say whose; "imports of goods and
     services" names the whole by its two halves (a merism).
     """
     tokens = re.findall(r"[A-Za-z][A-Za-z-]*(?:'s)?|\S", text)
@@ -743,7 +745,7 @@ def _measure_nouns(text: str) -> list[tuple[str, str | None]]:
                 and not any(m in complement for m in _MERISMS)
                 and not _OWNERS & set(phrase[:3])
             ):
-                narrowing = phrase[0]  # "imports of crude oil"
+                narrowing = phrase[0]  # "imports of sawn timber"
         out.append((lowered, narrowing))
     return out
 
@@ -796,7 +798,7 @@ def _conflict_doubt(
     claim_mods, passage_mods = _modifiers(c.clause), _modifiers(p.clause)
     if claim_mods and passage_mods and not (claim_mods & passage.keys or passage_mods & claim.keys):
         return "the figures measure different things"
-    # a passage that narrows the measure the claim names bare ("imports of crude oil"
+    # a passage that narrows the measure the claim names bare ("imports of sawn timber"
     # against "imports") gives a part of it; a bare measure in a passage ("the gap") refers
     # back to one its source named before, so a claim's narrower wording does not clash
     narrower = _narrower(passage.text, claim.text, claim.keys)

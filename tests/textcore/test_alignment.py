@@ -293,6 +293,13 @@ def test_names_in_a_trailing_cause_or_example_do_not_change_the_subject():
     assert relation(claim, passage) == "conflicts"
     helped = "Orvane's smelter output rose 8% in 2025, helped by the new Kallby plant."
     assert relation("Orvane's smelter output rose 3% in 2025.", helped) == "conflicts"
+    with_clause = (
+        "Orvane smelted about 40% of the region's tin in 2025, with plants in Tarvik "
+        "handling most of the rest."
+    )
+    assert relation("Orvane smelted more than 60% of the region's tin in 2025.", with_clause) == (
+        "conflicts"
+    )
 
 
 def test_what_a_gap_is_taken_between_is_not_what_it_measures():
