@@ -278,7 +278,11 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             "queue_tab": queue_admin.current_tab(request),
             "can_see_dashboard": user.has_perm(workflow.APPROVE),
         }
-        return super().changelist_view(request, extra_context)
+        response = super().changelist_view(request, extra_context)
+        changelist = getattr(response, "context_data", {}).get("cl")
+        if changelist is not None:
+            queue_admin.remember_list(request, changelist)
+        return response
 
     def get_urls(self):
         urls = super().get_urls()
@@ -345,7 +349,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     def _act(self, request, claim: Claim):
         action = request.POST.get("action", "")
         version = _version(request)
-        here = HttpResponseRedirect(request.path)
+        here = HttpResponseRedirect(request.get_full_path())
         try:
             if action in self.ACTIONS:
                 self.ACTIONS[action](request, claim, version)
@@ -386,9 +390,17 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             # Not a refusal: what was still open when the person went ahead.
             for warning in desk_warnings.unreviewed_conflicts(claim):
                 messages.warning(request, warning.message)
-        if action in ("dismiss", "request_changes", "approve_verdict", "publish"):
-            # The claim has left this person's hands: back to the queue.
-            return HttpResponseRedirect(reverse("admin:claims_claim_changelist"))
+        if action == "publish":
+            messages.success(
+                request,
+                format_html(
+                    '<a href="{}" id="view-on-site">View on site</a>',
+                    reverse("public:claim-short", args=[claim.pk]),
+                ),
+            )
+        if action in ("dismiss", "request_changes"):
+            # The claim has left this person's hands: back to the queue they came from.
+            return HttpResponseRedirect(queue_admin.workbench_context(request, claim)["queue_url"])
         return here
 
     def _workbench(self, request, claim: Claim) -> dict:
@@ -449,6 +461,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             "more_claims": list(selectors.more_claims(claim=claim)),
             "threshold": selectors.CHECKWORTHY_THRESHOLD,
             **desk_admin.workbench_context(request, claim),
+            **queue_admin.workbench_context(request, claim),
             **desk_verdict.verdict_context(
                 claim=claim, user=user, allowed=allowed, verdict=verdict, published=published
             ),

@@ -9,9 +9,11 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.urls import reverse
 
-from . import notifications, queue, workflow
+from . import notifications, queue, selectors, workflow
 from .actions import bulk
+from .models import ClaimState as S
 
 # A filter on the state column chooses its claims itself: the default tab does not apply.
 STATE_PARAMETERS = ("state__exact", "state")
@@ -113,3 +115,60 @@ def assign_selected(modeladmin, request, queryset):
 
 
 ACTIONS = [start_review_selected, assign_to_me_selected, assign_selected, dismiss_selected]
+
+
+# --- The queue as the claim page walks it ------------------------------------------------
+
+# The claims of the list last shown, in its order, so "next claim" follows what the person
+# saw even when a claim leaves the list (taken, dismissed) while they work through it.
+SESSION_KEY = "review-queue"
+REMEMBERED = 1000
+
+
+def remember_list(request, changelist) -> None:
+    """Keep the order of the queue list just shown (its first REMEMBERED claims)."""
+    ids = list(changelist.queryset.values_list("pk", flat=True)[:REMEMBERED])
+    request.session[SESSION_KEY] = {"ids": ids, "query": request.GET.urlencode()}
+
+
+def _remembered(request, claim) -> tuple[list[int], str]:
+    kept = request.session.get(SESSION_KEY) or {}
+    ids = kept.get("ids") or []
+    if claim.pk in ids:
+        return ids, kept.get("query", "")
+    # Opened from elsewhere (a link, a notification): walk the open work.
+    ids = list(
+        queue.tab_claims(user=request.user, key=queue.DEFAULT_TAB)
+        .order_by(*selectors.QUEUE_ORDERING, "-pk")
+        .values_list("pk", flat=True)[:REMEMBERED]
+    )
+    return ids, ""
+
+
+def workbench_context(request, claim) -> dict:
+    """The claim's place in the queue (previous, next, back) and its public page, if any."""
+    ids, query = _remembered(request, claim)
+    queue_url = reverse("admin:claims_claim_changelist") + (f"?{query}" if query else "")
+    context = {
+        "queue_url": queue_url,
+        "queue_position": None,
+        "previous_claim_url": None,
+        "next_claim_url": None,
+        "public_url": (
+            reverse("public:claim-short", args=[claim.pk])
+            if claim.state == S.PUBLISHED or claim.published_verdict is not None
+            else None
+        ),
+    }
+    if claim.pk in ids:
+        index = ids.index(claim.pk)
+        context["queue_position"] = (index + 1, len(ids))
+        if index > 0:
+            context["previous_claim_url"] = _claim_url(ids[index - 1])
+        if index + 1 < len(ids):
+            context["next_claim_url"] = _claim_url(ids[index + 1])
+    return context
+
+
+def _claim_url(pk: int) -> str:
+    return reverse("admin:claims_claim_change", args=[pk])

@@ -7,6 +7,7 @@ history user and reason, bumps the claim's version and writes a TransitionLog en
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -38,13 +39,13 @@ def _decide(*, match: Match, user, decision: str, expected_version: int | None) 
         current._history_user = user
         current._change_reason = label
         current.save()
-        save_claim(locked, user=user, reason=f"Evidence {current.passage}: {label}")
+        save_claim(locked, user=user, reason=f"Evidence {current.passage.citation}: {label}")
         record(
             claim=locked,
             user=user,
             action=f"evidence_{decision}",
             from_state=locked.state,
-            comment=f"{current.passage}: {label}",
+            comment=f"{current.passage.citation}: {label}",
         )
     sync_claim(match.claim, locked)
     return current
@@ -93,6 +94,12 @@ def edit_claim_text(*, claim: Claim, user, text: str, expected_version: int | No
         locked = lock_claim(claim, expected_version=expected_version)
         check_can_work_on(locked, user)
         text = required_text(" ".join((text or "").split()), "The claim text cannot be empty.")
+        limit = settings.FACTCHECK_MAX_CLAIM_CHARS
+        if len(text) > limit:
+            raise TransitionError(
+                f"The claim text is {len(text):,} characters long; the longest accepted "
+                f"is {limit:,}."
+            )
         if text == locked.text:
             return claim
         before = locked.text

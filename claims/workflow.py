@@ -710,7 +710,10 @@ def queue_rereview_for_passages(*, passage_ids: Iterable[int], reason: str = "")
     )
     reasons: dict[int, list[str]] = {}
     for match in cited:
-        why = reason or f"The text of passage {match.passage} changed in the source library."
+        why = (
+            reason
+            or f"The text of the passage {match.passage.citation} changed in the source library."
+        )
         reasons.setdefault(match.claim_id, []).append(why)
     queued = 0
     for claim_id, why in sorted(reasons.items()):

@@ -76,6 +76,12 @@ class Passage(models.Model):
     def __str__(self) -> str:
         return f"{self.source.key}#{self.key}"
 
+    @property
+    def citation(self) -> str:
+        """How people are shown the passage: source title, publisher and locator (no keys)."""
+        source = self.source
+        return " · ".join(part for part in (source.title, source.publisher, self.locator) if part)
+
 
 class Term(models.Model):
     """How many passages of the library contain one full-text lexeme (document frequency).

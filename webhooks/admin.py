@@ -15,7 +15,7 @@ class EndpointForm(forms.ModelForm):
         help_text="Where events are POSTed, e.g. a Slack incoming-webhook address.",
     )
     events = forms.MultipleChoiceField(
-        choices=Event.choices,
+        choices=Event.workflow_choices,
         widget=forms.CheckboxSelectMultiple,
         help_text="The workflow events sent to this endpoint.",
     )
@@ -35,7 +35,8 @@ class EndpointForm(forms.ModelForm):
         fields = ["name", "url", "format", "events", "secret", "is_active"]
 
     def clean_events(self):
-        return [event for event, _label in Event.choices if event in self.cleaned_data["events"]]
+        chosen = self.cleaned_data["events"]
+        return [event for event, _label in Event.workflow_choices() if event in chosen]
 
     def clean_secret(self):
         value = self.cleaned_data["secret"].strip()
@@ -60,6 +61,15 @@ class EndpointAdmin(admin.ModelAdmin):
     form = EndpointForm
     list_display = ("name", "format", "event_list", "is_active", "created_at")
     list_filter = ("is_active", "format")
+    actions = ["send_test_event"]
+
+    @admin.action(description="Send a test event to the selected endpoints")
+    def send_test_event(self, request, queryset):
+        deliveries = services.send_test_event(endpoints=list(queryset), user=request.user)
+        messages.info(
+            request,
+            f"{len(deliveries)} test event(s) sent; see Deliveries for the answers.",
+        )
 
     @admin.display(description="Events")
     def event_list(self, endpoint):

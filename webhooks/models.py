@@ -13,6 +13,12 @@ class Event(models.TextChoices):
     VERDICT_APPROVED = "verdict.approved", "Verdict approved"
     VERDICT_PUBLISHED = "verdict.published", "Verdict published"
     CORRECTION_STARTED = "correction.started", "Correction started"
+    # Sent on an administrator's request to check an endpoint; nobody subscribes to it.
+    PING = "ping", "Test event"
+
+    @classmethod
+    def workflow_choices(cls) -> list[tuple[str, str]]:
+        return [(value, label) for value, label in cls.choices if value != cls.PING]
 
 
 class Endpoint(models.Model):

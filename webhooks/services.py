@@ -19,7 +19,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Delivery, DeliveryAttempt, Endpoint
+from .models import Delivery, DeliveryAttempt, Endpoint, Event
 from .signing import SIGNATURE_HEADER, signature
 
 logger = logging.getLogger(__name__)
@@ -62,6 +62,14 @@ def emit(*, event: str, data: dict, text: str, endpoints: list[Endpoint] | None 
     # the deliveries stay pending in the log.
     transaction.on_commit(enqueue, robust=True)
     return deliveries
+
+
+def send_test_event(*, endpoints: list[Endpoint], user) -> list[Delivery]:
+    """Send a `ping` to the given endpoints (active or not), to check they receive and verify."""
+    who = user.get_full_name() or user.get_username()
+    text = f"Test event from {settings.FACTCHECK_ORGANISATION}, sent by {who}: this endpoint works."
+    actor = {"username": user.get_username(), "name": who}
+    return emit(event=Event.PING, data={"actor": actor}, text=text, endpoints=endpoints)
 
 
 def body_of(delivery: Delivery, endpoint: Endpoint) -> bytes:

@@ -48,13 +48,13 @@ def _accept(locked: Claim, *, user, passage: Passage, reason: str) -> Match:
     match._history_user = user
     match._change_reason = reason[:100]
     match.save()
-    workflow.save_claim(locked, user=user, reason=f"{reason}: {passage}")
+    workflow.save_claim(locked, user=user, reason=f"{reason}: {passage.citation}")
     workflow.record(
         claim=locked,
         user=user,
         action="attach_evidence",
         from_state=locked.state,
-        comment=f"{reason}: {passage}",
+        comment=f"{reason}: {passage.citation}",
     )
     return match
 

@@ -136,3 +136,50 @@ def test_shipped_gate_drops_single_words_and_was_chosen_for_the_shipped_ranker()
     # rebuild with scripts/train_gate.py whenever the ranker changes
     ranker_sha = hashlib.sha256(RANKER_PATH.read_bytes()).hexdigest()
     assert gate.meta["training"]["ranker"]["sha256"] == ranker_sha
+
+
+def relevance_against(claim: str, passage: str) -> dict:
+    """The relevance detail of one passage for a claim, whatever the ranker thinks of it."""
+    from textcore.quantities import parse_quantities
+    from textcore.retrieval.rank import Ranker, default_ranker
+
+    texts = [passage, "The harbour council met on Tuesday."]
+    index = LibraryIndex([index_terms(t) for t in texts], [[] for _ in texts])
+    found = [
+        CandidatePassage(
+            id=h.doc,
+            text=texts[h.doc],
+            quantities=[q.to_dict() for q in parse_quantities(texts[h.doc])],
+            text_score=h.text_score,
+            score=h.score,
+        )
+        for h in index.search(index_terms(claim), limit=10)
+    ]
+    [match] = rank_candidates(
+        claim,
+        [q.to_dict() for q in parse_quantities(claim)],
+        found,
+        idf=index.text.idf,
+        library_size=len(index),
+        ranker=Ranker(**{**default_ranker().__dict__, "floor": 0.0}),
+        gate=OPEN_GATE,
+    )
+    return match.detail["relevance"]
+
+
+CLAIM = "The boom allowed the government to collect $950m in taxes."
+
+
+def test_a_word_and_a_figure_of_the_same_measure_are_two_pieces_of_evidence():
+    found = relevance_against(
+        CLAIM, "Income tax paid by miners brought roughly US$1.25 billion into state coffers."
+    )
+    assert found["shared"] == ["tax"] and found["figure"] is True
+    evidence = Evidence(tuple(found["shared"]), found["evidence"], found["figure"])
+    assert evidence.pieces == 2 and RelevanceGate(min_pieces=2).admits(evidence, 1.0)
+
+
+def test_a_figure_of_another_kind_is_no_evidence():
+    found = relevance_against(CLAIM, "A new road of 40 km was built; the tax office moved.")
+    assert found["shared"] == ["tax"] and found["figure"] is False
+    assert not RelevanceGate(min_pieces=2).admits(Evidence(("tax",), 1.0, False), 1.0)

@@ -4,7 +4,9 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -184,3 +186,13 @@ def test_a_token_made_in_the_rest_framework_admin_still_works(checker):
     legacy = Token.objects.create(user=checker)
     assert api(legacy.key).get("/api/verdicts/").status_code == 200
     assert api("0" * 40).get("/api/verdicts/").status_code == 401
+
+
+def test_a_recently_used_token_costs_no_write(checker):
+    key = create(browser_for(checker))
+    api(key).get("/api/verdicts/")
+    with CaptureQueriesContext(connection) as queries:
+        assert api(key).get("/api/verdicts/").status_code == 200
+    token_queries = [q["sql"] for q in queries if "tokens_apitoken" in q["sql"]]
+    assert len(token_queries) == 1
+    assert token_queries[0].startswith("SELECT")

@@ -2,10 +2,11 @@
 
 import pytest
 from django.db import transaction
+from django.test import Client
 
 from claims import review, workflow
 from claims.models import ClaimState
-from tests.factories import ClaimFactory
+from tests.factories import ClaimFactory, UserFactory
 from webhooks.models import Delivery, Endpoint, Event
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -62,3 +63,19 @@ def test_an_inactive_or_unsubscribed_endpoint_gets_nothing(receiver, newsroom):
     workflow.start_review(claim=ClaimFactory(state=ClaimState.EXTRACTED), user=checker)
     assert receiver.requests == []
     assert not Delivery.objects.exists()
+
+
+def test_an_administrator_sends_a_test_event_to_an_endpoint(receiver, newsroom):
+    hook = endpoint(receiver.url, [Event.VERDICT_PUBLISHED])
+    client = Client()
+    client.force_login(UserFactory(username="root", first_name="Ada", is_superuser=True))
+    response = client.post(
+        "/admin/webhooks/endpoint/",
+        {"action": "send_test_event", "_selected_action": [hook.pk]},
+        follow=True,
+    )
+    assert "1 test event(s) sent" in response.content.decode()
+    [request] = receiver.requests
+    assert request.headers["X-Factcheck-Event"] == "ping"
+    assert request.json()["text"].startswith("Test event from ")
+    assert Delivery.objects.get().status == Delivery.Status.DELIVERED

@@ -8,10 +8,14 @@ A passage is suggested only when three things hold:
 - it shares at least `min_pieces` pieces of evidence with the claim: each distinct search
   key (stemmed word or number, stop words left out) found in the passage text or its
   source's title (the title names what the passage is about, and is shown with it), and
-  a figure in context (the numeric comparison paired one of the claim's figures with a
-  passage figure of the same kind whose surrounding words say what the claim's measures):
-  one shared word is a coincidence of vocabulary, not evidence; a word and a figure of
-  the same measure ("$950m in taxes" against "income tax ... US$1.25 billion") are;
+  a figure in context: the numeric comparison paired one of the claim's figures with a
+  passage figure of the same kind and recorded the topical words they share
+  (`shared_context`, which it does for a figure that differs from the claim's, the
+  candidate for a conflict; a figure that agrees is paired on its value alone, and a
+  value alone is no evidence of topic: "$25" or "70 mph" agree with many unrelated
+  claims). One shared word is a coincidence of vocabulary, not evidence; a word and a
+  figure of the same measure ("$950m in taxes" against "income tax ... roughly US$1.25
+  billion") are;
 - the rarity of what it shares is at least `min_evidence`: the sum over the shared keys
   of their BM25 idf in the library, each divided by log(1 + library size) so that a key
   found in almost no passage counts about 1 and a very common one about 0, whatever the

@@ -160,7 +160,7 @@ def _recall(keys: frozenset[str], query_keys: frozenset[str], idf: Callable[[str
 
 def _figure_in_context(detail: dict) -> bool:
     """Did the numeric comparison pair a claim figure with a passage figure of the same kind
-    whose surrounding words say it measures what the claim's does (`shared_context`)?"""
+    and record the topical words they share (`shared_context`)? See `gate`."""
     numeric = detail.get("numeric") or {}
     return any(pair.get("shared_context") for pair in numeric.get("pairs", ()))
 
