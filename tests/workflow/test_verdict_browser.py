@@ -157,8 +157,7 @@ def test_a_correction_starts_filled_in_from_the_published_verdict(
         approver=ed,
         approved_at=now,
     )
-    # Published with its evidence stored, as publication stores it (evidence is frozen).
-    publish_as_stored(published, publisher=ed, evidence=[evidence], at=now)
+    published = publish_as_stored(published, publisher=ed, evidence=[evidence], at=now)
     base = live_server.url
     page = chromium.new_context(viewport=DESKTOP).new_page()
     log_in(page, base, "fiona")
