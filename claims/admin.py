@@ -385,19 +385,20 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
                 request.session[f"verdict-draft-{claim.pk}"] = request.POST.dict()
             messages.error(request, exc.message)
             return here
-        messages.success(request, self.DONE[action])
+        if action == "publish":
+            public = reverse("public:claim-short", args=[claim.pk])
+            messages.success(
+                request,
+                format_html(
+                    '{} <a href="{}" id="view-on-site">View on site</a>', self.DONE[action], public
+                ),
+            )
+        else:
+            messages.success(request, self.DONE[action])
         if action in ("propose_verdict", "approve_verdict"):
             # Not a refusal: what was still open when the person went ahead.
             for warning in desk_warnings.unreviewed_conflicts(claim):
                 messages.warning(request, warning.message)
-        if action == "publish":
-            messages.success(
-                request,
-                format_html(
-                    '<a href="{}" id="view-on-site">View on site</a>',
-                    reverse("public:claim-short", args=[claim.pk]),
-                ),
-            )
         if action in ("dismiss", "request_changes"):
             # The claim has left this person's hands: back to the queue they came from.
             return HttpResponseRedirect(queue_admin.workbench_context(request, claim)["queue_url"])

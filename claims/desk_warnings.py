@@ -32,11 +32,13 @@ class ConflictWarning:
     source_title: str
     figures: list[ConflictingFigures] = field(default_factory=list)
     kind: str = UNREVIEWED_CONFLICT
+    # Source title, publisher and locator: how people are shown the passage (not its key).
+    citation: str = ""
 
     @property
     def message(self) -> str:
         numbers = "; ".join(f"claim {f.claim} vs passage {f.passage}" for f in self.figures)
-        where = f"“{self.source_title}” ({self.passage})"
+        where = f"“{self.citation or self.source_title}”"
         if numbers:
             return f"Numbers conflict with {where}, not yet reviewed: {numbers}."
         return f"Numbers conflict with {where}, not yet reviewed."
@@ -91,6 +93,7 @@ def unreviewed_conflicts(claim: Claim) -> list[ConflictWarning]:
             passage=str(m.passage),
             source_title=m.passage.source.title,
             figures=conflicting_figures(m.numeric_detail),
+            citation=m.passage.citation,
         )
         for m in matches
     ]

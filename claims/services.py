@@ -18,7 +18,8 @@ from simple_history.utils import bulk_create_with_history
 
 from sources.search import compare_numbers, lookup
 from textcore import matching
-from textcore.extraction import extract_claims, html_to_text
+from textcore.extraction import extract_claims
+from textcore.text import html_to_text
 
 from .checkworthiness import model as checkworthiness_model
 from .models import Article, Claim, ClaimState, Match

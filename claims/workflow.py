@@ -16,7 +16,10 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+
+from sources.models import Passage
 
 from . import notifications
 from .integrity import workflow_action
@@ -832,7 +835,28 @@ def changes_since_last_request(claim: Claim) -> tuple[TransitionLog | None, list
     for key, label in DIFF_FIELDS:
         before, after = last.snapshot.get(key, ""), now.get(key, "")
         if isinstance(before, list) or isinstance(after, list):
-            before, after = "; ".join(before or []), "; ".join(after or [])
+            before, after = _evidence_text(before or [], after or [])
         if before != after:
             diffs.append(FieldDiff(label=label, pieces=word_diff(before, after)))
     return last, diffs
+
+
+def _evidence_text(before: list[str], after: list[str]) -> tuple[str, str]:
+    """Two evidence lists as text: snapshots keep passage keys, people read source,
+    publisher and locator (the keys stay where two passages would read the same)."""
+    raw = "; ".join(before), "; ".join(after)
+    if raw[0] == raw[1]:
+        return raw
+    names = _citations([*before, *after])
+    named = "; ".join(names.get(k, k) for k in before), "; ".join(names.get(k, k) for k in after)
+    return named if named[0] != named[1] else raw
+
+
+def _citations(keys: list[str]) -> dict[str, str]:
+    """Passage citations by their "source#passage" key, for the keys still in the library."""
+    wanted = Q(pk__in=[])  # matches nothing: the start of an OR
+    for key in set(keys):
+        source_key, _, passage_key = str(key).rpartition("#")
+        wanted |= Q(source__key=source_key, key=passage_key)
+    passages = Passage.objects.filter(wanted).select_related("source")
+    return {str(passage): passage.citation for passage in passages}

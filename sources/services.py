@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.utils import timezone
 
-from textcore.extraction import parse_quantities
+from textcore.quantities import parse_quantities
 
 from . import files, importers, signals
 from .models import ImportJob, Passage, Source

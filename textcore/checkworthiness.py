@@ -43,7 +43,6 @@ and any hedge pulls it under; claims at 0.5 or more count as check-worthy.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 __all__ = ["BASE", "WEIGHTS", "explain", "score"]
 
@@ -312,9 +311,3 @@ def score(
 
 def _clamp(value: float) -> float:
     return round(min(1.0, max(0.0, value)), 3)
-
-
-def combine(values: Iterable[float]) -> float:
-    """Mean of several scores, clamped (used when a claim stands for several clauses)."""
-    values = list(values)
-    return _clamp(sum(values) / len(values)) if values else 0.0

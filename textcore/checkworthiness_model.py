@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import checkworthiness
+from .lexicon import MONTH_NAME_RE
 from .quantities import parse_quantities, parse_years
 
 __all__ = [
@@ -49,7 +50,7 @@ DEFAULT_PATH = Path(__file__).resolve().parent / "models" / "checkworthiness.jso
 # text is no longer one sentence and reading all of it would only cost time.
 MAX_SCORED_CHARS = 5000
 
-# The linguistic features, in the words shown to a fact-checker.
+# The linguistic features, in the words value to a fact-checker.
 LINGUISTIC: dict[str, str] = {
     "quantity": "states a figure",
     "number": "contains a number",
@@ -93,10 +94,6 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
 
 NUMBER_TOKEN = "#"
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:/]\d+)*|[$£€%?]")
-_MONTH_RE = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b"
-)
 
 
 _INTRO_RE = re.compile(r"^(?:[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,6},\s+")
@@ -149,7 +146,7 @@ def tokens(text: str) -> list[str]:
 
 def linguistic_features(text: str) -> list[str]:
     """Names of the linguistic features the sentence shows (keys of `LINGUISTIC`)."""
-    has_date = bool(parse_years(text)) or bool(_MONTH_RE.search(text))
+    has_date = bool(parse_years(text)) or bool(MONTH_NAME_RE.search(text))
     fired = checkworthiness.explain(
         text,
         has_quantity=bool(parse_quantities(text)),
@@ -192,31 +189,50 @@ def extract_features(
 def describe(feature: str, text: str = "") -> str:
     """A feature in a fact-checker's words ("states a figure", "n-gram: 'percent of'")."""
     group, _, value = feature.partition(":")
-    shown = value.replace(NUMBER_TOKEN, "[number]")
     if group == "f":
         description = LINGUISTIC.get(value, value.replace("_", " "))
         trigger = _TRIGGERS.get(value)
         match = trigger.search(text) if trigger and text else None
         return f"{description}: '{match.group(0)}'" if match else description
     if group == "w":
-        return f"word: '{shown}'"
+        return LINGUISTIC["number"] if value == NUMBER_TOKEN else f"word: '{value}'"
     if group == "b":
-        first, _, second = shown.partition(" ")
+        first, _, second = value.partition(" ")
+        if NUMBER_TOKEN in (first, second):
+            return _number_pair(first, second)
         if first == "<s>":
             return f"opens with '{second}'"
         if second == "</s>":
             return f"ends with '{first}'"
-        return f"n-gram: '{shown}'"
+        return f"n-gram: '{value}'"
     if group == "c":
-        part = shown.strip("<>")
-        if shown.startswith("<") and shown.endswith(">"):
+        part = value.strip("<>")
+        if value.startswith("<") and value.endswith(">"):
             return f"word: '{part}'"
-        if shown.startswith("<"):
+        if value.startswith("<"):
             return f"word starting '{part}'"
-        if shown.endswith(">"):
+        if value.endswith(">"):
             return f"word ending '{part}'"
         return f"word part: '{part}'"
     return feature
+
+
+def _number_pair(first: str, second: str) -> str:
+    """Two words in a row of which one or both are a number, in words."""
+    if first == second == NUMBER_TOKEN:
+        return "two numbers in a row"
+    if first == "<s>":
+        return "opens with a number"
+    if second == "</s>":
+        return "ends with a number"
+    if first == NUMBER_TOKEN:
+        return f"'{second}' after a number"
+    return f"'{first}' before a number"
+
+
+# Features that all say "the sentence has a number": an explanation shows them as one
+# reason, worded by the first of them present ("states a figure" before "contains a number").
+_FIGURE_FEATURES = ("f:quantity", "f:number", "w:" + NUMBER_TOKEN)
 
 
 class CheckworthinessModel:
@@ -291,17 +307,33 @@ class CheckworthinessModel:
         features = self.features(text)
         value = self._value(features)
         margin = self.intercept + value * sum(self.weights[name] for name in features)
-        ranked = sorted(features, key=lambda name: (-abs(self.weights[name]), name))[:top]
-        contributions = tuple(
+        contributions = tuple(self._explained(features, value, text)[:top])
+        score = self._calibrated(margin)
+        return Assessment(score=score, checkworthy=score >= 0.5, contributions=contributions)
+
+    def _explained(self, features: list[str], value: float, text: str) -> list[Contribution]:
+        """The features as reasons, strongest first; the features that say the sentence has a
+        number make one reason, worded by the first of `_FIGURE_FEATURES` present, whose weight
+        is theirs together."""
+        figure = [name for name in _FIGURE_FEATURES if name in features]
+        reasons = [
             Contribution(
                 feature=name,
                 description=describe(name, text),
                 weight=round(self.weights[name] * value, 4),
             )
-            for name in ranked
-        )
-        score = self._calibrated(margin)
-        return Assessment(score=score, checkworthy=score >= 0.5, contributions=contributions)
+            for name in features
+            if name not in figure
+        ]
+        if figure:
+            reasons.append(
+                Contribution(
+                    feature=figure[0],
+                    description=describe(figure[0], text),
+                    weight=round(sum(self.weights[name] for name in figure) * value, 4),
+                )
+            )
+        return sorted(reasons, key=lambda reason: (-abs(reason.weight), reason.feature))
 
 
 def read_model(path: Path | str) -> CheckworthinessModel:

@@ -13,6 +13,10 @@ from collections.abc import Iterable
 
 __all__ = [
     "COUNTRY_NAMES",
+    "FORMS_OF_ADDRESS",
+    "MONTH_ABBREVIATIONS",
+    "MONTH_NAMES",
+    "MONTH_NAME_RE",
     "NUMBER_WORDS",
     "QUANTITY_WORDS",
     "SCALE_WORDS",
@@ -44,6 +48,17 @@ SCALE_WORDS = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
     "billion": 1e9, "bn": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
 }  # fmt: skip
+
+# Month names, and the abbreviations news copy writes them with ("Sept 3", "Jan. 5").
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+MONTH_ABBREVIATIONS = (
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+)  # fmt: skip
+# A month named in full and capitalised: a date ("in June"), not the verb "may" or "march".
+MONTH_NAME_RE = re.compile(rf"\b(?:{alternation(MONTH_NAMES)})\b")
 
 # English stop words (close to PostgreSQL's english.stop, so the pure scorer and the
 # database agree on which words carry no information).
@@ -79,6 +94,14 @@ SPEECH_VERBS = frozenset(
     """said says say told tells added adds stated states noted notes explained explains
     argued argues claimed claims insisted insists warned warns""".split()
 )
+
+# Forms of address before a person's name, with the gender each gives ("" when none):
+# "Mrs Hassan" is a woman, "Dr Lee" may be anyone. Written capitalised, with or without a
+# full stop ("Mr.", "Dr").
+FORMS_OF_ADDRESS = {
+    "mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f",
+    "dame": "f", "dr": "", "prof": "", "professor": "",
+}  # fmt: skip
 
 # Countries and regions with their adjectives, mapped to one key. Statistics are scoped by
 # country, so these keys also tell whether two figures are about the same economy.

@@ -8,16 +8,18 @@ Noise lines: ad markers and page furniture, bylines ("By Jane Doe", "By the Ener
 "By Jane Smith, science correspondent"), agency credits ("Reporting by X; Editing by Y"),
 picture credits ("(Photo: Reuters)", "Jane Doe/Getty Images"), bare dates and navigation
 rows. A dateline opening a story ("LONDON (Reuters) - ") is not a line of its own:
-`dateline_length` measures it, and atomize.py leaves it out of the claim.
+`dateline_length` measures it, and the claim splitter (`textcore.atomize`) leaves it out of the claim.
 """
 
 from __future__ import annotations
 
 import re
 
+from .lexicon import MONTH_NAMES
+
 __all__ = ["dateline_length", "html_to_text", "is_noise", "normalize_claim_text"]
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MONTH = rf"(?:{'|'.join(m[:3].lower() for m in MONTH_NAMES)})[a-z]*\.?"
 # Whole lines that are page furniture; patterns with a free tail need a colon or a date, so
 # story sentences such as "Published figures show ..." are not taken for furniture.
 _BOILERPLATE_RE = re.compile(

@@ -29,8 +29,9 @@ def screenshots(tmp_path_factory):
 
 
 def test_a_reader_suggestion_turned_into_a_claim(live_server, chromium, screenshots, settings):
-    ensure_public_roles()
+    # The newsroom roles first: a flushed database has no groups, and the factory makes them.
     FactCheckerFactory(username="fiona", first_name="Fiona", last_name="Checker")
+    ensure_public_roles()
     related = ClaimFactory(text="The Wensum bridge cost 1.2 billion euros, the council said.")
     base = live_server.url
 
@@ -54,7 +55,9 @@ def test_a_reader_suggestion_turned_into_a_claim(live_server, chromium, screensh
         page.screenshot(path=str(screenshots / f"suggestion-{name}.png"), full_page=True)
         if name == "desktop":
             page.click("#accept-as-new")
-            page.wait_for_selector("text=Suggestion accepted and turned into claim")
+            note = page.locator("ul.messagelist li").first
+            note.wait_for()
+            assert "Suggestion accepted and turned into claim" in note.inner_text()
             suggestion.refresh_from_db()
             assert page.inner_text("#claim-text") == TIP
             assert "1 reader tip" in page.inner_text("#reader-tips")

@@ -26,8 +26,9 @@ SEEN = "https://news.example/bridge"
 
 @pytest.fixture
 def checker(db):
+    checker = FactCheckerFactory(username="fiona")
     ensure_public_roles()
-    return FactCheckerFactory(username="fiona")
+    return checker
 
 
 def tip(text=TIP, seen_at=SEEN, ip="203.0.113.7"):

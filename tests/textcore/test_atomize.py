@@ -1,5 +1,7 @@
 """Atomic claims: compound sentences split, roles become claims, subjects are named."""
 
+import pytest
+
 from textcore.extraction import extract_claims
 
 
@@ -179,6 +181,16 @@ def test_closing_attribution_goes_with_every_clause():
     )
     assert "Mr Ortega said exports fell 3% in June." in texts
     assert "Mr Ortega said imports rose 2%." in texts
+
+
+@pytest.mark.parametrize("verb", ["said", "noted", "argued", "explained", "warned"])
+def test_a_closing_attribution_by_any_verb_of_speech_goes_with_every_clause(verb):
+    texts = claim_texts(
+        f"Exports fell 3% in June, and imports rose 2%, Mr Ortega {verb}. "
+        "The fall in exports was the first this year."
+    )
+    assert f"Mr Ortega {verb} exports fell 3% in June." in texts
+    assert f"Mr Ortega {verb} imports rose 2%." in texts
 
 
 def test_according_to_stays_with_every_clause():

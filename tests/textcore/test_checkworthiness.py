@@ -1,6 +1,7 @@
 """Check-worthiness ranks facts above opinions, predictions and questions."""
 
-from textcore.extraction import checkworthiness, extract_claims
+from textcore import checkworthiness
+from textcore.extraction import extract_claims
 
 
 def score_of(sentence: str) -> float:

@@ -84,6 +84,50 @@ def test_a_figure_is_explained_in_words(model):
     assert described["f:quantity"] == LINGUISTIC["quantity"] == "states a figure"
 
 
+FIGURE_FEATURES = {"f:quantity", "f:number", "w:#"}
+
+
+def _figure_reasons(model, sentence):
+    contributions = model.assess(sentence, top=1000).contributions
+    return contributions, [c for c in contributions if c.feature in FIGURE_FEATURES]
+
+
+def test_a_figure_is_one_reason_in_words_weighing_what_its_features_weigh(model):
+    sentence = "Exports rose 5% to $12bn in 2023."
+    features = model.features(sentence)
+    assert FIGURE_FEATURES <= set(features)  # the three features that say "a number" fire
+    contributions, figure = _figure_reasons(model, sentence)
+    assert [c.description for c in figure] == ["states a figure"]
+    value = 1 / math.sqrt(len(features)) if model.scale == "l2" else 1.0
+    together = sum(model.weights[name] for name in FIGURE_FEATURES) * value
+    assert figure[0].weight == pytest.approx(together, abs=1e-3)
+    assert not any("[number]" in c.description for c in contributions)
+    assert not any(c.description == "contains a number" for c in contributions)
+
+
+def test_a_number_that_is_no_quantity_is_named_once(model):
+    sentence = "The talks ended in 2019 without a deal."
+    assert "f:quantity" not in model.features(sentence)
+    contributions, figure = _figure_reasons(model, sentence)
+    assert [c.description for c in figure] == ["contains a number"]
+    assert [c.description for c in contributions].count("contains a number") == 1
+
+
+def test_a_word_next_to_a_number_is_explained_in_words(model):
+    assessment = model.assess("Unemployment rose 5 percent last year.", top=1000)
+    described = {c.feature: c.description for c in assessment.contributions}
+    assert described["b:# percent"] == "'percent' after a number"
+    assert not any("[number]" in text for text in described.values())
+
+
+def test_reasons_merged_into_one_keep_the_strongest_first(model):
+    for sentence in SENTENCES:
+        contributions = model.assess(sentence, top=1000).contributions
+        weights = [abs(c.weight) for c in contributions]
+        assert weights == sorted(weights, reverse=True)
+        assert len({c.feature for c in contributions}) == len(contributions)
+
+
 def test_an_opinion_word_is_quoted_in_its_explanation(model):
     assessment = model.assess("The minister believes the plan is fair.", top=1000)
     described = {c.feature: c.description for c in assessment.contributions}

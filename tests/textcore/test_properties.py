@@ -3,7 +3,9 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from textcore.extraction import extract_claims, parse_quantities, segment
+from textcore.extraction import extract_claims
+from textcore.quantities import parse_quantities
+from textcore.segment import segment
 
 # Text built from pieces that trigger the rules (numbers, titles, quotes, dashes) plus noise.
 _PIECES = st.sampled_from(

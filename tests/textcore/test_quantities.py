@@ -2,8 +2,7 @@
 
 import pytest
 
-from textcore.extraction import parse_quantities
-from textcore.quantities import parse_years
+from textcore.quantities import parse_quantities, parse_years
 
 
 def only(text: str):

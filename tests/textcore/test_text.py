@@ -2,8 +2,8 @@
 
 import pytest
 
-from textcore.extraction import extract_claims, html_to_text
-from textcore.text import is_noise, normalize_claim_text
+from textcore.extraction import extract_claims
+from textcore.text import html_to_text, is_noise, normalize_claim_text
 
 ARTICLE_HTML = """<html><head><title>Port traffic hits record</title></head><body>
 <nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/business">Business</a></nav>

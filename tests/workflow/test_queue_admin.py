@@ -228,3 +228,90 @@ def test_a_fact_checker_is_offered_no_assign_actions(client, fact_checker, desk)
     desk["free"].refresh_from_db()
     assert desk["free"].assignee is None
     assert response.status_code == 200
+
+
+# --- The claim page walks the queue ---------------------------------------------------------
+
+
+def page(claim):
+    return f"/admin/claims/claim/{claim.pk}/change/"
+
+
+def test_the_claim_page_links_the_neighbours_in_the_queue_last_shown(
+    client, fact_checker, make_claim
+):
+    first, second, third = (
+        make_claim(S.EXTRACTED, text=f"Claim {n}.", checkworthiness=w)
+        for n, w in ((1, 0.9), (2, 0.8), (3, 0.7))
+    )
+    client.force_login(fact_checker)
+    client.get(f"{QUEUE}?queue=unassigned")
+    response = client.get(page(second))
+    assert response.context["queue_position"] == (2, 3)
+    assert response.context["previous_claim_url"] == page(first)
+    assert response.context["next_claim_url"] == page(third)
+    # Taken, the claim leaves the unassigned list; its neighbours stay those the person saw.
+    client.post(page(second), {"action": "start_review", "version": second.version})
+    response = client.get(page(second))
+    assert response.context["next_claim_url"] == page(third)
+    assert response.context["queue_url"] == f"{QUEUE}?queue=unassigned"
+
+
+def test_dismissing_goes_back_to_the_queue_last_shown(client, fact_checker, make_claim):
+    claim = make_claim(S.IN_REVIEW, assignee=fact_checker)
+    client.force_login(fact_checker)
+    client.get(f"{QUEUE}?queue=mine")
+    response = client.post(
+        page(claim), {"action": "dismiss", "reason": "Opinion.", "version": claim.version}
+    )
+    assert response.status_code == 302 and response.url == f"{QUEUE}?queue=mine"
+
+
+def test_publishing_stays_on_the_claim_and_links_its_public_page(client, editor, make_claim):
+    claim = make_claim(S.APPROVED)
+    client.force_login(editor)
+    response = client.post(
+        page(claim), {"action": "publish", "version": claim.version}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == page(claim)
+    public = f"/claims/{claim.pk}/"
+    assert messages_of(response) == [
+        f'Verdict published. <a href="{public}" id="view-on-site">View on site</a>'
+    ]
+    assert 'id="public-page" class="wb-on-site" target="_blank" rel="noopener"' in (
+        response.content.decode()
+    )
+    assert client.get(public, follow=True).status_code == 200
+
+
+def test_evidence_is_named_by_source_publisher_and_locator_never_by_key(client, editor, make_claim):
+    claim = make_claim(S.AWAITING_APPROVAL)
+    passage = claim.matches.get().passage
+    passage.locator = "p. 87"
+    passage.save()
+    client.force_login(editor)
+    html = client.get(page(claim)).content.decode()
+    citation = f"{passage.source.title} · {passage.source.publisher} · p. 87"
+    assert f'<span class="cited">{citation}</span>' in html
+    assert str(passage) not in html
+
+
+def test_the_diff_since_changes_were_requested_names_evidence_without_keys(
+    client, fact_checker, editor, make_claim
+):
+    from claims import review, workflow
+    from tests.factories import MatchFactory
+
+    claim = make_claim(S.IN_REVIEW, assignee=fact_checker)
+    first = claim.matches.get()
+    workflow.propose_verdict(claim=claim, author=fact_checker, rating="false", summary="No.")
+    workflow.request_changes(claim=claim, editor=editor, comment="Better source?")
+    better = MatchFactory(claim=claim, passage__locator="table 3")
+    review.accept_evidence(match=better, user=fact_checker)
+    review.reset_evidence(match=first, user=fact_checker)
+    workflow.propose_verdict(claim=claim, author=fact_checker, rating="false", summary="No.")
+    client.force_login(editor)
+    html = client.get(page(claim)).content.decode()
+    diff = html[html.index('id="diff"') :]
+    assert better.passage.citation in diff and first.passage.citation in diff
+    assert str(better.passage) not in html and str(first.passage) not in html

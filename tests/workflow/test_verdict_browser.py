@@ -16,6 +16,7 @@ from tests.factories import (
     FactCheckerFactory,
     MatchFactory,
     VerdictFactory,
+    publish_as_stored,
 )
 
 PASSWORD = "correct horse battery"
@@ -155,10 +156,8 @@ def test_a_correction_starts_filled_in_from_the_published_verdict(
         proposed_at=now,
         approver=ed,
         approved_at=now,
-        publisher=ed,
-        published_at=now,
     )
-    published.evidence.set([evidence])
+    published = publish_as_stored(published, publisher=ed, evidence=[evidence], at=now)
     base = live_server.url
     page = chromium.new_context(viewport=DESKTOP).new_page()
     log_in(page, base, "fiona")

@@ -1,0 +1,204 @@
+"""Asides inside a sentence that state a fact of their own: dash asides, ", which ..."
+relative clauses and modifiers of the subject ("The delegation, led by A and including B,").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .draft import Draft, blank, keep_only
+from .grammar import (
+    IRREGULAR_PAST,
+    PAST_AUX,
+    clean_word,
+    first_verb,
+    is_verb,
+    looks_plural,
+    noun_phrase_before,
+    past_tense,
+    proper_name_verb,
+    third_person,
+)
+from .words import DETERMINERS, PARTICIPLE_SKIP, PARTICIPLE_START, PREPOSITIONS, REPORTING
+
+_DASH_RE = re.compile(r"\s[-–—]\s|\s?—\s?")
+_RELATIVE_RE = re.compile(
+    r",\s+(?P<rel>which|who)\s+(?P<rest>(?:[^,;]|,(?=\d))+?)(?P<close>,(?!\d)|(?=[.!?;]?\s*$))"
+)
+_SUBJECT_MODIFIER_RE = re.compile(
+    r"^(?P<subject>\s*[^,;]{3,60}?),\s+(?P<mod>(?:led|headed|chaired|run|owned|founded|backed|"
+    r"including|comprising|up|down|"
+    # "Domestic consumption, accounting for 70% of sales, has ...": a participle phrase
+    r"(?!(?:according|following|regarding|concerning|excluding|notwithstanding)\b)[a-z]{3,}ing)"
+    r"\b[^;]*?),\s+(?=[a-z])"
+)
+_MODIFIER_SPLIT_RE = re.compile(
+    r"\s+and\s+(?=(?:led|headed|chaired|run|owned|founded|backed|including|comprising)\b)"
+)
+
+
+def dash_asides(sentence: str, work: str) -> tuple[list[Draft], str]:
+    """Dash asides: relative clauses, participle phrases and trailing noun phrases."""
+    drafts: list[Draft] = []
+    dashes = list(_DASH_RE.finditer(work))
+    if not dashes:
+        return drafts, work
+    first = dashes[0]
+    body_end = len(work.rstrip())
+    second_start = dashes[1].start() if len(dashes) > 1 else body_end
+    second_end = dashes[1].end() if len(dashes) > 1 else body_end
+    inner_start = first.end()
+    inner = work[inner_start:second_start]
+    subject = noun_phrase_before(work, first.start())
+    if not subject or not inner.strip():
+        return drafts, work
+    stripped = inner.strip()
+    relative = re.match(r"(?:which|who)\s+", stripped)
+    if relative:
+        rest_start = inner_start + (len(inner) - len(inner.lstrip())) + relative.end()
+        rest = work[rest_start:second_start]
+        reporting = REPORTING.search(rest)
+        if reporting and not is_verb(rest.split()[0]):
+            # "which US manufacturers claim has undervalued ..." -> "... claim POLICY has ..."
+            kept = keep_only(work, rest_start, second_start)
+            insert_at = rest_start + reporting.end()
+            text = f"{work[rest_start:insert_at]} {subject} {work[insert_at:second_start]}"
+            drafts.append(Draft("relative", kept, text=" ".join(text.split())))
+        else:
+            drafts.append(
+                Draft("relative", keep_only(work, rest_start, second_start), prefix=subject)
+            )
+    elif PARTICIPLE_START.match(stripped):
+        copula = "are" if looks_plural(subject) else "is"
+        drafts.append(
+            Draft(
+                "relative",
+                keep_only(work, inner_start, second_start),
+                prefix=f"{subject} {copula}",
+            )
+        )
+    elif len(dashes) == 1 and first_verb(stripped, limit=12) is None:
+        copula = "was" if re.search(r"\b(?:was|were|had)\b", work) else "is"
+        drafts.append(
+            Draft(
+                "relative",
+                keep_only(work, inner_start, second_start),
+                prefix=f"{subject} {copula}",
+            )
+        )
+    else:
+        return drafts, work
+    work = blank(work, first.start(), second_end if len(dashes) > 1 else body_end)
+    return drafts, work
+
+
+def _antecedent(work: str, end: int) -> str:
+    """What a ", which ..." clause at `end` describes.
+
+    Usually the noun phrase just before it; but when the sentence so far is one subject noun
+    phrase whose last part hangs on a preposition other than "of" ("The line between Lyon and
+    Turin, which runs ..."), the relative describes the whole subject.
+    """
+    phrase = noun_phrase_before(work, end)
+    start = len(work) - len(work.lstrip())
+    whole = " ".join(work[start:end].split())
+    if not phrase or whole == phrase or "," in whole or len(whole.split()) > 10:
+        return phrase
+    words = whole.split()
+    head = words[0].lower()
+    if head not in DETERMINERS and not words[0][:1].isupper():
+        return phrase
+    if first_verb(whole, limit=12) is not None or proper_name_verb(whole, 0) is not None:
+        return phrase
+    before = whole[: len(whole) - len(phrase)].split()
+    joint = clean_word(before[-1]) if before else ""
+    if joint in PREPOSITIONS - {"of", "that", "while", "when", "if", "because"}:
+        return whole
+    return phrase
+
+
+def relatives(work: str) -> tuple[list[Draft], str]:
+    """', which is under sanctions,' -> 'ANTECEDENT is under sanctions'."""
+    drafts: list[Draft] = []
+    for match in list(_RELATIVE_RE.finditer(work)):
+        rest = match.group("rest")
+        words = rest.split()
+        # right after "who"/"which" a word in -s is a verb: "who faces an election"
+        if not words or not (
+            is_verb(words[0], (words + [""])[1]) or re.fullmatch(r"[a-z]+[^s\W]s", words[0])
+        ):
+            continue
+        subject = _antecedent(work, match.start())
+        if not subject:
+            continue
+        reporting = REPORTING.match(words[1]) if len(words) > 2 else None
+        if reporting and not is_verb(words[0]) and is_verb(words[2]):
+            # "Shadowcrew.com, which investigators claim was ..." -> "investigators claim
+            # Shadowcrew.com was ..."
+            text = f"{words[0]} {words[1]} {subject} {' '.join(words[2:])}"
+            kept = keep_only(work, match.start("rest"), match.end("rest"))
+            drafts.append(Draft("relative", kept, text=text))
+        else:
+            drafts.append(
+                Draft(
+                    "relative",
+                    keep_only(work, match.start("rest"), match.end("rest")),
+                    prefix=subject,
+                )
+            )
+        end = match.end() if match.group("close") == "," else match.end("rest")
+        work = blank(work, match.start(), end)
+    return drafts, work
+
+
+def subject_modifiers(work: str) -> tuple[list[Draft], str]:
+    """'The delegation, led by A and including B and C, is ...' -> three claims."""
+    match = _SUBJECT_MODIFIER_RE.match(work)
+    if not match:
+        return [], work
+    subject = " ".join(match.group("subject").split())
+    if first_verb(subject) is not None:
+        return [], work
+    drafts: list[Draft] = []
+    mod_start = match.start("mod")
+    pieces = []
+    cursor = 0
+    mod = match.group("mod")
+    for split in _MODIFIER_SPLIT_RE.finditer(mod):
+        pieces.append((cursor, split.start()))
+        cursor = split.end()
+    pieces.append((cursor, len(mod)))
+    for start, end in pieces:
+        piece = mod[start:end]
+        if piece.startswith(("including", "comprising")):
+            items_start = mod_start + start + len(piece.split()[0]) + 1
+            for item in re.finditer(
+                r"[^,]+?(?=\s+and\s+|,|$)", work[items_start : mod_start + end]
+            ):
+                text = item.group(0).strip()
+                text = re.sub(r"^(?:and|or)\s+", "", text)
+                if not text or not text[0].isupper():
+                    continue
+                item_start = (
+                    items_start + item.start() + (len(item.group(0)) - len(item.group(0).lstrip()))
+                )
+                kept = keep_only(work, item_start, items_start + item.end())
+                drafts.append(Draft("apposition", kept, text=f"{subject} included {text}"))
+        elif piece.split()[0].endswith("ing"):
+            participle = piece.split()[0]
+            if participle in PARTICIPLE_SKIP:
+                return [], work
+            following = work[match.end() :].split()[:1]
+            main = clean_word(following[0]) if following else ""
+            past = main in PAST_AUX or main.endswith("ed") or main in set(IRREGULAR_PAST.values())
+            if past:
+                verb = past_tense(participle)
+            else:
+                verb = third_person(participle, looks_plural(subject))
+            kept = keep_only(work, mod_start + start + len(participle), mod_start + end)
+            drafts.append(Draft("clause", kept, prefix=f"{subject} {verb}"))
+        else:
+            kept = keep_only(work, mod_start + start, mod_start + end)
+            drafts.append(Draft("clause", kept, prefix=f"{subject} was"))
+    work = blank(work, match.end("subject"), match.end() - 1)
+    return drafts, work

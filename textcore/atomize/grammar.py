@@ -1,0 +1,232 @@
+"""Just enough grammar to split a sentence, judged from words and their neighbours (no
+tagger): finite verbs, the subject of a clause, the noun phrase before a point, the tense
+and number a generated verb needs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .words import (
+    ADVERBS,
+    AUX,
+    BASE_VERBS,
+    DETERMINERS,
+    ED_ADJECTIVES,
+    IRREGULAR,
+    NOT_NAMES,
+    PARTICIPLE_SKIP,
+    PREPOSITIONS,
+    PRONOUNS,
+)
+
+TOKEN_RE = re.compile(r"\S+")
+
+
+def clean_word(token: str) -> str:
+    return token.strip(",.;:!?\"'“”‘’()[]").lower()
+
+
+def is_verb(token: str, next_token: str = "") -> bool:
+    """A finite verb, judged from the word alone and the word after it (no tagger)."""
+    word = clean_word(token)
+    if not word:
+        return False
+    if word in AUX or word in IRREGULAR:
+        return True
+    if word.endswith("n't") or word.endswith("n’t"):
+        return True
+    if len(word) > 4 and word.endswith("ed") and word not in ED_ADJECTIVES and "-" not in word:
+        after = clean_word(next_token)
+        # "imported cars" is an adjective; "ended without", "initiated this call" are verbs
+        if after in DETERMINERS or after in PREPOSITIONS or after in PRONOUNS:
+            return True
+        if after and after.endswith("s") and not after.endswith("ss") and len(after) > 3:
+            return next_token[:1].isupper()
+        return True
+    return False
+
+
+def first_verb(text: str, start: int = 0, limit: int = 10) -> re.Match[str] | None:
+    """The first token of `text[start:]` that looks like a finite verb (within `limit` tokens)."""
+    tokens = list(TOKEN_RE.finditer(text, start))[: limit + 1]
+    for index, token in enumerate(tokens[:limit]):
+        following = tokens[index + 1].group(0) if index + 1 < len(tokens) else ""
+        previous = clean_word(tokens[index - 1].group(0)) if index else ""
+        if index == 0 and clean_word(token.group(0)) not in AUX | IRREGULAR:
+            continue
+        if previous in DETERMINERS and clean_word(token.group(0)) not in AUX:
+            continue
+        if is_verb(token.group(0), following):
+            return token
+        word = clean_word(token.group(0))
+        if (
+            index > 1
+            and previous in _PRE_VERB_ADVERBS
+            and token.group(0).isalpha()
+            and token.group(0).islower()
+            and not word.endswith(("ly", "ing"))
+            and word not in DETERMINERS | PREPOSITIONS | PRONOUNS | ADVERBS
+        ):
+            return token  # "The Lib Dems also oppose ...": a verb after a sentence adverb
+    return None
+
+
+# Adverbs that sit between a subject and its verb ("also oppose", "never signed")
+_PRE_VERB_ADVERBS = {
+    "also", "still", "already", "never", "often", "always", "usually", "recently",
+    "previously", "jointly", "unanimously", "repeatedly", "subsequently", "reportedly",
+}  # fmt: skip
+_NAME_THEN_S_VERB_RE = re.compile(
+    r"(?:[A-Z][\w'’.&-]*\s+){1,4}(?P<verb>[a-z]{3,}[^s\W]s)\s+(?P<next>[\w$£€]+)"
+)
+
+
+def proper_name_verb(text: str, start: int) -> re.Match[str] | None:
+    """'Norway exports most of its gas': a present-tense verb right after a proper name."""
+    match = _NAME_THEN_S_VERB_RE.match(text, start)
+    if not match:
+        return None
+    following = match.group("next").lower()
+    if re.search(
+        r"(?:ions|ments|ness|ities|ships|ances|ences|isms|ists|ers|ors)$", match.group("verb")
+    ):
+        return None  # "High-level negotiations between ...": a plural noun, not a verb
+    if (
+        following in DETERMINERS
+        or following in PREPOSITIONS
+        or following in {"most", "more", "less", "much", "about", "nearly", "almost", "over"}
+        or following[:1].isdigit()
+        or following[:1] in "$£€"
+    ):
+        return re.compile(r"\S+").match(text, match.start("verb"))
+    return None
+
+
+_OPENING_ADVERBS = {
+    "Earlier", "Later", "Yesterday", "Today", "Tomorrow", "Previously", "Meanwhile", "Now",
+    "Then", "Instead", "Overall", "Elsewhere", "Afterwards", "Recently", "Separately", "Again",
+}  # fmt: skip
+_OPENING_COMMA_RE = re.compile(r",(?!\d)")
+
+
+def find_subject(text: str, start: int = 0) -> tuple[int, int] | None:
+    """Offsets of the subject of the clause starting at `start` (text before its first verb)."""
+    segment_end = len(text)
+    # skip an opening phrase such as "For all of 2004," or "During an interview with CNBC,"
+    # (a comma inside a number, "40,000", opens nothing)
+    opening = _OPENING_COMMA_RE.search(text, start, min(segment_end, start + 60))
+    comma = opening.start() if opening else -1
+    if comma > 0 and first_verb(text[:comma], start) is None:
+        head = text[start:comma].split()
+        if head and (
+            head[0].lower() in PREPOSITIONS
+            or head[0] in NOT_NAMES
+            # "Earlier, the board ...", "Separately, ...": one adverb opening the sentence
+            or (len(head) == 1 and (head[0].endswith("ly") or head[0] in _OPENING_ADVERBS))
+        ):
+            start = comma + 1
+    while start < segment_end and text[start].isspace():
+        start += 1
+    verb = proper_name_verb(text, start) or first_verb(text, start, limit=9)
+    if verb is None:
+        return None
+    subject = text[start : verb.start()].rstrip()
+    if not subject or "," in subject or len(subject.split()) > 8:
+        return None
+    if clean_word(subject.split()[-1]) in PREPOSITIONS:
+        return None
+    return start, start + len(subject)
+
+
+def noun_phrase_before(text: str, end: int) -> str:
+    """The noun phrase ending at `end`: back to its determiner, at most six words."""
+    tokens = list(TOKEN_RE.finditer(text[:end]))
+    words: list[str] = []
+    for token in reversed(tokens[-6:]):
+        raw = token.group(0)
+        if raw.endswith((",", ";", ":")) and words:
+            break
+        word = clean_word(raw)
+        if word in PREPOSITIONS or word in PRONOUNS or word in BASE_VERBS:
+            break
+        if words and (is_verb(raw) or (word.endswith("ing") and word not in PARTICIPLE_SKIP)):
+            break  # "operating Shadowcrew.com": the gerund is not part of the noun phrase
+        words.insert(0, raw.strip(",;:"))
+        if word in DETERMINERS:
+            break
+    return " ".join(words)
+
+
+def third_person(participle: str, plural: bool) -> str:
+    """'refining' -> 'refines' (or 'refine' after a plural subject)."""
+    stem = participle[:-3]
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+        stem = stem[:-1]  # "spurring" -> "spur"
+        base = stem
+    elif re.search(
+        r"(?:[^aeiou][aeiou][bcdfgkmnprtvz]|[cvsz]|[^aeiou]r)$", stem
+    ) and not stem.endswith(("en", "er", "on", "it", "et")):
+        base = stem + "e"  # "refining" -> "refine", "sensing" -> "sense"
+    else:
+        base = stem
+    if plural:
+        return base
+    if base.endswith(("s", "x", "z", "ch", "sh")):
+        return base + "es"
+    if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+        return base[:-1] + "ies"
+    return base + "s"
+
+
+IRREGULAR_PAST = {
+    "making": "made", "taking": "took", "giving": "gave", "leaving": "left", "bringing": "brought",
+    "holding": "held", "sending": "sent", "keeping": "kept", "selling": "sold", "paying": "paid",
+    "building": "built", "meeting": "met", "leading": "led", "putting": "put", "setting": "set",
+    "cutting": "cut", "hitting": "hit", "becoming": "became", "saying": "said", "telling": "told",
+    "finding": "found", "getting": "got", "going": "went", "coming": "came", "running": "ran",
+    "winning": "won", "losing": "lost", "spending": "spent", "seeing": "saw", "rising": "rose",
+    "falling": "fell", "growing": "grew", "writing": "wrote", "driving": "drove",
+    "beginning": "began", "standing": "stood", "bearing": "bore", "drawing": "drew",
+}  # fmt: skip
+PAST_AUX = {"was", "were", "had", "did"}
+
+
+def past_tense(participle: str) -> str:
+    """'announcing' -> 'announced', 'spurring' -> 'spurred', 'making' -> 'made'."""
+    if participle in IRREGULAR_PAST:
+        return IRREGULAR_PAST[participle]
+    base = third_person(participle, plural=True)
+    if base.endswith("e"):
+        return base + "d"
+    if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+        return base[:-1] + "ied"
+    if participle[-4:-3] == participle[-5:-4] and participle[-4:-3] not in "ls":
+        return base + base[-1] + "ed"  # "spurring" -> "spurred"
+    return base + "ed"
+
+
+def main_verb_is_past(work: str, subject_span: tuple[int, int] | None) -> bool:
+    """Whether the first clause's verb is in the past tense ("concluded", "rose", "was")."""
+    if subject_span is None:
+        return False
+    tokens = work[subject_span[1] :].split()[:3]
+    words = [clean_word(t) for t in tokens if clean_word(t) not in ADVERBS - AUX]
+    if not words:
+        return False
+    word = words[0]
+    return (
+        word in PAST_AUX
+        or (word.endswith("ed") and word not in ED_ADJECTIVES)
+        or word in set(IRREGULAR_PAST.values())
+    )
+
+
+def looks_plural(noun_phrase: str) -> bool:
+    words = noun_phrase.split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    return (last.endswith("s") and not last.endswith("ss") and not words[-1][:1].isupper()) or (
+        " and " in f" {noun_phrase} "
+    )
