@@ -373,6 +373,64 @@ def two_stage(claim: Claim) -> list[int]:
     return [m.passage_id for m in lookup(text=claim.text, top_k=10, quantities=claim.quantities)]
 
 
+def load_reference_matching(rev: str):
+    """`textcore.matching` as it was at git revision `rev`, imported as another package.
+
+    The older scorer and the modules it imports (all relative) are written to a temporary
+    package, so both versions run in this process on the same candidates.
+    """
+    import importlib
+    import subprocess
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="textcore_reference_"))
+    package = folder / "textcore_reference"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    for name in ("matching", "numeric", "analysis", "lexicon", "units"):
+        shown = subprocess.run(
+            ["git", "-C", str(ROOT), "show", f"{rev}:textcore/{name}.py"],
+            capture_output=True,
+            text=True,
+        )
+        if shown.returncode == 0:
+            (package / f"{name}.py").write_text(shown.stdout)
+    sys.path.insert(0, str(folder))
+    return importlib.import_module("textcore_reference.matching")
+
+
+def time_second_stage(claims: list[Claim], reference) -> dict:
+    """Milliseconds per claim of the wording and numeric scorer over the lookup's candidates,
+    the current code against `reference` (alternating which runs first), cold caches."""
+    from django.conf import settings
+
+    from sources.search import clean_query, find_candidates, library_index
+    from textcore import figures, matching
+    from textcore.analysis import claim_terms, term_key
+
+    idf = library_index().index.text.idf
+    current_ms, reference_ms = [], []
+    for number, claim in enumerate(claims):
+        cleaned = clean_query(claim.text)
+        candidates = find_candidates(cleaned, limit=settings.FACTCHECK_CANDIDATES_PER_CLAIM)
+        weights = {word: idf(term_key(word)) for word in claim_terms(cleaned)}
+        runs = [(matching, current_ms), (reference, reference_ms)]
+        for module, sink in runs if number % 2 == 0 else runs[::-1]:
+            figures.read_passage.cache_clear()
+            passages = [module.PassageText(c.passage_id, c.text, c.quantities) for c in candidates]
+            t0 = time.perf_counter()
+            module.score_candidates(
+                cleaned, claim.quantities, passages, term_weights=weights, limit=len(passages)
+            )
+            sink.append((time.perf_counter() - t0) * 1000)
+    return {
+        "numeric_claims": len(claims),
+        "stage2_p50": statistics.median(current_ms),
+        "stage2_ref_p50": statistics.median(reference_ms),
+        "stage2_ratio": sum(current_ms) / max(sum(reference_ms), 1e-9),
+    }
+
+
 class ExhaustiveBM25:
     """Okapi BM25 (k1=1.5, b=0.75, term counts, lowercase word tokens) over every passage,
     written independently of the application's index: the reference its first stage must
@@ -508,7 +566,13 @@ def measure(size: int, args, vocab: Vocabulary) -> dict:
         brute_found.append(claim.passage_id in {ids[index] for index in hits})
     pool.shutdown()
     both = sum(1 for b, t in zip(brute_found, found, strict=False) if b and t)
+    numeric = {}
+    if args.numeric_reference:
+        numeric = time_second_stage(
+            claims[: args.numeric_claims], load_reference_matching(args.numeric_reference)
+        )
     return {
+        **numeric,
         "size": size,
         "claims": len(claims),
         "p50": statistics.median(times),
@@ -543,6 +607,13 @@ def main(argv: list[str] | None = None) -> int:
         help="claims timed through PostgreSQL's GIN index with an OR of all their lexemes",
     )
     parser.add_argument("--seed", type=int, default=20250611)
+    parser.add_argument(
+        "--numeric-reference",
+        metavar="REV",
+        help="also time the wording and numeric scorer against textcore.matching at this git "
+        "revision, in this process on the same candidates",
+    )
+    parser.add_argument("--numeric-claims", type=int, default=100)
     args = parser.parse_args(argv)
     sizes = sorted(int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip())
 
@@ -566,6 +637,14 @@ def main(argv: list[str] | None = None) -> int:
             f"brute force p50 {result['brute_p50']:.0f} ms",
             flush=True,
         )
+        if "stage2_ratio" in result:
+            print(
+                f"  wording and numeric scorer over the candidates ({result['numeric_claims']} "
+                f"claims, cold caches): p50 {result['stage2_p50']:.1f} ms against "
+                f"{result['stage2_ref_p50']:.1f} ms at {args.numeric_reference}; total time "
+                f"ratio {result['stage2_ratio']:.2f}",
+                flush=True,
+            )
 
     print()
     print(

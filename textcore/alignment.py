@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from textcore import units
 from textcore.analysis import term_key
 from textcore.figures import Figure, SentenceFacts, fold, read_sentence
 from textcore.lexicon import COUNTRY_NAMES, STOP_WORDS
@@ -82,9 +83,22 @@ _NAME_RE = re.compile(
     r"(?:[A-Z][\w'.&-]*))*"
 )
 _SPEAKER_RE = re.compile(
-    r"((?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'.-]*)\s+(?:also\s+|has\s+|had\s+)?(?:said|says|told|"
-    r"added|reckons|estimates|predicts|believes|thinks|argued|claimed|announced|announces)\b|\b(?:said|says|according\s+to)\s+"
+    r"((?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'.-]*)\s+(?:also\s+|has\s+|had\s+|now\s+)?(?:said|says|told|"
+    r"added|reckons|estimates|estimated|predicts|predicted|believes|thinks|argued|claimed|"
+    r"announced|announces|expects|expected|sees|forecasts|forecast|projects|projected|"
+    r"reported|reports)\b|\b(?:said|says|according\s+to)\s+"
     r"((?:[A-Z][\w'.-]*\s*){1,4})(?=[,.;]|$)"
+)
+# A trailing adjunct after a comma that gives a cause, a circumstance or examples ("...,
+# helped by new capacity at Kallby", "..., including the Norte mine", "..., as exports of
+# grain rose", "..., with plants in Tarvik handling the rest"): what it names or
+# measures is not what the sentence's figure is about.
+_ADJUNCT_RE = re.compile(
+    r",\s+(?:including|such\s+as|helped|driven|led|boosted|hit|hurt|fuelled|fueled|"
+    r"thanks\s+to|due\s+to|owing\s+to|reflecting|as|amid|after|following|according\s+to|"
+    r"with)\b"
+    r"[^,;.]*",
+    re.IGNORECASE,
 )
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?]\s+)[\"'(]*$")
 _FUNCTION_WORDS = frozenset(
@@ -168,6 +182,9 @@ def _names(text: str, other: str = "") -> tuple[frozenset[str], ...]:
                 continue
         if all(w.lower() in _CALENDAR for w in words):
             continue
+        if len(words) == 1 and re.search(r"\d\s*$", text[: match.start()]):
+            if units.find(words[0]) is not None:
+                continue  # "1.2 GW", "500 MW": a unit symbol, not a name
         if len(words) == 1 and _is_demonym(words[0]):
             continue  # "Russian", "Welsh": an adjective, not a subject
         keys = frozenset(
@@ -373,6 +390,9 @@ def _period_clash(claim: SentenceFacts, passage: SentenceFacts) -> str | None:
         return "other quarters"
     if claim.months and passage.months and not claim.months & passage.months:
         return "other months"
+    for one, other in ((claim, passage), (passage, claim)):
+        if one.months and other.years and not (other.months or other.quarters):
+            return "a month against a whole year"
     if (claim.quarters and passage.whole_year) or (passage.quarters and claim.whole_year):
         return "a quarter against a whole year"
     if claim.earlier != passage.earlier:
@@ -382,6 +402,35 @@ def _period_clash(claim: SentenceFacts, passage: SentenceFacts) -> str | None:
 
 def _raw_words(text: str) -> frozenset[str]:
     return frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", text))
+
+
+def _core(text: str) -> str:
+    """The text without trailing adjuncts that state no figure of their own."""
+    return _ADJUNCT_RE.sub(lambda m: "" if not re.search(r"\d", m.group()) else m.group(), text)
+
+
+# "the gap between exports and imports": what a measure is taken between is not measured
+_BETWEEN_RE = re.compile(r"\bbetween\s+[^,;.]*?\band\s+[A-Za-z-]+", re.IGNORECASE)
+
+
+def _measure_words(text: str) -> frozenset[str]:
+    return _raw_words(_BETWEEN_RE.sub(" ", _core(text)))
+
+
+def _countries(text: str) -> frozenset[str]:
+    """Countries a text is about, named or as adjectives ("Peruvian", "US", "China's")."""
+    text = re.sub(r"\b[A-Z]{1,3}\$", "$", text)  # "US$1bn" is a currency
+    found = set()
+    for word in re.findall(r"[A-Za-z]+", text):
+        lowered = word.lower()
+        if lowered == "us" and word != "US":
+            continue  # the pronoun
+        if word[0].isupper() and (lowered in COUNTRY_NAMES or lowered in _COUNTRY_KEYS):
+            found.add(COUNTRY_NAMES.get(lowered, lowered))
+    return frozenset(found)
+
+
+_COUNTRY_KEYS = frozenset(COUNTRY_NAMES.values())
 
 
 def _measures(words: frozenset[str]) -> set[str]:
@@ -406,10 +455,18 @@ def compare_facts(claim: SentenceFacts, passage: SentenceFacts) -> Comparison:
         return Comparison("none", (), f"different periods: {clash}")
     if "forecast" in (claim.modality, passage.modality) and claim.modality != passage.modality:
         return Comparison("none", (), "a forecast against an actual figure")
-    claim_names = _names(claim.text, passage.text)
-    passage_names = _names(passage.text, claim.text)
+    claim_names = _names(_core(claim.text), passage.text)
+    passage_names = _names(_core(passage.text), claim.text)
     claim_only = _missing_names(claim_names, passage.text)
     passage_only = _missing_names(passage_names, claim.text)
+    claim_countries, passage_countries = _countries(claim.text), _countries(passage.text)
+    if claim_countries and passage_countries and not claim_countries & passage_countries:
+        return Comparison(
+            "none",
+            (),
+            f"different countries ({', '.join(sorted(claim_countries))} vs "
+            f"{', '.join(sorted(passage_countries))})",
+        )
     if claim_only and passage_only:
         return Comparison(
             "none",
@@ -427,8 +484,8 @@ def compare_facts(claim: SentenceFacts, passage: SentenceFacts) -> Comparison:
     shared_topical = _topical(claim.keys & passage.keys)
     name_words = {w for name in claim_names + passage_names for w in name}
     shared_topical = {w for w in shared_topical if w not in name_words}
-    claim_measures = _measures(_raw_words(claim.text))
-    passage_measures = _measures(_raw_words(passage.text))
+    claim_measures = _measures(_measure_words(claim.text))
+    passage_measures = _measures(_measure_words(passage.text))
     different_measure = (
         claim_measures and passage_measures and not claim_measures & passage_measures
     )
@@ -463,6 +520,7 @@ def compare_facts(claim: SentenceFacts, passage: SentenceFacts) -> Comparison:
         elif found_conflict:
             conflicting.append(found_conflict)
     if conflicting:
+        conflicting.sort(key=_pair_distance)
         first = conflicting[0]
         return Comparison(
             "conflicts",
@@ -481,6 +539,13 @@ def compare_facts(claim: SentenceFacts, passage: SentenceFacts) -> Comparison:
             f"{first['claim']['text']} is consistent with {first['passage']['text']}",
         )
     return Comparison("none", (), "no figure of the same kind about the same thing")
+
+
+def _pair_distance(pair: dict) -> float:
+    a, b = pair["claim"].get("converted"), pair["passage"].get("converted")
+    if not a or not b or (a > 0) != (b > 0):
+        return math.inf
+    return abs(math.log(a / b))
 
 
 def _judge(
@@ -510,7 +575,7 @@ def _judge(
         best_agree = max(agreeing, key=lambda c: (not c.derived, _score(c, passage)))
         swap = None if (p.derived or p.whole) else _swapped(best_agree, opposed, claim, passage)
         if swap is None:
-            return _pair(best_agree, p, "agrees")
+            return _pair(best_agree, p, "agrees", claim)
         opposed = [swap]
     if p.part or (p.derived and p.derived not in _CONFLICTING_DERIVED):
         reversed_change = [
@@ -528,7 +593,7 @@ def _judge(
     best = max(pool, key=lambda c: (_score(c, passage), -_distance(c, p)))
     if _conflict_doubt(best, p, claim, passage, passage_only, shared_topical):
         return None
-    return _pair(best, p, "conflicts")
+    return _pair(best, p, "conflicts", claim)
 
 
 # Derived readings precise enough to contradict a claim: "13 of 20", "2-1", "unanimous".
@@ -595,6 +660,110 @@ def _modifiers(clause: str) -> set[str]:
     return found
 
 
+_OF_COMPLEMENT_RE = re.compile(
+    r"\b(" + "|".join(sorted(_MEASURE_OF, key=len, reverse=True)) + r")\s+of\s+(?:the\s+)?"
+    r"([a-z][a-z-]+)",
+    re.IGNORECASE,
+)
+
+
+_WHOLE_RE = re.compile(r"\s*of\s+((?:[A-Za-z-]+,?\s+){0,3}[A-Za-z-]+)")
+
+
+def _whole_words(text: str, figure: Figure) -> frozenset[str]:
+    """The words of the whole a percentage is of ("99 percent of heavy rare earths")."""
+    if figure.key[1] != "percent":
+        return frozenset()
+    match = _WHOLE_RE.match(text, figure.end)
+    if not match:
+        return frozenset()
+    words = re.findall(r"[A-Za-z]+", match.group(1))
+    return frozenset(
+        term_key(w.lower()) for w in words if w.lower() not in STOP_WORDS | _GENERIC_MODIFIERS
+    )
+
+
+def _narrower(text: str, other_text: str, other_keys: frozenset[str]) -> str | None:
+    """A measure narrowed by an "of" complement ("imports of sawn timber") that the other text
+    names bare ("imports rose 16%"), the complement's word absent from the other text.
+    """
+    other = _measure_nouns(_core(other_text))
+    for measure, narrowing in _measure_nouns(_core(text)):
+        if narrowing is None or narrowing[:1].isupper() or term_key(narrowing) in other_keys:
+            continue
+        same = [n for m, n in other if _MEASURE_OF[m] == _MEASURE_OF[measure]]
+        if same and all(n is None for n in same):
+            return f"{measure} of {narrowing}"
+    return None
+
+
+# Words before a measure noun that do not narrow it: scales, periods, sizes.
+_NOT_NARROWING = frozenset(
+    """weekly daily monthly yearly annual quarterly full half big bigger biggest large larger
+    largest small smaller smallest high higher highest low lower lowest huge total record
+    overall average estimated latest current same""".split()
+)
+
+
+def _measure_nouns(text: str) -> list[tuple[str, str | None]]:
+    """Each measure noun of a text with the word that narrows it to a kind, if any.
+
+    "the goods deficit" and "imports of sawn timber" name a kind of deficit or of imports;
+    "Korlan shares", "shares of shipping companies" say whose; "imports of goods and
+    services" names the whole by its two halves (a merism).
+    """
+    tokens = re.findall(r"[A-Za-z][A-Za-z-]*(?:'s)?|\S", text)
+    out: list[tuple[str, str | None]] = []
+    for i, token in enumerate(tokens):
+        lowered = token.lower()
+        if lowered not in _MEASURE_OF:
+            continue
+        narrowing = None
+        before = tokens[i - 1] if i else ""
+        determiner = tokens[i - 2].lower() if i > 1 else ""
+        if (
+            determiner in ("the", "a", "an", "its", "their")
+            and before.isalpha()
+            and before.islower()
+            and before not in STOP_WORDS | _GENERIC_MODIFIERS | _NOT_NARROWING
+            and before not in _MEASURE_OF
+        ):
+            narrowing = before  # "the goods deficit"
+        if i + 2 < len(tokens) and tokens[i + 1].lower() == "of":
+            j = i + 2
+            if tokens[j].lower() in ("the", "its", "their", "all") and j + 1 < len(tokens):
+                j += 1
+            phrase = []
+            while j < len(tokens) and tokens[j].isalpha() and len(phrase) < 6:
+                phrase.append(tokens[j].lower())
+                j += 1
+            complement = " ".join(phrase)
+            if (
+                phrase
+                and phrase[0] not in STOP_WORDS | _GENERIC_MODIFIERS
+                and tokens[i + 2][:1].islower()
+                and not any(m in complement for m in _MERISMS)
+                and not _OWNERS & set(phrase[:3])
+            ):
+                narrowing = phrase[0]  # "imports of sawn timber"
+        out.append((lowered, narrowing))
+    return out
+
+
+# Coordinations that name a whole by its parts: "of goods and services" is all trade.
+_MERISMS = (
+    "goods and services", "men and women", "public and private", "private and public",
+    "home and abroad", "young and old", "rich and poor", "large and small", "big and small",
+)  # fmt: skip
+# Heads of an "of" phrase that say whose a measure is, not which kind of it.
+_OWNERS = frozenset(
+    """companies company firms firm businesses business banks bank groups group countries
+    country nations nation governments government households household people families
+    family investors investor owners owner members member states state shareholders
+    shareholder customers customer employees employee workers worker""".split()
+)
+
+
 def _specifies(name: str, passage: SentenceFacts, claim: SentenceFacts) -> bool:
     """A name that only narrows a thing the claim names ("the Tarvik harbour authority")."""
     for match in _NAME_RE.finditer(passage.text):
@@ -621,9 +790,20 @@ def _conflict_doubt(
     both_forecasts = claim.modality == passage.modality == "forecast"
     if c.planned != p.planned and not (c.derived or p.derived or both_forecasts):
         return "a plan against an actual figure"
+    if bool(claim.months) != bool(passage.months) and not (claim.quarters or passage.quarters):
+        return "a figure for a month against one that is not"
+    whole_c, whole_p = _whole_words(claim.text, c), _whole_words(passage.text, p)
+    if whole_c and whole_p and not whole_c & whole_p:
+        return "percentages of different wholes"
     claim_mods, passage_mods = _modifiers(c.clause), _modifiers(p.clause)
     if claim_mods and passage_mods and not (claim_mods & passage.keys or passage_mods & claim.keys):
         return "the figures measure different things"
+    # a passage that narrows the measure the claim names bare ("imports of sawn timber"
+    # against "imports") gives a part of it; a bare measure in a passage ("the gap") refers
+    # back to one its source named before, so a claim's narrower wording does not clash
+    narrower = _narrower(passage.text, claim.text, claim.keys)
+    if narrower:
+        return f"the passage's figure is for a part of the claim's measure ({narrower})"
     if not shared_topical and not (
         c.key[1].startswith("count:") and c.key[1] == p.key[1] and c.key[1] != "count:"
     ):
@@ -634,12 +814,17 @@ def _conflict_doubt(
     return None
 
 
-def _pair(c: Figure, p: Figure, relation: str) -> dict:
-    return {
+def _pair(c: Figure, p: Figure, relation: str, claim: SentenceFacts) -> dict:
+    pair = {
         "claim": _describe(c),
         "passage": _describe(p),
         "relation": relation,
     }
+    # the claim's words in the passage figure's clause that say what is measured
+    shared = _topical(p.local & claim.keys)
+    if shared:
+        pair["shared_context"] = sorted(shared)
+    return pair
 
 
 def compare_texts(claim: str, passage: str) -> Comparison:

@@ -21,8 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from textcore import units
-from textcore.analysis import QUOTES, TOKEN_RE, claim_terms, stated_years, term_key
-from textcore.numeric import written_precision
+from textcore.analysis import QUOTES, TOKEN_RE, claim_terms, fold_text, stated_years, term_key
 from textcore.quantities import parse_quantities
 
 __all__ = ["Figure", "SentenceFacts", "fold", "read_figures", "read_passage", "read_sentence"]
@@ -101,7 +100,7 @@ _FORECAST_RE = re.compile(
     re.IGNORECASE,
 )
 _PLAN_RE = re.compile(
-    r"\b(?:will|would|could|should|might|may|plans?|planned|planning|aims?|aiming|target|"
+    r"\b(?:will|would|could|should|might|(?-i:may)|plans?|planned|planning|aims?|aiming|target|"
     r"wants?|wanted|intends?|promised?|pledged?|proposed?|earmark\w*|set\s+to|is\s+to|"
     r"are\s+to)\b",
     re.IGNORECASE,
@@ -227,6 +226,29 @@ _NOUN_CLASSES = {
 }
 
 
+# A number keeps its decimal point; thousands separators are dropped ("1,146.1" -> "1146.1").
+_WRITTEN_NUMBER_RE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def written_precision(quantity: dict, value: float) -> float | None:
+    """Half a unit of the last digit as written ("$1.15 trillion" -> 5e9), if knowable."""
+    match = _WRITTEN_NUMBER_RE.search(fold_text(str(quantity.get("text") or "")))
+    if not match:
+        return None
+    written = match.group().replace(",", "")
+    number = float(written)
+    if number <= 0 or value <= 0:
+        return None
+    scale = value / number
+    exponent = math.log10(scale)
+    if abs(exponent - round(exponent)) > 1e-6:
+        # the written number is not the value times a power of ten ("an hour and a half")
+        return None
+    decimals = len(written.split(".")[1]) if "." in written else 0
+    # just under half, so that "15" and "16" (each rounded) do not touch
+    return 0.499 * (10.0**-decimals) * scale
+
+
 @dataclass(frozen=True)
 class Figure:
     """One reading of a quantity: an interval in the base unit of `key`, with its role."""
@@ -303,6 +325,51 @@ def _family(unit: str) -> tuple[str, float, str] | None:
     if unit:
         return f"other:{unit}", 1.0, unit
     return None
+
+
+def _coarse(family: str) -> str:
+    """The kind of amount a family measures: amounts and rates in one currency together,
+    counts of anything together, and every ratio (percent, points, multipliers) as one."""
+    if family.startswith(("currency:", "rate:")):
+        return "money:" + family.split(":", 1)[1]
+    if family.startswith("count:") or family == "count":
+        return "count"
+    if family in ("percent", "percentage_point", "multiplier"):
+        return "ratio"
+    return family
+
+
+def figure_kinds(figures) -> frozenset[str]:
+    """The kinds of amount of read figures (see `quantity_kinds`)."""
+    return frozenset(_coarse(f.key[1]) for f in figures)
+
+
+def quantity_kinds(quantities, text: str) -> frozenset[str]:
+    """The kinds of amount `read_sentence(text)` can give figures of, from the quantities
+    parsed from `text` (as stored) and the words `_derived` reads ratios from.
+
+    Lets a caller skip reading a text that has no figure of a kind it needs.
+    """
+    kinds = set()
+    for q in quantities:
+        unit = str(q.get("unit") or "")
+        for part in {unit, unit.partition("/")[0]}:
+            info = _family(part)
+            if info is not None:
+                kinds.add(_coarse(info[0]))
+        noun = str(q.get("noun") or "").strip().lower()
+        if noun.split()[-1:] in (["time"], ["times"]):
+            kinds.add("ratio")  # "three times": a multiplier
+    # ratios also come from two figures (a change between them, "13 of 20") and from words
+    if len(quantities) >= 2 or any(
+        pattern.search(text)
+        for pattern in (
+            _N_OF_M_RE, _OF_THE_M_N_RE, _SPLIT_RE, _UNANIMOUS_RE, _MULTIPLIER_RE,
+            _HALF_LEVEL_RE,
+        )
+    ):  # fmt: skip
+        kinds.add("ratio")
+    return frozenset(kinds)
 
 
 def _last_digit_unit(text: str, value: float) -> float | None:

@@ -273,3 +273,105 @@ def test_agreement_of_exact_values_is_symmetric(a, b):
         f"The Velby fund holds {b} of the total.", f"The Velby fund holds {a} of the total."
     )
     assert (one == "agrees") == (other == "agrees")
+
+
+# --------------------------------------------------------------------- who and what a figure is about
+
+
+def test_the_body_that_forecasts_a_figure_is_its_source_not_its_subject():
+    claim = "Lindqvist expects Norwegian salmon exports of 1.1 million tonnes in 2026."
+    passage = "Fiskebank sees Norwegian salmon exports reaching 1.3 million tonnes in 2026."
+    assert relation(claim, passage) == "conflicts"
+
+
+def test_names_in_a_trailing_cause_or_example_do_not_change_the_subject():
+    claim = "Orvane plans to spend $2.4bn on new smelters by 2028."
+    passage = (
+        "Orvane has earmarked about $1.6bn for new smelters through 2028, "
+        "including the Kallby plant."
+    )
+    assert relation(claim, passage) == "conflicts"
+    helped = "Orvane's smelter output rose 8% in 2025, helped by the new Kallby plant."
+    assert relation("Orvane's smelter output rose 3% in 2025.", helped) == "conflicts"
+    with_clause = (
+        "Orvane smelted about 40% of the region's tin in 2025, with plants in Tarvik "
+        "handling most of the rest."
+    )
+    assert relation("Orvane smelted more than 60% of the region's tin in 2025.", with_clause) == (
+        "conflicts"
+    )
+
+
+def test_what_a_gap_is_taken_between_is_not_what_it_measures():
+    claim = "The gap between Varel's imports and exports reached $42bn in 2024."
+    other_measure = "Varel's imports reached $150bn in 2024."
+    same_measure = "Varel's deficit reached $47bn in 2024."
+    assert relation(claim, other_measure) == "none"
+    assert relation(claim, same_measure) == "conflicts"
+
+
+def test_figures_for_different_countries_named_by_adjective_are_not_compared():
+    claim = "Chilean copper exports rose 12% in 2024."
+    assert relation(claim, "Peruvian copper exports rose 9% in 2024.") == "none"
+    assert relation(claim, "Copper exports from Chile rose 9% in 2024.") == "conflicts"
+
+
+def test_a_country_adjective_on_one_side_only_does_not_block_a_conflict():
+    claim = "The firm's Norwegian owner paid $3m for the Osk depot in 2024."
+    passage = "The firm's owner paid $5m for the Osk depot in 2024."
+    assert relation(claim, passage) == "conflicts"
+
+
+# --------------------------------------------------------------------- periods
+
+
+def test_a_figure_for_a_month_is_not_one_for_the_whole_year():
+    claim = "Tarn's imports were $140bn in 2024."
+    passage = "Tarn's imports were $12bn in December 2024."
+    assert relation(claim, passage) == "none"
+    assert relation(passage, claim) == "none"
+
+
+def test_a_figure_for_a_month_does_not_contradict_one_without_a_period():
+    claim = "Tarn's imports rose to a record $140bn."
+    passage = "Tarn's December imports were $12bn."
+    assert relation(claim, passage) == "none"
+
+
+# --------------------------------------------------------------------- narrower measures
+
+
+def test_a_passage_figure_for_a_part_of_the_claims_measure_is_no_conflict():
+    claim = "Imports rose by 16% last year."
+    part = "Imports of crude oil rose by 37% last year."
+    whole = "Imports of goods and services rose by 19% last year."
+    assert relation(claim, part) == "none"
+    assert relation(claim, whole) == "conflicts"
+
+
+def test_a_passage_naming_whose_measure_it_is_does_not_narrow_it():
+    claim = "Shares fell 6% on Monday."
+    passage = "Shares of shipping companies fell 4% on Monday."
+    assert relation(claim, passage) == "conflicts"
+
+
+def test_the_goods_deficit_is_a_part_of_the_trade_gap():
+    claim = "The gap between Varel's exports and imports was $90bn in 2024."
+    passage = "The goods deficit was $96bn in 2024."
+    assert relation(claim, passage) == "none"
+
+
+def test_percentages_of_different_wholes_are_not_compared():
+    claim = "Velby mines more than 80 percent of heavy ores."
+    passage = "Velby handles 60% of mined output and close to 70% of smelted metal."
+    assert relation(claim, passage) == "none"
+    same_whole = "Velby mines about 65 percent of heavy ores."
+    assert relation(claim, same_whole) == "conflicts"
+
+
+def test_the_reason_cites_the_closest_disagreeing_figures():
+    claim = "Tin prices reached a 16-year high in May."
+    passage = "Tin for three-month delivery climbed in May to its highest level in 14 years."
+    result = compare_texts(claim, passage)
+    assert result.numeric == "conflicts"
+    assert "16-year vs 14 years" in result.reason

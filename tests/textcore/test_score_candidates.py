@@ -142,3 +142,24 @@ def test_scoring_is_deterministic_and_bounded(claim, passages):
     second = score_candidates(claim, [], list(reversed(candidates)))
     assert first == second
     assert all(0.0 <= m.score <= 100.0 for m in first)
+
+
+def test_the_matcher_reads_figures_from_the_texts_as_compare_texts_does():
+    from textcore.alignment import compare_texts
+    from textcore.quantities import parse_quantities
+
+    claim = "Ticket sales at the Lunsford museum doubled last year."
+    text = "Ticket sales at the Lunsford museum rose 100% last year."
+    passage = PassageText(1, text, [q.to_dict() for q in parse_quantities(text)])
+    [match] = score_candidates(claim, [], [passage])
+    assert match.numeric == compare_texts(claim, text).numeric == "agrees"
+    assert "doubled" in match.detail["numeric"]["reason"]
+
+
+def test_a_candidate_without_a_figure_of_the_claims_kind_is_not_read():
+    claim = "The Lunsford museum sold 40,000 tickets for $2m."
+    other_kind = "The Lunsford museum grew 12 tonnes of tomatoes."
+    stored = [{"text": "12 tonnes", "value": 12.0, "unit": "tonne", "qualifier": "exact"}]
+    [match] = score_candidates(claim, [], [PassageText(1, other_kind, stored)])
+    assert match.numeric == "none"
+    assert match.detail["numeric"]["reason"] == "no figure of the kind the claim states"

@@ -5,13 +5,8 @@ import math
 import pytest
 
 from textcore import units
-from textcore.numeric import numeric_agreement
-from textcore.quantities import parse_quantities, producible_units
-
-
-def only_quantity(text: str) -> dict:
-    (quantity,) = parse_quantities(text)
-    return quantity.to_dict()
+from textcore.alignment import compare_texts
+from textcore.quantities import producible_units
 
 
 @pytest.mark.parametrize(("unit", "dimension"), sorted(producible_units()))
@@ -89,14 +84,10 @@ def test_a_degree_of_angle_is_not_a_degree_of_temperature():
     ],
 )
 def test_parsed_quantities_in_different_units_of_one_dimension_agree(claim, passage):
-    relation, _ = numeric_agreement([only_quantity(claim)], [only_quantity(passage)])
-
-    assert relation == "agrees"
+    assert compare_texts(claim, passage).numeric == "agrees"
 
 
 def test_parsed_quantities_in_different_units_that_differ_do_not_agree():
-    claim, passage = only_quantity("Output reached 1.2 TWh."), only_quantity("It was 120 GWh.")
-
-    relation, _ = numeric_agreement([claim], [passage])
-
-    assert relation != "agrees"
+    assert compare_texts("Output reached 1.2 TWh.", "Output reached 120 GWh.").numeric == (
+        "conflicts"
+    )
