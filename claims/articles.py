@@ -11,8 +11,10 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Q
 
+from textcore.spans import shift_span
+
 from . import workflow
-from .models import Article, ArticleRevision, Verdict
+from .models import Article, ArticleRevision, Claim, Verdict
 
 
 def revise_article(*, article: Article, user, reason: str = "") -> ArticleRevision | None:
@@ -41,12 +43,30 @@ def revise_article(*, article: Article, user, reason: str = "") -> ArticleRevisi
             edited_by=user,
             reason=reason,
         )
+        _follow_the_edit(article, old=stored.body, new=article.body)
     why = (
         f"The article's text was edited (revision {revision.number}); check that the "
         "claim and its quote still stand."
     )
     workflow.queue_rereview_for_article(article_id=article.pk, reason=why)
     return revision
+
+
+def _follow_the_edit(article: Article, *, old: str, new: str) -> None:
+    """Point each claim's span and sentence at the same words in the edited body.
+
+    A span whose words the edit changed keeps its sentence's new place when that
+    sentence is still there, and otherwise stays where it was (cut to the new length);
+    published quotes never depend on it (they are stored with the verdict)."""
+    for claim in Claim.objects.filter(article=article).order_by("pk"):
+        sentence = shift_span(old, new, claim.sentence_start, claim.sentence_end)
+        span = shift_span(old, new, claim.start, claim.end) or sentence
+        sentence = sentence or span
+        if span is None:
+            span = sentence = (min(claim.start, len(new)), min(claim.end, len(new)))
+        Claim.objects.filter(pk=claim.pk).update(
+            start=span[0], end=span[1], sentence_start=sentence[0], sentence_end=sentence[1]
+        )
 
 
 def published_fact_checks(*, articles=(), claims=()) -> list[Verdict]:

@@ -81,3 +81,16 @@ def test_a_title_edit_makes_no_revision(rated_false):
 
     assert not ArticleRevision.objects.exists()
     assert not Claim.objects.get(pk=rated_false.pk).needs_rereview
+
+
+def test_claims_keep_pointing_at_their_words_after_an_edit_before_them(rated_false):
+    article = Article.objects.get(pk=rated_false.article_id)
+    words = article.body[rated_false.start : rated_false.end]
+    sentence = article.body[rated_false.sentence_start : rated_false.sentence_end]
+    article.body = "Updated on Tuesday with the council's reply. " + article.body
+    articles.revise_article(article=article, user=EditorFactory())
+
+    claim = Claim.objects.get(pk=rated_false.pk)
+    body = Article.objects.get(pk=article.pk).body
+    assert body[claim.start : claim.end] == words
+    assert body[claim.sentence_start : claim.sentence_end] == sentence
