@@ -24,7 +24,6 @@ before/after counts; the same data and ranker give the same file.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import math
 import sys
@@ -35,13 +34,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_ranker import Library, load_library, load_tweets  # noqa: E402
+from train_ranker import Library, first_stage, load_library, load_tweets, sha256  # noqa: E402
 
 from textcore.quantities import parse_quantities  # noqa: E402
 from textcore.retrieval.gate import OPEN_GATE, RelevanceGate  # noqa: E402
 from textcore.retrieval.index import LibraryIndex  # noqa: E402
-from textcore.retrieval.query import clean_query, query_terms  # noqa: E402
-from textcore.retrieval.rank import RANKER_PATH, CandidatePassage, Ranker, rank_candidates  # noqa: E402
+from textcore.retrieval.query import clean_query  # noqa: E402
+from textcore.retrieval.rank import RANKER_PATH, Ranker, rank_candidates  # noqa: E402
 
 MIN_PIECES = 2  # design: a single shared word is not evidence (module doc of the gate)
 SHOWN = 10  # suggestions stored per claim (FACTCHECK_MATCHES_PER_CLAIM)
@@ -56,10 +55,6 @@ class Item:
     group: str
     gold: set
     matches: list[tuple[tuple[str, str], float, int, float, int]]
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def load_claims(path: Path) -> list[tuple[str, str, set]]:
@@ -79,19 +74,7 @@ def load_claims(path: Path) -> list[tuple[str, str, set]]:
 def rank(lib: Library, index: LibraryIndex, text: str, ranker: Ranker, candidates: int):
     """The lookup of `sources.search.lookup` on an in-memory library, gate open."""
     cleaned = clean_query(text)
-    hits = index.search(query_terms(cleaned), limit=candidates)
-    found = [
-        CandidatePassage(
-            id=hit.doc,
-            text=lib.texts[hit.doc],
-            title=lib.titles[hit.doc],
-            quantities=lib.quantities[hit.doc],
-            text_score=hit.text_score,
-            title_score=hit.title_score,
-            score=hit.score,
-        )
-        for hit in hits
-    ]
+    found = first_stage(lib, index, cleaned, candidates)
     quantities = [q.to_dict() for q in parse_quantities(cleaned)]
     ranked = rank_candidates(
         cleaned,
@@ -229,9 +212,9 @@ def main(argv: list[str] | None = None) -> int:
         meta={
             "training": {
                 "script": "scripts/train_gate.py",
-                "ranker": {"file": args.ranker.name, "sha256": _sha256(args.ranker)},
+                "ranker": {"file": args.ranker.name, "sha256": sha256(args.ranker)},
                 "data": {
-                    name: {"file": path.name, "sha256": _sha256(path)}
+                    name: {"file": path.name, "sha256": sha256(path)}
                     for name, path in files.items()
                 },
                 "rule": (

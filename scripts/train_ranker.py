@@ -70,8 +70,24 @@ class Query:
     library: str
 
 
-def _sha256(path: Path) -> str:
+def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def first_stage(lib: Library, index: LibraryIndex, cleaned: str, limit: int) -> list:
+    """The lookup's first stage on an in-memory library: its candidate passages."""
+    return [
+        CandidatePassage(
+            id=hit.doc,
+            text=lib.texts[hit.doc],
+            title=lib.titles[hit.doc],
+            quantities=lib.quantities[hit.doc],
+            text_score=hit.text_score,
+            title_score=hit.title_score,
+            score=hit.score,
+        )
+        for hit in index.search(query_terms(cleaned), limit=limit)
+    ]
 
 
 def load_library(path: Path) -> Library:
@@ -117,19 +133,7 @@ def load_eval(path: Path) -> list[Query]:
 def candidate_rows(query: Query, lib: Library, index: LibraryIndex):
     """(features, labels, refs) of a query's candidates, as the lookup computes them."""
     cleaned = clean_query(query.text)
-    hits = index.search(query_terms(cleaned), limit=CANDIDATES)
-    candidates = [
-        CandidatePassage(
-            id=hit.doc,
-            text=lib.texts[hit.doc],
-            title=lib.titles[hit.doc],
-            quantities=lib.quantities[hit.doc],
-            text_score=hit.text_score,
-            title_score=hit.title_score,
-            score=hit.score,
-        )
-        for hit in hits
-    ]
+    candidates = first_stage(lib, index, cleaned, CANDIDATES)
     if not candidates:
         return np.zeros((0, len(FEATURES))), np.zeros(0), []
     quantities = [q.to_dict() for q in parse_quantities(cleaned)]
@@ -284,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
                 "script": "scripts/train_ranker.py",
                 "model": "logistic regression, L2 on standardised features, Newton's method",
                 "data": {
-                    name: {"file": path.name, "sha256": _sha256(path)}
+                    name: {"file": path.name, "sha256": sha256(path)}
                     for name, path in files.items()
                 },
                 "examples": int(sum(len(r[2]) for r in everything)),
