@@ -292,3 +292,116 @@ def test_a_verb_shared_inside_a_reported_clause_keeps_the_reported_subject():
 def test_a_second_reporting_verb_shares_the_speaker():
     texts = claim_texts("Ms Baines said fares rose 4% and promised that the line would reopen.")
     assert "Ms Baines promised that the line would reopen." in texts
+
+
+# --- adjuncts, quantified relatives, earlier figures and distributive lists ---------------
+
+
+def test_gerund_after_a_preposition_states_its_own_fact():
+    texts = claim_texts("Marlow Foods is to raise its dividend by 8% after selling two dairies.")
+    assert "Marlow Foods is to raise its dividend by 8%." in texts
+    assert "Marlow Foods sold two dairies." in texts
+
+
+def test_despite_with_its_own_agent_names_the_agent():
+    texts = claim_texts(
+        "Orvel's output stayed flat last year, despite the group opening three new mines."
+    )
+    assert "Orvel's output stayed flat last year." in texts
+    assert "The group opened three new mines." in texts
+
+
+def test_absolute_with_and_a_participle_is_a_passive_claim():
+    texts = claim_texts(
+        "Ticket sales rose sharply in 2019, with 40 million tickets sold online in Asia."
+    )
+    assert "Ticket sales rose sharply in 2019." in texts
+    assert "40 million tickets were sold online in Asia." in texts
+
+
+def test_absolute_with_and_a_share_is_what_the_subject_has():
+    texts = claim_texts(
+        "Kessel Bank is the largest lender in Norway, with more than a third of deposits."
+    )
+    assert "Kessel Bank is the largest lender in Norway." in texts
+    assert "Kessel Bank has more than a third of deposits." in texts
+
+
+def test_quantified_relative_names_the_whole_it_counts():
+    texts = claim_texts(
+        "About 9 million bicycles were sold in 2021, 2 million of which were electric."
+    )
+    assert "About 9 million bicycles were sold in 2021." in texts
+    assert "2 million of the bicycles were electric." in texts
+
+
+def test_earlier_figure_after_compared_with_is_its_own_claim():
+    claims = extract_claims(
+        "Exports climbed to 800,000 tonnes, compared with 520,000 tonnes in 2001."
+    )
+    texts = [c.text for c in claims]
+    assert "Exports climbed to 800,000 tonnes." in texts
+    assert "Exports was 520,000 tonnes in 2001." in texts or (
+        "Exports were 520,000 tonnes in 2001." in texts
+    )
+    earlier = next(c for c in claims if "520,000" in c.text)
+    assert [q.value for q in earlier.quantities] == [520_000]
+
+
+def test_list_of_noun_phrases_gives_one_claim_per_item():
+    texts = claim_texts(
+        "The report says Ireland has the highest growth in Europe, "
+        "the lowest unemployment for 20 years and the biggest trade surplus since 1990."
+    )
+    assert "The report says Ireland has the highest growth in Europe." in texts
+    assert "The report says Ireland has the lowest unemployment for 20 years." in texts
+    assert "The report says Ireland has the biggest trade surplus since 1990." in texts
+
+
+def test_list_of_subjects_shares_the_predicate_without_all():
+    texts = claim_texts(
+        "Tarn Motors said that higher steel prices, a strike at its plant "
+        "and weak demand in Asia all hurt profits."
+    )
+    assert "Tarn Motors said that higher steel prices hurt profits." in texts
+    assert "Tarn Motors said that a strike at its plant hurt profits." in texts
+    assert "Tarn Motors said that weak demand in Asia hurt profits." in texts
+
+
+def test_two_named_people_after_by_each_get_the_claim():
+    texts = claim_texts(
+        "The minister was joined at the opening by Clara Maddox and Ivo Petrov, "
+        "the mayor of the city."
+    )
+    assert "The minister was joined at the opening by Clara Maddox." in texts
+    assert any(t.startswith("The minister was joined at the opening by Ivo Petrov") for t in texts)
+
+
+def test_lists_of_single_words_and_reciprocal_predicates_stay_whole():
+    texts = claim_texts("Sales fell in France, Germany and Italy last year.")
+    assert texts == ["Sales fell in France, Germany and Italy last year."]
+    texts = claim_texts("The deal was signed by Anna Berg and Tomas Lind in Oslo.")
+    assert texts == ["The deal was signed by Anna Berg and Tomas Lind in Oslo."]
+
+
+def test_verb_phrases_are_not_list_items():
+    texts = claim_texts(
+        "Mr Vance argued that tariffs on steel, raise costs for builders and weaken demand."
+    )
+    assert not any(t.endswith("weaken demand.") and "raise" not in t for t in texts)
+
+
+def test_relative_clause_after_an_all_capital_country_name():
+    texts = claim_texts(
+        "The regulators in the US, who have fined 12 banks in Austin, Texas, "
+        "expect more cases this year."
+    )
+    assert "The regulators in the US have fined 12 banks in Austin, Texas." in texts
+    assert "The regulators in the US expect more cases this year." in texts
+
+
+def test_relative_clause_with_a_base_form_verb():
+    texts = claim_texts(
+        "Grants will go to small farms, which make up most of the sector, from next year."
+    )
+    assert "Small farms make up most of the sector." in texts

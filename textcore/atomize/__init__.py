@@ -37,6 +37,7 @@ import re
 from dataclasses import replace
 
 from ..text import dateline_length
+from .adjuncts import adjunct_claims, distribute_lists
 from .asides import dash_asides, relatives, subject_modifiers
 from .clauses import attributed_clauses
 from .draft import Draft, blank
@@ -143,8 +144,14 @@ def atomize(sentence: str, quantity_spans: list[tuple[int, int, str]] | None = N
     drafts += found
     found, work = subject_modifiers(work)
     drafts += found
+    found, work = adjunct_claims(work)
+    drafts += found
     drafts += attributed_clauses(work)
     atomic: list[Draft] = []
     for draft in drafts:
-        atomic += [draft] if draft.text else _split_quantities(draft, quantity_spans)
+        if draft.text:
+            atomic.append(draft)
+            continue
+        for item in distribute_lists(draft) if draft.kind == "clause" else [draft]:
+            atomic += _split_quantities(item, quantity_spans)
     return atomic

@@ -19,12 +19,21 @@ from .grammar import (
     proper_name_verb,
     third_person,
 )
-from .words import DETERMINERS, PARTICIPLE_SKIP, PARTICIPLE_START, PREPOSITIONS, REPORTING
+from .words import (
+    DETERMINERS,
+    PARTICIPLE_SKIP,
+    PARTICIPLE_START,
+    PREPOSITIONS,
+    PRONOUNS,
+    REPORTING,
+)
 
 _DASH_RE = re.compile(r"\s[-–—]\s|\s?—\s?")
 _RELATIVE_RE = re.compile(
     r",\s+(?P<rel>which|who)\s+(?P<rest>(?:[^,;]|,(?=\d))+?)(?P<close>,(?!\d)|(?=[.!?;]?\s*$))"
 )
+# "in Newark, New Jersey,": the comma between a place and its region closes nothing
+_PLACE_COMMA_RE = re.compile(r"\b[A-Z][a-z]+(?P<comma>,)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,")
 _SUBJECT_MODIFIER_RE = re.compile(
     r"^(?P<subject>\s*[^,;]{3,60}?),\s+(?P<mod>(?:led|headed|chaired|run|owned|founded|backed|"
     r"including|comprising|up|down|"
@@ -120,12 +129,23 @@ def _antecedent(work: str, end: int) -> str:
 def relatives(work: str) -> tuple[list[Draft], str]:
     """', which is under sanctions,' -> 'ANTECEDENT is under sanctions'."""
     drafts: list[Draft] = []
-    for match in list(_RELATIVE_RE.finditer(work)):
-        rest = match.group("rest")
+    masked = work
+    for place in _PLACE_COMMA_RE.finditer(work):
+        at = place.start("comma")
+        masked = masked[:at] + "\x00" + masked[at + 1 :]
+    for match in list(_RELATIVE_RE.finditer(masked)):
+        rest = work[match.start("rest") : match.end("rest")]
         words = rest.split()
         # right after "who"/"which" a word in -s is a verb: "who faces an election"
         if not words or not (
-            is_verb(words[0], (words + [""])[1]) or re.fullmatch(r"[a-z]+[^s\W]s", words[0])
+            is_verb(words[0], (words + [""])[1])
+            or re.fullmatch(r"[a-z]+[^s\W]s", words[0])
+            # "which make up", "who now run": a lower-case word that is no noun phrase's start
+            or (
+                re.fullmatch(r"[a-z]{2,}", words[0])
+                and words[0] not in DETERMINERS | PREPOSITIONS | PRONOUNS
+                and not words[0].endswith("ing")
+            )
         ):
             continue
         subject = _antecedent(work, match.start())

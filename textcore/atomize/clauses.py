@@ -13,6 +13,7 @@ from .grammar import (
     clean_word,
     find_subject,
     first_verb,
+    is_pronoun,
     is_verb,
     looks_plural,
     main_verb_is_past,
@@ -212,7 +213,7 @@ def _clauses(work: str) -> list[Draft]:
             if new_subject and len(work[new_subject[0] : new_subject[1]].split()) <= 5:
                 words = work[new_subject[0] : new_subject[1]].split()
                 first = clean_word(words[0])
-                if len(words) > 1 and clean_word(words[-1]) in PRONOUNS:
+                if len(words) > 1 and is_pronoun(words[-1]):
                     continue  # "tools they needed": a relative clause without "that"
                 if _noun_coordination(left) or not has_verb:
                     continue

@@ -27,6 +27,12 @@ def clean_word(token: str) -> str:
     return token.strip(",.;:!?\"'“”‘’()[]").lower()
 
 
+def is_pronoun(token: str) -> bool:
+    """A personal pronoun; "US" in capitals is the country, not "us"."""
+    raw = token.strip(",.;:!?\"'“”‘’()[]")
+    return clean_word(raw) in PRONOUNS and not (len(raw) > 1 and raw.isupper())
+
+
 def is_verb(token: str, next_token: str = "") -> bool:
     """A finite verb, judged from the word alone and the word after it (no tagger)."""
     word = clean_word(token)
@@ -148,7 +154,7 @@ def noun_phrase_before(text: str, end: int) -> str:
         if raw.endswith((",", ";", ":")) and words:
             break
         word = clean_word(raw)
-        if word in PREPOSITIONS or word in PRONOUNS or word in BASE_VERBS:
+        if word in PREPOSITIONS or is_pronoun(raw) or word in BASE_VERBS:
             break
         if words and (is_verb(raw) or (word.endswith("ing") and word not in PARTICIPLE_SKIP)):
             break  # "operating Shadowcrew.com": the gerund is not part of the noun phrase

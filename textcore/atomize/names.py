@@ -165,6 +165,8 @@ def appositive_claims(sentence: str, work: str) -> tuple[list[Draft], str]:
             continue  # a list: "A, the B, and C"
         if app.split()[0].lower() in {"another", "other", "such", "this", "his", "her", "their"}:
             continue
+        if re.search(r"\s(?:and|or)\s+(?:the|a|an)\s", app) and not _is_role_phrase(app):
+            continue  # "the highest growth in Europe, the lowest X and the biggest Y": a list
         before_name = work[max(0, match.start("name") - 12) : match.start("name")]
         if app[:1].isupper() and re.search(r"\b(?:the|of|in|at|for|from|by)\s+$", before_name):
             continue  # "the head of the NHTCU, Acting Chief ...": the title is not the unit's
