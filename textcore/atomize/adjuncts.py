@@ -29,6 +29,7 @@ from .grammar import (
     clean_word,
     find_subject,
     first_verb,
+    is_pronoun,
     is_verb,
     looks_plural,
     main_verb_is_past,
@@ -69,7 +70,8 @@ _COMPARED_RE = re.compile(
 )
 _RECIPROCAL_RE = re.compile(
     r"\b(?:each\s+other|one\s+another|together|jointly|between|merge[ds]?|merging|met|meet|"
-    r"meets|agreed|agree|signed|sign|shared|share|versus|vs)\b",
+    r"meets|agreed|agree|signed|sign|shared|share|versus|vs|both|rivals?|partners?|allies|"
+    r"neighbours|neighbors|similar|different|equal|same|compared|respectively)\b",
     re.IGNORECASE,
 )
 
@@ -82,7 +84,7 @@ def _subject(work: str) -> tuple[str, tuple[int, int] | None]:
     return " ".join(work[span[0] : span[1]].split()), span
 
 
-def _agree(verb_phrase: str, plural: bool) -> str:
+def agree(verb_phrase: str, plural: bool) -> str:
     """'has been arrested' after a singular subject; 'have been' after a plural one."""
     words = verb_phrase.split()
     if not words:
@@ -301,6 +303,30 @@ def _find_lists(kept: str) -> list[list[tuple[int, int]]]:
         if len(items) >= 3:
             found.append(items)
             return found
+    # "Curfews and community orders were options": two subjects of a copula
+    span = find_subject(kept, floor)
+    if span is not None and span[0] == floor:
+        subject = kept[span[0] : span[1]]
+        joint = re.search(r"\s+and\s+", subject)
+        verb = kept[span[1] :].split()[:1]
+        if (
+            joint
+            and verb
+            and verb[0] in {"are", "were", "have", "will", "remain", "remained"}
+            and subject.count(" and ") == 1
+            and not re.match(r"(?:both|between)\b", subject, re.IGNORECASE)
+        ):
+            first = (span[0], span[0] + joint.start())
+            second = (span[0] + joint.end(), span[1])
+            if all(
+                1 <= len(kept[a:b].split()) <= 5
+                and not is_pronoun(kept[a:b].split()[0])
+                # each a plural itself, so the verb agrees with it alone
+                and re.search(r"[^s]s$", kept[a:b].lower())
+                for a, b in (first, second)
+            ):
+                found.append([first, second])
+                return found
     pair = _NAME_PAIR_RE.search(kept)
     if pair:
         before = kept[: pair.start()].split()
@@ -319,12 +345,12 @@ def _plain_item(text: str) -> bool:
         return False
     if clean_word(words[0]) in PRONOUNS or clean_word(words[0]) in PREPOSITIONS - {"the"}:
         return False
-    if any(clean_word(w) in PRONOUNS for w in words[1:]):
+    if any(is_pronoun(w) for w in words[1:]):
         return False  # "fortifies them overseas": a verb and its object, not a noun phrase
     if (
         words[0].islower()
         and words[0].endswith("s")
-        and clean_word(words[1]) in DETERMINERS | PRONOUNS | {"more", "less"}
+        and (clean_word(words[1]) in DETERMINERS | {"more", "less"} or is_pronoun(words[1]))
     ):
         return False  # "weakens the dollar"
     return not any(is_verb(w) for w in words[1:]) and not is_verb(words[0])

@@ -171,6 +171,10 @@ def _clauses(work: str) -> list[Draft]:
             first_verb(left, limit=40) is not None
             or proper_name_verb(work[: match.start()], left_start) is not None
         )
+        if match.group("contrast") and not has_verb and len(left.split()) >= 4:
+            # ", although ...", ", whereas ...": a subordinator always opens a clause, so the
+            # text before it is one even when its verb is not recognised ("couples go to court")
+            has_verb = True
         if not right_tokens or (not has_verb and not cuts):
             continue
         if match.group("semi"):
