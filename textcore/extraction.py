@@ -85,7 +85,7 @@ def _claim_from_draft(
     resolved = referents.resolve(rendered, draft.kind, local)
     if resolved is None:
         return None
-    text = normalize_claim_text(resolved)
+    text = normalize_claim_text(referents.people.named_in_full(resolved))
     if len(text.split()) < MIN_CLAIM_WORDS:
         return None
     if not text.endswith((".", "!", "?", '"', "'")):

@@ -190,6 +190,29 @@ class People:
         surname = name.split()[-1]
         return self.full.get(surname, name)
 
+    def named_in_full(self, text: str) -> str:
+        """'Mr Clarke said ...' -> 'Charles Clarke said ...' when the article gives the full
+        name (a title that is part of a name, "Lord", "Sir", "Dame", stays); a bare surname
+        opening the claim too ("Hassett said" -> "Kevin Hassett said")."""
+        if not self.full:
+            return text
+
+        def titled(match: re.Match[str]) -> str:
+            title = match.group("title").lower().rstrip(".")
+            if title in {"lord", "sir", "dame", "lady"}:
+                return match.group(0)
+            name = match.group("name")
+            full = self.full.get(name.split()[-1])
+            if not full or len(name.split()) > 1:
+                return match.group(0)
+            return full
+
+        text = _TITLED_RE.sub(titled, text)
+        first = re.match(rf"{_NAME_WORD}(?=['’]s\b|\s+[a-z])", text)
+        if first and first.group(0) in self.full and self.full[first.group(0)] != first.group(0):
+            text = self.full[first.group(0)] + text[first.end() :]
+        return text
+
     def gender_of(self, name: str) -> str:
         titled = _TITLED_RE.match(name)
         if titled:

@@ -37,7 +37,7 @@ import re
 from dataclasses import replace
 
 from ..text import dateline_length
-from .adjuncts import adjunct_claims, distribute_lists
+from .adjuncts import adjunct_claims, distribute_lists, subordinate_claims
 from .asides import dash_asides, relatives, subject_modifiers
 from .clauses import attributed_clauses
 from .draft import Draft, blank
@@ -58,7 +58,7 @@ _RECORD_RE = re.compile(
     re.IGNORECASE,
 )
 _CHANGE_TO_LEVEL_RE = re.compile(
-    r"^\s*(?:(?:in|on|during|for|over)\s+[\w ]{1,25}?\s+)?(?P<conn>to|at)\s+(?:an?\s+)?(?:new\s+)?"
+    r"^\s*(?:(?:in|on|during|for|over|by)\s+[\w ]{1,25}?\s+)?(?P<conn>to|at)\s+(?:an?\s+)?(?:new\s+)?"
     r"(?:record(?:\s+high)?|all-time\s+high)?(?:\s+of)?\s*$",
     re.IGNORECASE,
 )
@@ -92,6 +92,20 @@ def _split_quantities(draft: Draft, quantity_spans: list[tuple[int, int, str]]) 
             return [
                 replace(draft, kept=change_only),
                 replace(draft, kept=level_only),
+            ]
+    for first, second in zip(inside, inside[1:], strict=False):
+        # "raised the cap to 49% from 40%": the new level, and the earlier one
+        between = draft.kept[first[1] : second[0]]
+        before = draft.kept[: first[0]]
+        if (
+            first[2] == second[2]
+            and re.fullmatch(r"\s+from\s+", between)
+            and re.search(r"\bto\s+$", before)
+        ):
+            to_at = re.search(r"\bto\s+$", before).start()
+            return [
+                replace(draft, kept=blank(draft.kept, first[1], second[1])),
+                replace(draft, kept=blank(draft.kept, to_at, second[0] - len(between) + 1)),
             ]
     for first, second in zip(inside, inside[1:], strict=False):
         # "sales fell 13% in New York and 16% in Ireland": one figure per place
@@ -146,6 +160,7 @@ def atomize(sentence: str, quantity_spans: list[tuple[int, int, str]] | None = N
     drafts += found
     found, work = adjunct_claims(work)
     drafts += found
+    drafts += subordinate_claims(work)
     drafts += attributed_clauses(work)
     atomic: list[Draft] = []
     for draft in drafts:

@@ -376,3 +376,73 @@ def _last_item(kept: str, start: int) -> tuple[int, int] | None:
     if not count:
         return None
     return start, end
+
+
+# --- subordinate clauses and comparative ellipsis ------------------------------------------
+
+_SUBORDINATE_RE = re.compile(r"\s(?P<conj>after|when|where|because|since|before)\s+(?=\S)")
+_AS_IS_RE = re.compile(
+    r",\s+as\s+(?P<aux>is|are|was|were|does|do|did|has|have)\s+"
+    r"(?P<np>(?:[\w'’.&-]+\s+){0,5}?[A-Z][\w'’.&-]*)" + _END
+)
+
+
+def subordinate_claims(work: str) -> list[Draft]:
+    """Facts stated in a subordinate clause with its own subject and verb: 'X happened after
+    MPs criticised the plan' -> 'MPs criticised the plan'; 'a dinner where the minister told
+    him ...' -> 'the minister told him ...'. A reporting frame opening the sentence ("The book
+    claims") stays with the clause. The main clause is left as it is."""
+    from .clauses import _FRAME_RE  # the frame words live with the clause splitter
+
+    drafts: list[Draft] = []
+    body_start = len(work) - len(work.lstrip())
+    span = find_subject(work, body_start)
+    frame = ""
+    if span is not None:
+        frame_match = _FRAME_RE.match(work, span[1])
+        if frame_match:
+            frame = " ".join(work[span[0] : frame_match.end()].split())
+    for match in _SUBORDINATE_RE.finditer(work):
+        if (
+            match.start() < (span[1] if span else body_start)
+            or len(work[body_start : match.start()].split()) < 3
+        ):
+            continue  # "After talks, the firm ...": an opening phrase, not a subordinate
+        start = match.end()
+        inner = find_subject(work, start)
+        if inner is None or inner[0] != start:
+            continue
+        subject_words = work[inner[0] : inner[1]].split()
+        if (
+            clean_word(subject_words[0]) in {"it", "there", "this", "that"}
+            or is_pronoun(subject_words[0])
+            or len(subject_words) > 5
+            or any(
+                clean_word(w) in PREPOSITIONS - {"of", "for", "from", "in"} for w in subject_words
+            )
+        ):
+            continue  # "before the next election because he ...": no subject of its own
+        end_match = re.compile(r"[;:!?]|,(?!\d)|\.(?!\d)|$").search(work, inner[1])
+        end = end_match.start() if end_match else len(work)
+        clause = work[start:end]
+        if len(clause.split()) < len(subject_words) + 3:
+            continue
+        if frame and frame_match is not None and match.start() > frame_match.end():
+            text = f"{frame} {' '.join(clause.split())}"
+        elif not frame:
+            text = " ".join(clause.split())
+        else:
+            continue
+        drafts.append(Draft("clause", keep_only(work, start, end), text=text))
+    match = _AS_IS_RE.search(work)
+    if match and span is not None:
+        # "X is also in the top 10, as is Y" -> "Y is in the top 10"
+        verb = first_verb(work, span[1], limit=3) or None
+        if verb is not None and verb.start() >= span[1] - 1:
+            predicate = work[verb.start() : match.start()]
+            predicate = re.sub(r"\b(?:also|too)\s+", "", " ".join(predicate.split()))
+            np = " ".join(match.group("np").split())
+            kept = keep_only(work, verb.start(), match.end("np"))
+            kept = blank(kept, match.start(), match.start("np"))
+            drafts.append(Draft("clause", kept, text=f"{np} {predicate}"))
+    return drafts

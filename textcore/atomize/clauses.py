@@ -36,7 +36,7 @@ _SPLIT_RE = re.compile(
     r"(?P<semi>;\s+)|(?P<contrast>,\s+(?:while|whereas|but|although|though|yet)\s+)|"
     r"(?P<and>,?\s+(?:and|but)\s+)|(?P<participle>,\s+(?:thus\s+|thereby\s+|so\s+|also\s+|further\s+)?(?=[a-z]+ing\b))|"
     # "Revenue fell 1.4% as sales of ice cream were dampened": a reason with its own subject
-    r"(?P<reason>,?\s+(?:as|because)\s+(?!(?:well|part|much|many|soon|long|far|good|such|usual|"
+    r"(?P<reason>(?<!\bsuch)(?<!\bsame),?\s+(?:as|because)\s+(?!(?:well|part|much|many|soon|long|far|good|such|usual|"
     r"expected|planned|a|an|if|though|of|to|for|in|with|it|he|she|they|this|that)\b))"
 )
 _FRAME_RE = re.compile(
