@@ -161,6 +161,9 @@ _ORGANISATION_HEADS = {
 }  # fmt: skip
 
 
+_TITLE_WORDS = {"chief", "deputy", "acting", "former", "senior", "shadow", "vice", "interim"}
+
+
 @dataclass
 class People:
     """The people an article names: full names by surname, and genders by form of address."""
@@ -202,16 +205,26 @@ class People:
             if title in {"lord", "sir", "dame", "lady"}:
                 return match.group(0)
             name = match.group("name")
-            full = self.full.get(name.split()[-1])
+            full = self._plain_full(name.split()[-1])
             if not full or len(name.split()) > 1:
                 return match.group(0)
             return full
 
         text = _TITLED_RE.sub(titled, text)
         first = re.match(rf"{_NAME_WORD}(?=['’]s\b|\s+[a-z])", text)
-        if first and first.group(0) in self.full and self.full[first.group(0)] != first.group(0):
-            text = self.full[first.group(0)] + text[first.end() :]
+        full = self._plain_full(first.group(0)) if first else ""
+        if first and full and full != first.group(0):
+            text = full + text[first.end() :]
         return text
+
+    def _plain_full(self, surname: str) -> str:
+        """The full name without a title the article wrote before it ("Attorney Scott
+        Christie" -> "Scott Christie")."""
+        full = self.full.get(surname, "")
+        words = full.split()
+        while len(words) > 2 and words[0].lower() in ROLE_HEADS | _TITLE_WORDS:
+            words = words[1:]
+        return " ".join(words)
 
     def gender_of(self, name: str) -> str:
         titled = _TITLED_RE.match(name)

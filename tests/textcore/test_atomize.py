@@ -405,3 +405,126 @@ def test_relative_clause_with_a_base_form_verb():
         "Grants will go to small farms, which make up most of the sector, from next year."
     )
     assert "Small farms make up most of the sector." in texts
+
+
+def test_dash_appositive_with_two_descriptions_gives_one_claim_each():
+    texts = claim_texts(
+        "Norland - Europe's third-biggest gas exporter and one of the top wind producers - "
+        "has signed new supply deals."
+    )
+    assert "Norland has signed new supply deals." in texts
+    assert "Norland is Europe's third-biggest gas exporter." in texts
+    assert "Norland is one of the top wind producers." in texts
+
+
+def test_figure_between_dashes_restates_the_subject_with_agreement():
+    texts = claim_texts("One in five adults - 9 million people - now owns an electric bike.")
+    assert "9 million people now own an electric bike." in texts
+
+
+def test_classifier_noun_before_a_name_describes_it():
+    texts = claim_texts("Shares in Dutch chip maker Veldhoven rose 4% on Monday.")
+    assert "Veldhoven is a Dutch chip maker." in texts
+    texts = claim_texts("The concert was headlined by Cuban singer Rosa Mendez.")
+    assert "Rosa Mendez is a Cuban singer." in texts
+
+
+def test_participle_after_a_name_states_what_happened_to_it():
+    texts = claim_texts("Police questioned engineer Tomas Berg, arrested in Malmo on Friday.")
+    assert "Tomas Berg was arrested in Malmo on Friday." in texts
+    texts = claim_texts("Harlow Mills, based in Leeds, cut 300 jobs.")
+    assert "Harlow Mills is based in Leeds." in texts
+    assert "Harlow Mills cut 300 jobs." in texts
+
+
+def test_common_noun_subject_with_an_appositive():
+    texts = claim_texts(
+        "The Danish shipping industry, the world's fifth largest, has been hit by high fuel costs."
+    )
+    assert "The Danish shipping industry is the world's fifth largest." in texts
+    assert "The Danish shipping industry has been hit by high fuel costs." in texts
+
+
+def test_one_included_member_shares_the_predicate():
+    texts = claim_texts("Twelve sailors, including a Canadian, have been rescued off Crete.")
+    assert "Twelve sailors have been rescued off Crete." in texts
+    assert "A Canadian has been rescued off Crete." in texts
+
+
+def test_two_plural_subjects_of_a_copula_each_get_the_claim():
+    texts = claim_texts("Fines and driving bans were the main penalties under the old law.")
+    assert "Fines were the main penalties under the old law." in texts
+    assert "Driving bans were the main penalties under the old law." in texts
+    assert claim_texts("Apples and pears are both grown in the valley.") == [
+        "Apples and pears are both grown in the valley."
+    ]
+
+
+def test_although_after_a_clause_with_an_unknown_verb():
+    texts = claim_texts(
+        "About 300 families go to the food bank each week, although 40 volunteers run it."
+    )
+    assert "About 300 families go to the food bank each week." in texts
+    assert "40 volunteers run it." in texts
+
+
+def test_subordinate_clause_with_its_own_subject_is_a_claim():
+    texts = claim_texts(
+        "The mayor resigned on Monday after auditors found gaps in the city accounts."
+    )
+    assert "Auditors found gaps in the city accounts." in texts
+    texts = claim_texts(
+        "The report claims the board met in May 2019 where the chairman offered to resign."
+    )
+    assert "The report claims the chairman offered to resign." in texts
+
+
+def test_a_date_after_since_is_not_a_subject():
+    texts = claim_texts("The rule has applied since March 2020 was agreed by the council.")
+    assert not any(t.startswith("March 2020") for t in texts)
+
+
+def test_comparative_ellipsis_gives_the_second_name_the_predicate():
+    texts = claim_texts(
+        "The Danish band Lund is also in the chart's top 20, as is Irish singer Cara Doyle."
+    )
+    assert "Irish singer Cara Doyle is in the chart's top 20." in texts
+
+
+def test_new_level_and_the_level_it_replaced():
+    texts = claim_texts("The regulator raised the cap on fees to 12% from 9%.")
+    assert "The regulator raised the cap on fees to 12%." in texts
+    assert "The regulator raised the cap on fees from 9%." in texts
+
+
+def test_trailing_change_after_a_level():
+    claims = extract_claims("Group profit for the year was €210m, 4% up on the year before.")
+    texts = [c.text for c in claims]
+    assert "Group profit for the year was €210m." in texts
+    assert "Group profit for the year was 4% up on the year before." in texts
+
+
+def test_opening_time_phrase_ending_in_an_adverb_is_not_the_subject():
+    texts = claim_texts("Right now, Portugal leads the table, accounting for about 30% of entries.")
+    assert "Portugal accounts for about 30% of entries." in texts
+
+
+def test_discourse_markers_in_a_row_are_dropped():
+    assert claim_texts("But now, a Dutch firm is selling the drug in 14 countries.") == [
+        "A Dutch firm is selling the drug in 14 countries."
+    ]
+
+
+def test_subject_with_a_place_and_its_region():
+    texts = claim_texts(
+        "A 30-year-old woman from Bury, Lancashire, was charged by police but has been released."
+    )
+    assert "A 30-year-old woman from Bury, Lancashire has been released." in texts
+
+
+def test_titled_name_is_given_in_full_when_the_article_names_the_person():
+    texts = claim_texts(
+        "Finance minister Clara Osei unveiled the budget on Monday. "
+        "Ms Osei said spending would rise by 3%."
+    )
+    assert "Clara Osei said spending would rise by 3%." in texts

@@ -140,9 +140,14 @@ def atomize(sentence: str, quantity_spans: list[tuple[int, int, str]] | None = N
     dateline = dateline_length(work)
     if dateline:
         work = blank(work, 0, dateline)
-    marker = _DISCOURSE_RE.match(work[dateline:])
-    if marker:
-        work = blank(work, 0, dateline + marker.end())
+    position = dateline
+    for _ in range(3):  # "But now, ...", "And yet, ...": markers may come in a row
+        rest = work[position:]
+        marker = _DISCOURSE_RE.match(rest[:1].upper() + rest[1:] if position > dateline else rest)
+        if not marker:
+            break
+        position += marker.end()
+        work = blank(work, 0, position)
     trailing = _TRAILING_RE.search(work)
     if trailing:
         work = blank(work, trailing.start(), len(work))

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..lexicon import MONTH_NAME_RE
 from .draft import Draft, blank, keep_only
 from .grammar import (
     TOKEN_RE,
@@ -36,7 +37,7 @@ from .grammar import (
     past_tense,
     third_person,
 )
-from .words import ADVERBS, AUX, DETERMINERS, PREPOSITIONS, PRONOUNS
+from .words import ADVERBS, AUX, DETERMINERS, PARTICIPLE_SKIP, PREPOSITIONS, PRONOUNS
 
 # where a phrase ends: punctuation that is not inside a number ("520,000", "2.4")
 _END = r"(?=\s*(?:[,;:.!?](?!\d)|$))"
@@ -67,6 +68,11 @@ _OF_WHICH_RE = re.compile(
 _COMPARED_RE = re.compile(
     r",\s+(?:compared\s+(?:with|to)|up\s+from|down\s+from)\s+"
     r"(?P<np>(?:[^,;:()]|,(?=\d))*?\d(?:[^,;:()]|,(?=\d))*?)" + _END
+)
+_CHANGE_TAIL_RE = re.compile(
+    rf",\s+(?P<np>{_NUMBER}\s+(?:up|down|higher|lower)\s+(?:on|from|than)\s+[^,;:()]{{2,40}}?)"
+    + _END,
+    re.IGNORECASE,
 )
 _RECIPROCAL_RE = re.compile(
     r"\b(?:each\s+other|one\s+another|together|jointly|between|merge[ds]?|merging|met|meet|"
@@ -174,6 +180,19 @@ def adjunct_claims(work: str) -> tuple[list[Draft], str]:
         kept = keep_only(work, match.start("q"), match.end("rest"))
         drafts.append(Draft("relative", kept, text=text))
         work = blank(work, match.start(), match.end("rest"))
+    for match in list(_CHANGE_TAIL_RE.finditer(work)):
+        # "profit was HK$327m, less than 1% up on the year before" -> "profit was less
+        # than 1% up on the year before"
+        if not subject or span is None:
+            continue
+        verb = work[span[1] :].split()[:1]
+        copula = verb[0] if verb and verb[0] in {"is", "are", "was", "were"} else ""
+        if not copula:
+            continue
+        np = " ".join(match.group("np").split())
+        kept = keep_only(work, match.start("np"), match.end("np"))
+        drafts.append(Draft("clause", kept, text=f"{subject} {copula} {np}"))
+        work = blank(work, match.start(), match.end("np"))
     for match in list(_COMPARED_RE.finditer(work)):
         if not subject or span is None or first_verb(match.group("np"), limit=12):
             continue
@@ -345,6 +364,8 @@ def _plain_item(text: str) -> bool:
         return False
     if clean_word(words[0]) in PRONOUNS or clean_word(words[0]) in PREPOSITIONS - {"the"}:
         return False
+    if clean_word(words[0]) in PARTICIPLE_SKIP:
+        return False  # "according to X": an attribution, not an item
     if any(is_pronoun(w) for w in words[1:]):
         return False  # "fortifies them overseas": a verb and its object, not a noun phrase
     if (
@@ -380,6 +401,8 @@ def _last_item(kept: str, start: int) -> tuple[int, int] | None:
 
 # --- subordinate clauses and comparative ellipsis ------------------------------------------
 
+# "since December 2001 was freed", "after last week": a time, not a clause's subject
+_TIME_WORDS = {"last", "next", "this", "then", "now", "today", "yesterday", "tomorrow", "midnight"}
 _SUBORDINATE_RE = re.compile(r"\s(?P<conj>after|when|where|because|since|before)\s+(?=\S)")
 _AS_IS_RE = re.compile(
     r",\s+as\s+(?P<aux>is|are|was|were|does|do|did|has|have)\s+"
@@ -414,7 +437,9 @@ def subordinate_claims(work: str) -> list[Draft]:
             continue
         subject_words = work[inner[0] : inner[1]].split()
         if (
-            clean_word(subject_words[0]) in {"it", "there", "this", "that"}
+            clean_word(subject_words[0]) in {"it", "there", "this", "that"} | _TIME_WORDS
+            or MONTH_NAME_RE.match(subject_words[0])
+            or subject_words[0][:1].isdigit()
             or is_pronoun(subject_words[0])
             or len(subject_words) > 5
             or any(

@@ -24,6 +24,7 @@ from .grammar import (
 from .words import (
     ADVERBS,
     AUX,
+    DETERMINERS,
     LOWERED_AFTER_PREFIX,
     NOT_NAMES,
     PARTICIPLE_SKIP,
@@ -83,6 +84,13 @@ def _noun_coordination(left: str) -> bool:
     for index in range(len(tokens) - 1, -1, -1):
         if clean_word(tokens[index]) in _SUBORDINATORS:
             rest = " ".join(tokens[index + 1 :])
+            following = tokens[index + 1] if index + 1 < len(tokens) else ""
+            if (
+                clean_word(tokens[index]) in {"who", "which"}
+                and re.fullmatch(r"[a-z]{3,}", following)
+                and following not in DETERMINERS
+            ):
+                return False  # "parents who breach orders": "breach" is the clause's verb
             return bool(rest) and first_verb(" " + rest, limit=40) is None
     return False
 
