@@ -131,13 +131,17 @@ def find_subject(text: str, start: int = 0) -> tuple[int, int] | None:
     if comma > 0 and first_verb(text[:comma], start) is None:
         head = text[start:comma].split()
         after = text[comma + 1 :].split()[:1]
-        if head and not (after and clean_word(after[0]) in AUX) and (
-            head[0].lower() in PREPOSITIONS
-            or head[0] in NOT_NAMES
-            # "Earlier, the board ...", "Separately, ...": one adverb opening the sentence
-            or (len(head) == 1 and (head[0].endswith("ly") or head[0] in _OPENING_ADVERBS))
-            # "Right now,", "So far,", "Two years ago,": a time phrase ending in an adverb
-            or (len(head) <= 4 and clean_word(head[-1]) in _CLOSING_TIME_ADVERBS)
+        if (
+            head
+            and not (after and clean_word(after[0]) in AUX)
+            and (
+                head[0].lower() in PREPOSITIONS
+                or head[0] in NOT_NAMES
+                # "Earlier, the board ...", "Separately, ...": one adverb opening the sentence
+                or (len(head) == 1 and (head[0].endswith("ly") or head[0] in _OPENING_ADVERBS))
+                # "Right now,", "So far,", "Two years ago,": a time phrase ending in an adverb
+                or (len(head) <= 4 and clean_word(head[-1]) in _CLOSING_TIME_ADVERBS)
+            )
         ):
             start = comma + 1
     while start < segment_end and text[start].isspace():
