@@ -528,3 +528,21 @@ def test_titled_name_is_given_in_full_when_the_article_names_the_person():
         "Ms Osei said spending would rise by 3%."
     )
     assert "Clara Osei said spending would rise by 3%." in texts
+
+
+def test_examples_after_such_as_belong_to_the_class():
+    texts = claim_texts("Asian carmakers such as Hanseo and Kotaro Motors are also cutting prices.")
+    assert "Hanseo is an Asian carmaker." in texts
+    assert "Kotaro Motors is an Asian carmaker." in texts
+    texts = claim_texts("The firm is spanning areas such as AI and robotics.")
+    assert not any(t.startswith("AI is") for t in texts)
+
+
+def test_a_count_owned_by_a_possessor():
+    texts = claim_texts("Inspectors found that some of the college's 1,200 students had left.")
+    assert "The college had 1,200 students." in texts
+
+
+def test_which_after_a_name_or_a_quoted_term_describes_it():
+    texts = claim_texts('She criticised the "green levies" which add 8% to energy bills.')
+    assert "Green levies add 8% to energy bills." in texts

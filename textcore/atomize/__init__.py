@@ -37,8 +37,8 @@ import re
 from dataclasses import replace
 
 from ..text import dateline_length
-from .adjuncts import adjunct_claims, distribute_lists, subordinate_claims
-from .asides import dash_asides, relatives, subject_modifiers
+from .adjuncts import adjunct_claims, distribute_lists, examples, subordinate_claims
+from .asides import dash_asides, named_which, relatives, subject_modifiers
 from .clauses import attributed_clauses
 from .draft import Draft, blank
 from .names import appositive_claims, ownership, roles_before_names
@@ -155,12 +155,14 @@ def atomize(sentence: str, quantity_spans: list[tuple[int, int, str]] | None = N
     drafts: list[Draft] = []
     drafts += roles_before_names(sentence)
     drafts += ownership(sentence)
+    drafts += examples(sentence)
     found, work = appositive_claims(sentence, work)
     drafts += found
     found, work = dash_asides(sentence, work)
     drafts += found
     found, work = relatives(work)
     drafts += found
+    drafts += named_which(work)
     found, work = subject_modifiers(work)
     drafts += found
     found, work = adjunct_claims(work)

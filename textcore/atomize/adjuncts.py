@@ -69,6 +69,11 @@ _COMPARED_RE = re.compile(
     r",\s+(?:compared\s+(?:with|to)|up\s+from|down\s+from)\s+"
     r"(?P<np>(?:[^,;:()]|,(?=\d))*?\d(?:[^,;:()]|,(?=\d))*?)" + _END
 )
+_POSSESSED_COUNT_RE = re.compile(
+    r"(?<![\w'’-])(?P<owner>(?:the\s+)?(?:[\w.&-]+\s+){0,2}?[\w.&-]+)['’]s\s+"
+    r"(?P<count>(?:some\s+|about\s+|nearly\s+|more\s+than\s+)?\d[\d,.]*(?:\s+(?:million|billion|thousand))?)"
+    r"\s+(?P<noun>(?:[a-z-]+\s+)?[a-z-]{3,}s)\b"
+)
 _CHANGE_TAIL_RE = re.compile(
     rf",\s+(?P<np>{_NUMBER}\s+(?:up|down|higher|lower)\s+(?:on|from|than)\s+[^,;:()]{{2,40}}?)"
     + _END,
@@ -180,6 +185,29 @@ def adjunct_claims(work: str) -> tuple[list[Draft], str]:
         kept = keep_only(work, match.start("q"), match.end("rest"))
         drafts.append(Draft("relative", kept, text=text))
         work = blank(work, match.start(), match.end("rest"))
+    for match in _POSSESSED_COUNT_RE.finditer(work):
+        # "some of the site's 4,000 members were ..." -> "The site had 4,000 members"
+        words = match.group("owner").split()
+        while words and (
+            clean_word(words[0]) in PREPOSITIONS or words[0] in {"of", "some", "all", "most"}
+        ):
+            words = words[1:]  # "some of the site's": the owner is "the site"
+        if not words:
+            continue
+        owner = " ".join(words)
+        if (
+            len(words) > 1
+            and words[0].lower() not in {"the", "its", "their"}
+            and not all(w[:1].isupper() for w in words)
+        ):
+            owner = words[-1]  # "discovered some of Acme's": just the name
+        if clean_word(owner.split()[0]) in {"its", "their", "his", "her"}:
+            continue
+        have = "had" if past else ("have" if looks_plural(owner) else "has")
+        owner = owner[0].upper() + owner[1:]
+        text = f"{owner} {have} {match.group('count')} {match.group('noun')}"
+        kept = keep_only(work, match.start("owner"), match.end("noun"))
+        drafts.append(Draft("clause", kept, text=text))
     for match in list(_CHANGE_TAIL_RE.finditer(work)):
         # "profit was HK$327m, less than 1% up on the year before" -> "profit was less
         # than 1% up on the year before"
@@ -470,4 +498,41 @@ def subordinate_claims(work: str) -> list[Draft]:
             kept = keep_only(work, verb.start(), match.end("np"))
             kept = blank(kept, match.start(), match.start("np"))
             drafts.append(Draft("clause", kept, text=f"{np} {predicate}"))
+    return drafts
+
+
+_NAME_ITEM = r"(?:[A-Z][\w.&-]*['’]s\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}"
+_SUCH_AS_RE = re.compile(
+    rf"(?P<head>(?:[A-Z][a-z]+\s+)?(?:[a-z-]+\s+)?[a-z-]{{3,}}s)\s+such\s+as\s+"
+    rf"(?P<items>{_NAME_ITEM}(?:,\s+{_NAME_ITEM})*(?:,?\s+(?:and|or)\s+{_NAME_ITEM})?)"
+)
+
+
+def _singular(noun: str) -> str:
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith(("ches", "shes", "sses", "xes")):
+        return noun[:-2]
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+def examples(sentence: str) -> list[Draft]:
+    """'Western firms such as Dell and Compaq' -> 'Dell is a Western firm', 'Compaq is ...';
+    'artists such as Argentina's Ana Ruiz' -> 'Ana Ruiz is an artist'."""
+    drafts: list[Draft] = []
+    for match in _SUCH_AS_RE.finditer(sentence):
+        words = match.group("head").split()
+        if clean_word(words[0]) in DETERMINERS | PREPOSITIONS or is_verb(words[0]):
+            words = words[1:]
+        if not words or any(is_verb(w) or w.endswith("ing") for w in words):
+            continue  # "spanning areas such as AI": a verb's object, not a class
+        head = " ".join(words[:-1] + [_singular(words[-1])])
+        article = "an" if head[:1].lower() in "aeiou" else "a"
+        items_start = match.start("items")
+        for item in re.finditer(_NAME_ITEM, match.group("items")):
+            name = re.sub(r"^[A-Z][\w.&-]*['’]s\s+", "", item.group(0))
+            if name.split()[0] in {"The", "A", "An", "This", "That"}:
+                continue
+            kept = keep_only(sentence, items_start + item.start(), items_start + item.end())
+            drafts.append(Draft("apposition", kept, text=f"{name} is {article} {head}"))
     return drafts

@@ -232,6 +232,40 @@ def relatives(work: str) -> tuple[list[Draft], str]:
     return drafts, work
 
 
+# 'plans for "control orders" which include home detention': a name or a quoted term,
+# so the clause describes it rather than picking it out
+_NAMED_WHICH_RE = re.compile(
+    r"(?P<ante>[\"“][^\"“”]{2,40}[\"”]|(?<![\w'’-])(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)"
+    r"\s+which\s+(?P<rest>(?:[^,;:()\"“”]|,(?=\d))+?)(?=\s*(?:[,;:!?](?!\d)|\.(?!\d)|$))"
+)
+
+
+def named_which(work: str) -> list[Draft]:
+    """'the "control orders" which include home detention' -> 'Control orders include home
+    detention' (the main clause keeps the relative)."""
+    drafts: list[Draft] = []
+    for match in _NAMED_WHICH_RE.finditer(work):
+        ante = match.group("ante").strip('"“”')
+        words = match.group("rest").split()
+        if len(words) < 2 or ante.split()[0] in {"The", "A", "An", "This", "That", "It"}:
+            continue
+        if not (
+            is_verb(words[0], words[1])
+            or re.fullmatch(r"[a-z]+[^s\W]s", words[0])
+            or (
+                re.fullmatch(r"[a-z]{2,}", words[0])
+                and words[0] not in DETERMINERS | PREPOSITIONS | PRONOUNS
+                and not words[0].endswith("ing")
+            )
+        ):
+            continue
+        text = f"{ante[0].upper()}{ante[1:]} {' '.join(words)}"
+        kept = keep_only(work, match.start("ante"), match.end("rest"))
+        kept = blank(kept, match.end("ante"), match.start("rest"))
+        drafts.append(Draft("relative", kept, text=text))
+    return drafts
+
+
 def subject_modifiers(work: str) -> tuple[list[Draft], str]:
     """'The delegation, led by A and including B and C, is ...' -> three claims."""
     match = _SUBJECT_MODIFIER_RE.match(work)
