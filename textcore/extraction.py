@@ -30,7 +30,13 @@ from dataclasses import dataclass, replace
 from .atomize import Draft, atomize
 from .checkworthiness_model import CheckworthinessModel, load_model
 from .quantities import Quantity, parse_quantities, parse_years
-from .referents import People, Referents, proper_names, subject_phrase
+from .referents import (
+    People,
+    Referents,
+    named_elliptic_head,
+    proper_names,
+    subject_phrase,
+)
 from .segment import Sentence, segment
 from .text import is_noise, normalize_claim_text
 
@@ -85,6 +91,7 @@ def _claim_from_draft(
     resolved = referents.resolve(rendered, draft.kind, local)
     if resolved is None:
         return None
+    resolved = named_elliptic_head(resolved, sentence.text[: span[0]])
     text = normalize_claim_text(referents.people.named_in_full(resolved))
     if len(text.split()) < MIN_CLAIM_WORDS:
         return None

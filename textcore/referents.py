@@ -384,3 +384,29 @@ class Referents:
                 and phrase.split()[0].rstrip(".").lower() not in FORMS_OF_ADDRESS
             ):
                 self.thing, self.thing_age = phrase, 0
+
+
+# "rarer, heavy types" standing for a class the sentence named before: "rare earth minerals"
+_ELLIPTIC_HEAD_RE = re.compile(
+    r"\b(?P<mods>(?:[a-z-]+,?\s+){1,3})(?P<head>types|kinds|varieties|grades|sorts)\b(?!\s+of\b)"
+)
+_CLASS_BEFORE_RE = re.compile(
+    r"\b(?:to|of|in|on|for|about|with|the)\s+(?P<phrase>(?:[a-z-]+\s+){0,3}[a-z-]{3,}s)\b"
+)
+
+
+def named_elliptic_head(text: str, before: str) -> str:
+    """'China refines 99% of rarer, heavy types' after '... approach to rare earth minerals,'
+    -> '... of rarer, heavy rare earth minerals': a head noun like "types" that only stands
+    for the class the same sentence named earlier is replaced by that class."""
+    match = _ELLIPTIC_HEAD_RE.search(text)
+    if not match:
+        return text
+    candidates = [
+        m.group("phrase")
+        for m in _CLASS_BEFORE_RE.finditer(before)
+        if not re.search(r"\b(?:types|kinds|varieties|grades|sorts)\b", m.group("phrase"))
+    ]
+    if not candidates:
+        return text
+    return text[: match.start("head")] + candidates[-1] + text[match.end("head") :]

@@ -546,3 +546,11 @@ def test_a_count_owned_by_a_possessor():
 def test_which_after_a_name_or_a_quoted_term_describes_it():
     texts = claim_texts('She criticised the "green levies" which add 8% to energy bills.')
     assert "Green levies add 8% to energy bills." in texts
+
+
+def test_a_result_participle_is_not_given_the_sentence_subject():
+    texts = claim_texts(
+        "Tungsten keeps its strength at 3,000C, without softening, making them vital for jet engines."
+    )
+    assert "Tungsten keeps its strength at 3,000C, without softening." in texts
+    assert not any(t.startswith("Tungsten makes") for t in texts)

@@ -61,6 +61,13 @@ _SUBORDINATORS = {
 }  # fmt: skip
 
 
+# participles that state a result of the whole clause before them
+_RESULT_PARTICIPLES = {
+    "making", "leaving", "causing", "rendering", "prompting", "forcing", "allowing",
+    "enabling", "helping", "sending", "pushing", "driving", "keeping", "putting",
+}  # fmt: skip
+
+
 def _bracketed(text: str) -> list[tuple[int, int]]:
     """Spans inside round brackets: "($74.6bn; £39.1bn)" is never cut."""
     return [m.span() for m in re.finditer(r"\([^()]*\)", text)]
@@ -150,8 +157,17 @@ def attributed_clauses(work: str) -> list[Draft]:
     return split
 
 
+_RESULT_RE = re.compile(
+    rf",\s+(?:{'|'.join(sorted(_RESULT_PARTICIPLES))})\s+(?:them|it|him|her|us)\b[^,;:]*"
+)
+
+
 def _clauses(work: str) -> list[Draft]:
     """Split the main text at coordination points; repeat the subject where it is shared."""
+    # "..., making them crucial": a result of the whole event, with no subject of its own to
+    # give it (the sentence's subject would be wrong), is left out
+    for result in list(_RESULT_RE.finditer(work)):
+        work = blank(work, result.start(), result.end())
     body_start = len(work) - len(work.lstrip())
     subject_span = find_subject(work, body_start)
     subject = " ".join(work[subject_span[0] : subject_span[1]].split()) if subject_span else ""
