@@ -1,53 +1,38 @@
 """What a fact-checker does to a claim in review besides moving it along the workflow:
 weigh evidence, edit the claim text, hand the claim over, confirm after a source changed.
 
-Like the transitions, each action locks the claim, checks who may act, saves with a
-history user and reason, bumps the claim's version and writes a TransitionLog entry.
+Like the transitions, each action goes through the workflow's pattern: it locks the
+claim, checks the person against the table of actions, saves with a history user and
+reason, bumps the claim's version and writes a TransitionLog entry.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 
 from . import notifications
-from .models import Claim, ClaimState, Match
-from .workflow import (
-    APPROVE,
-    REVIEW,
-    NotAllowed,
-    TransitionError,
-    check_can_work_on,
-    lock_claim,
-    record,
-    required_text,
-    save_claim,
-    sync_claim,
-)
+from .models import Claim, Match
+from .roles import REVIEW
+from .workflow import TransitionError, claim_action, person, required_text
 
 
 def _decide(*, match: Match, user, decision: str, expected_version: int | None) -> Match:
     label = Match.Decision(decision).label
-    with transaction.atomic():
-        locked = lock_claim(match.claim, expected_version=expected_version)
-        check_can_work_on(locked, user)
-        current = Match.objects.select_for_update().get(pk=match.pk, claim=locked)
+    with claim_action(
+        f"evidence_{decision}", claim=match.claim, user=user, expected_version=expected_version
+    ) as act:
+        current = Match.objects.select_for_update().get(pk=match.pk, claim=act.claim)
         current.decision = decision
         current.decided_by = user if decision != Match.Decision.NONE else None
         current.decided_at = timezone.now() if decision != Match.Decision.NONE else None
         current._history_user = user
         current._change_reason = label
         current.save()
-        save_claim(locked, user=user, reason=f"Evidence {current.passage.citation}: {label}")
-        record(
-            claim=locked,
-            user=user,
-            action=f"evidence_{decision}",
-            from_state=locked.state,
+        act.edit(
+            reason=f"Evidence {current.passage.citation}: {label}",
             comment=f"{current.passage.citation}: {label}",
         )
-    sync_claim(match.claim, locked)
     return current
 
 
@@ -72,27 +57,11 @@ def reset_evidence(*, match: Match, user, expected_version: int | None = None) -
     )
 
 
-def add_evidence(*, claim: Claim, user, passage, expected_version: int | None = None) -> Match:
-    """Cite a library passage the matcher did not find, as accepted evidence."""
-    with transaction.atomic():
-        locked = lock_claim(claim, expected_version=expected_version)
-        check_can_work_on(locked, user)
-        match, created = Match.objects.get_or_create(
-            claim=locked,
-            passage=passage,
-            defaults={"score": 0.0, "rank": locked.matches.count()},
-        )
-        # In the same transaction, so a refused accept leaves no stray uncited match.
-        accepted = accept_evidence(match=match, user=user)
-    sync_claim(claim, accepted.claim)
-    return accepted
-
-
 def edit_claim_text(*, claim: Claim, user, text: str, expected_version: int | None = None) -> Claim:
     """Reword the claim as the fact-checker will check it; the extracted text stays."""
-    with transaction.atomic():
-        locked = lock_claim(claim, expected_version=expected_version)
-        check_can_work_on(locked, user)
+    with claim_action(
+        "edit_claim_text", claim=claim, user=user, expected_version=expected_version
+    ) as act:
         text = required_text(" ".join((text or "").split()), "The claim text cannot be empty.")
         limit = settings.FACTCHECK_MAX_CLAIM_CHARS
         if len(text) > limit:
@@ -100,44 +69,24 @@ def edit_claim_text(*, claim: Claim, user, text: str, expected_version: int | No
                 f"The claim text is {len(text):,} characters long; the longest accepted "
                 f"is {limit:,}."
             )
-        if text == locked.text:
-            return claim
-        before = locked.text
-        locked.text = text
-        save_claim(locked, user=user, reason="Edited claim text", fields=["text"])
-        record(
-            claim=locked,
-            user=user,
-            action="edit_claim_text",
-            from_state=locked.state,
-            comment=f"Was: {before}",
-        )
-    sync_claim(claim, locked)
+        if text == act.claim.text:
+            act.unchanged()
+        else:
+            before = act.claim.text
+            act.claim.text = text
+            act.edit(reason="Edited claim text", comment=f"Was: {before}", fields=["text"])
     return claim
 
 
 def assign_claim(*, claim: Claim, editor, assignee, expected_version: int | None = None) -> Claim:
     """Hand a claim in review (or not yet taken) to another fact-checker."""
-    with transaction.atomic():
-        locked = lock_claim(claim, expected_version=expected_version)
-        if editor is None or not editor.is_active or not editor.has_perm(APPROVE):
-            raise NotAllowed("Only an editor can assign claims.")
-        if locked.state not in (ClaimState.EXTRACTED, ClaimState.IN_REVIEW):
-            raise TransitionError("Only claims not yet proposed for approval can be reassigned.")
+    with claim_action("assign", claim=claim, user=editor, expected_version=expected_version) as act:
         if assignee is None or not assignee.is_active or not assignee.has_perm(REVIEW):
             raise TransitionError("Assign the claim to an active fact-checker or editor.")
-        locked.assignee = assignee
-        name = assignee.get_full_name() or assignee.get_username()
-        save_claim(locked, user=editor, reason=f"Assigned to {name}", fields=["assignee"])
-        record(
-            claim=locked,
-            user=editor,
-            action="assign",
-            from_state=locked.state,
-            comment=f"Assigned to {name}",
-        )
-        notifications.claim_assigned(claim=locked, by=editor)
-    sync_claim(claim, locked)
+        act.claim.assignee = assignee
+        name = person(assignee)
+        act.edit(reason=f"Assigned to {name}", comment=f"Assigned to {name}", fields=["assignee"])
+        notifications.claim_assigned(claim=act.claim, by=editor)
     return claim
 
 
@@ -145,32 +94,24 @@ def confirm_after_source_change(
     *, claim: Claim, user, note: str, expected_version: int | None = None
 ) -> Claim:
     """Clear a published claim's re-review flag: the changed source does not alter the verdict."""
-    with transaction.atomic():
-        locked = lock_claim(claim, expected_version=expected_version)
-        if user is None or not user.is_active or not user.has_perm(REVIEW):
-            raise NotAllowed("Only a fact-checker or editor can confirm a verdict.")
+
+    def waiting(locked: Claim) -> None:
         if not locked.needs_rereview:
             raise TransitionError("This claim is not waiting for a re-review.")
-        if locked.state != ClaimState.PUBLISHED:
-            raise TransitionError(
-                "Re-review this claim by proposing its verdict again; it is "
-                f"{locked.get_state_display().lower()}."
-            )
+
+    with claim_action(
+        "confirm_after_source_change",
+        claim=claim,
+        user=user,
+        expected_version=expected_version,
+        precheck=waiting,
+    ) as act:
         note = required_text(note, "Say why the verdict still stands after the source changed.")
-        locked.needs_rereview = False
-        locked.rereview_reason = ""
-        save_claim(
-            locked,
-            user=user,
+        act.claim.needs_rereview = False
+        act.claim.rereview_reason = ""
+        act.edit(
             reason="Verdict confirmed after a source changed",
+            comment=note,
             fields=["needs_rereview", "rereview_reason"],
         )
-        record(
-            claim=locked,
-            user=user,
-            action="confirm_after_source_change",
-            from_state=locked.state,
-            comment=note,
-        )
-    sync_claim(claim, locked)
     return claim
