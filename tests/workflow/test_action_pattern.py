@@ -3,10 +3,10 @@
 import pytest
 from django.contrib.auth.models import Permission
 
-from claims import review, workflow
-from claims.actions.claims import add_claim, merge_claims, split_claim
-from claims.actions.evidence import attach_passage
 from claims.models import Claim, ClaimState, Match, Notification, Rating, TransitionLog
+from desk import review, workflow
+from desk.actions.claims import add_claim, merge_claims, split_claim
+from desk.actions.evidence import attach_passage
 from tests.factories import ClaimFactory, FactCheckerFactory, PassageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
