@@ -40,12 +40,6 @@ def _capped(text: str) -> str:
     return f"{text[:half]} … [{len(text) - 2 * half:,} characters not shown] … {text[-half:]}"
 
 
-def _quantity_text(described) -> str:
-    if isinstance(described, dict):
-        return str(described.get("text") or described.get("value") or "")
-    return str(described or "")
-
-
 def _converted_text(described) -> str:
     """ "= 900,000,000 USD" for a quantity converted to its base unit, if known."""
     if not isinstance(described, dict) or described.get("converted") is None:
@@ -72,8 +66,8 @@ def numeric_pairs(detail: dict) -> tuple[list[dict], str]:
     numeric = detail.get("numeric", detail) if isinstance(detail, dict) else {}
     pairs = [
         {
-            "claim": _quantity_text(pair.get("claim")),
-            "passage": _quantity_text(pair.get("passage")),
+            "claim": workflow.quantity_text(pair.get("claim")),
+            "passage": workflow.quantity_text(pair.get("passage")),
             "claim_converted": _converted_text(pair.get("claim")),
             "passage_converted": _converted_text(pair.get("passage")),
             "relation": str(pair.get("relation", "")),
