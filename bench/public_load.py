@@ -101,9 +101,9 @@ def publish_fact_checks(count: int) -> None:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from claims import review, workflow
     from claims.models import Article, Claim, Match, Rating, Verdict
-    from claims.roles import EDITORS, FACT_CHECKERS, ensure_roles
+    from desk import review, workflow
+    from desk.roles import EDITORS, FACT_CHECKERS, ensure_roles
     from sources.models import Passage, Source
     from sources.services import save_passage
 

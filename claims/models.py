@@ -86,7 +86,7 @@ class ClaimState(models.TextChoices):
 
 
 class Claim(models.Model):
-    # Change only inside a workflow action (claims.workflow / claims.review), never
+    # Change only inside a workflow action (desk.workflow / desk.review), never
     # through a form, a history revert, save() or queryset.update().
     WORKFLOW_FIELDS = ("state", "assignee", "version", "needs_rereview")
 

@@ -3,10 +3,11 @@
 import pytest
 from django.db import IntegrityError
 
-from claims import review, selectors, workflow
+from claims import selectors
 from claims.integrity import workflow_action
 from claims.models import ClaimState, Match, Rating, Verdict
-from claims.workflow import TransitionError
+from desk import review, workflow
+from desk.workflow import TransitionError
 from public import selectors as public_selectors
 from public.claim_review import claim_review
 from tests.factories import MatchFactory

@@ -11,10 +11,9 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Q
 
+from claims.models import Article, ArticleRevision, Claim, Verdict
+from desk import workflow
 from textcore.spans import shift_span
-
-from . import workflow
-from .models import Article, ArticleRevision, Claim, Verdict
 
 
 def revise_article(*, article: Article, user, reason: str = "") -> ArticleRevision | None:

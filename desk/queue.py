@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from . import workflow
-from .models import Claim, ClaimState, Verdict
+from claims.models import Claim, ClaimState, Verdict
+from desk import workflow
 
 S = ClaimState
 # Work not finished: the default view of the queue.

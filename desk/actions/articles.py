@@ -9,13 +9,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from claims import services
+from claims.models import Article, ArticleRevision
+from desk.articles import revise_article
+from desk.workflow import REVIEW, NotAllowed
 from sources.documents import page_texts
 from sources.importers import ImportFormatError, decode_text
-
-from .. import services
-from ..articles import revise_article
-from ..models import Article, ArticleRevision
-from ..workflow import REVIEW, NotAllowed
 
 UPLOAD_FORMATS = {
     ".txt": Article.Format.TEXT,
@@ -83,7 +82,7 @@ def process_again(*, article: Article, user) -> Article:
         locked.attempts = 0
         locked.error = ""
         locked.save(update_fields=["status", "attempts", "error"])
-        from ..tasks import process_article_task
+        from claims.tasks import process_article_task
 
         transaction.on_commit(lambda: process_article_task.delay(locked.pk))
     return locked

@@ -9,10 +9,9 @@ from django.db import connection
 from django.db.models.functions import Length
 from rapidfuzz import fuzz
 
+from claims.models import Article, Claim, ClaimState
 from textcore import matching
 from textcore.quantities import parse_quantities
-
-from .models import Article, Claim, ClaimState
 
 # Near-identical: the same text give or take a correction or a changed byline.
 DUPLICATE_MIN_RATIO = 95.0

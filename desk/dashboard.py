@@ -15,8 +15,8 @@ from django.db.models import Count, F, Max, Q
 from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 
-from .models import Claim, ClaimState, Rating, TransitionLog, Verdict
-from .notifications import reviewers
+from claims.models import Claim, ClaimState, Rating, TransitionLog, Verdict
+from desk.notifications import reviewers
 
 CHART_WIDTH = 640
 LABEL_WIDTH = 170

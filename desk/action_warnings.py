@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import workflow
-from .models import Claim, Match
+from claims.models import Claim, Match
+from desk import workflow
 
 UNREVIEWED_CONFLICT = "unreviewed_numeric_conflict"
 FOUR_EYES_UNMET = "four_eyes_unmet"

@@ -1,4 +1,14 @@
-"""Newsroom roles and the model permissions each one holds."""
+"""Newsroom roles and the model permissions each one holds.
+
+Who may do something is always read from permissions (`user.has_perm`, and
+`people_with` for everyone who may), never from group names: the groups only hand out
+the permissions, so a person given a permission directly counts the same.
+"""
+
+from collections.abc import Iterable
+
+REVIEW = "claims.review_claim"
+APPROVE = "claims.approve_verdict"
 
 FACT_CHECKERS = "Fact-checkers"
 EDITORS = "Editors"
@@ -45,12 +55,18 @@ EDITOR_PERMISSIONS = [
 ROLE_PERMISSIONS = {FACT_CHECKERS: FACT_CHECKER_PERMISSIONS, EDITORS: EDITOR_PERMISSIONS}
 
 
-def is_editor(user) -> bool:
-    return user.is_superuser or user.groups.filter(name=EDITORS).exists()
+def people_with(permission: str, *, exclude: Iterable[int] = ()):
+    """Active people who hold `permission` (through a group, directly, or as superusers),
+    except the ids in `exclude`."""
+    from django.contrib.auth import get_user_model
 
-
-def is_fact_checker(user) -> bool:
-    return user.is_superuser or user.groups.filter(name__in=[FACT_CHECKERS, EDITORS]).exists()
+    users = get_user_model().objects.with_perm(
+        permission,
+        is_active=True,
+        include_superusers=True,
+        backend="django.contrib.auth.backends.ModelBackend",
+    )
+    return users.exclude(pk__in=list(exclude))
 
 
 def ensure_roles() -> None:

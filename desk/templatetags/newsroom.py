@@ -2,7 +2,7 @@
 
 from django import template
 
-from claims.notifications import unread_count
+from desk.notifications import unread_count
 
 register = template.Library()
 

@@ -1,6 +1,6 @@
 """The review queue in the admin: its tabs and its bulk actions.
 
-The tabs are claims.queue's; each bulk action calls one action of claims.actions.bulk,
+The tabs are desk.queue's; each bulk action calls one action of desk.actions.bulk,
 which runs the single-claim workflow action on every chosen claim, and shows its summary.
 """
 
@@ -11,9 +11,10 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.urls import reverse
 
-from . import notifications, queue, selectors, workflow
-from .actions import bulk
-from .models import ClaimState as S
+from claims import selectors
+from claims.models import ClaimState as S
+from desk import notifications, queue, workflow
+from desk.actions import bulk
 
 # A filter on the state column chooses its claims itself: the default tab does not apply.
 STATE_PARAMETERS = ("state__exact", "state")

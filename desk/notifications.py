@@ -10,18 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from claims.models import Claim, Notification, Verdict
+from desk.roles import APPROVE, REVIEW, people_with
 from webhooks import services as webhooks
 from webhooks.models import Event
-
-from .models import Claim, Notification, Verdict
-from .roles import EDITORS, FACT_CHECKERS
 
 Kind = Notification.Kind
 
@@ -51,25 +48,15 @@ def notify(*, recipients: Iterable, claim: Claim | None, kind: str, message: str
 
 
 def editors(*, exclude=None):
-    """Active editors, except `exclude` (the author of what they are asked to check)."""
-    users = get_user_model().objects.filter(
-        Q(groups__name=EDITORS) | Q(is_superuser=True), is_active=True
-    )
-    if exclude is not None:
-        users = users.exclude(pk=exclude.pk)
-    return users.distinct().order_by("pk")
+    """Active people who may approve verdicts, except `exclude` (the author of what they
+    are asked to check)."""
+    return people_with(APPROVE, exclude=[exclude.pk] if exclude is not None else []).order_by("pk")
 
 
 def reviewers():
-    """Active people who may review claims: fact-checkers, editors and superusers."""
-    return (
-        get_user_model()
-        .objects.filter(
-            Q(groups__name__in=[FACT_CHECKERS, EDITORS]) | Q(is_superuser=True), is_active=True
-        )
-        .distinct()
-        .order_by("first_name", "username")
-    )
+    """Active people who may review claims (fact-checkers, editors, superusers, and anyone
+    given the permission directly)."""
+    return people_with(REVIEW).order_by("first_name", "username")
 
 
 def _claim_label(claim: Claim) -> str:

@@ -11,22 +11,21 @@ import hashlib
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import transaction
 from django.utils import timezone
 
+from claims.library_search import score_passages
+from claims.models import Claim, Match
+from desk import workflow
 from sources.models import Passage, Source, SourceKind
 from sources.services import save_passage, save_source
 from textcore import matching
-
-from .. import workflow
-from ..library_search import score_passages
-from ..models import Claim, Match
 
 MAX_QUOTE_CHARS = 5000
 LIMITS = {"title": 500, "publisher": 300, "locator": 200, "url": 1000}
 
 
-def _accept(locked: Claim, *, user, passage: Passage, reason: str) -> Match:
+def _accept(act: workflow.Act, *, passage: Passage, reason: str) -> Match:
+    locked, user = act.claim, act.user
     scored = score_passages(
         text=locked.text,
         quantities=locked.quantities,
@@ -48,14 +47,7 @@ def _accept(locked: Claim, *, user, passage: Passage, reason: str) -> Match:
     match._history_user = user
     match._change_reason = reason[:100]
     match.save()
-    workflow.save_claim(locked, user=user, reason=f"{reason}: {passage.citation}")
-    workflow.record(
-        claim=locked,
-        user=user,
-        action="attach_evidence",
-        from_state=locked.state,
-        comment=f"{reason}: {passage.citation}",
-    )
+    act.edit(reason=f"{reason}: {passage.citation}", comment=f"{reason}: {passage.citation}")
     return match
 
 
@@ -63,11 +55,10 @@ def attach_passage(
     *, claim: Claim, user, passage: Passage, expected_version: int | None = None
 ) -> Match:
     """Cite a library passage (found by searching) as accepted evidence for the claim."""
-    with transaction.atomic():
-        locked = workflow.lock_claim(claim, expected_version=expected_version)
-        workflow.check_can_work_on(locked, user)
-        match = _accept(locked, user=user, passage=passage, reason="Evidence from the library")
-    workflow.sync_claim(claim, locked)
+    with workflow.claim_action(
+        "attach_evidence", claim=claim, user=user, expected_version=expected_version
+    ) as act:
+        match = _accept(act, passage=passage, reason="Evidence from the library")
     return match
 
 
@@ -159,9 +150,9 @@ def cite_outside_source(
     A source already in the library under the same address is reused, and so is a
     passage of it with the same text, so the next claim finds and cites the same record.
     """
-    with transaction.atomic():
-        locked = workflow.lock_claim(claim, expected_version=expected_version)
-        workflow.check_can_work_on(locked, user)
+    with workflow.claim_action(
+        "attach_evidence", claim=claim, user=user, expected_version=expected_version
+    ) as act:
         clean = _clean_outside_source(
             url=url,
             title=title,
@@ -191,8 +182,5 @@ def cite_outside_source(
                     text=clean["quoted_text"],
                 )
             )
-        match = _accept(
-            locked, user=user, passage=passage, reason="Evidence from outside the library"
-        )
-    workflow.sync_claim(claim, locked)
+        match = _accept(act, passage=passage, reason="Evidence from outside the library")
     return match

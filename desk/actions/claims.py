@@ -10,11 +10,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from claims import services
+from claims.models import Article, Claim, ClaimState, Match
+from desk import workflow
 from textcore.quantities import parse_quantities, parse_years
 from textcore.segment import segment
-
-from .. import services, workflow
-from ..models import Article, Claim, ClaimState, Match
 
 # A claim is a sentence or two; a longer selection is almost certainly a slip of the mouse.
 MAX_SELECTION_CHARS = 2000
@@ -23,11 +23,6 @@ MAX_SPLIT_PARTS = 20
 # A claim chosen by a person is worth checking: it goes to the top of the queue.
 HAND_CHECKWORTHINESS = 1.0
 OPEN_STATES = (ClaimState.EXTRACTED, ClaimState.IN_REVIEW)
-
-
-def _check_reviewer(user) -> None:
-    if user is None or not user.is_active or not user.has_perm(workflow.REVIEW):
-        raise workflow.NotAllowed("Only a fact-checker or editor can add, split or merge claims.")
 
 
 def _claim_text(value: str, field: str) -> str:
@@ -109,7 +104,7 @@ def add_claim(
     The span is kept exactly as selected; the text defaults to the selection. The claim
     is taken for review by the person who added it and matched against the library.
     """
-    _check_reviewer(user)
+    workflow.check_role("add_claim", user)
     with transaction.atomic():
         article = _lock_article(article)
         if article.status != Article.Status.DONE:
@@ -124,11 +119,10 @@ def add_claim(
             end=end,
             position=_next_position(article),
         )
-        workflow.record(
+        workflow.new_claim_action(
+            "add_claim",
             claim=claim,
             user=user,
-            action="add_claim",
-            from_state=claim.state,
             comment=how or f"Added by hand from characters {start}–{end}",
         )
         workflow.start_review(claim=claim, user=user)
@@ -171,11 +165,12 @@ def split_claim(
     Each part keeps the original's span and sentence; the original is closed as split
     (its parts link back to it) and the parts are matched at once.
     """
-    _check_reviewer(user)
+    workflow.check_role("split", user)
     parts = _split_texts(list(texts) if isinstance(texts, list | tuple) else texts)
-    with transaction.atomic():
-        locked = workflow.lock_claim(claim, expected_version=expected_version)
-        workflow.check_transition(claim=locked, user=user, name="split")
+    with workflow.claim_action(
+        "split", claim=claim, user=user, expected_version=expected_version
+    ) as act:
+        locked = act.claim
         _refuse_with_verdict(locked, "split")
         article = _lock_article(locked.article)
         position = _next_position(article)
@@ -191,28 +186,20 @@ def split_claim(
                 split_from=locked,
                 checkworthiness=locked.checkworthiness,
             )
-            workflow.record(
+            workflow.new_claim_action(
+                "split_off",
                 claim=part,
                 user=user,
-                action="split_off",
-                from_state=part.state,
                 comment=f"Split off claim {locked.pk}: {locked.text}",
             )
             new.append(part)
         was_in_review = locked.state == ClaimState.IN_REVIEW
-        # _move is the workflow's one way to change a state; it records the transition.
-        workflow._move(
-            locked,
-            user=user,
-            name="split",
-            comment="Split into " + ", ".join(f"claim {p.pk}" for p in new),
-        )
+        act.move(comment="Split into " + ", ".join(f"claim {p.pk}" for p in new))
         for part in new:
             if was_in_review:
                 workflow.start_review(claim=part, user=user)
             services.match_claim(part)
             services.link_repeated_claim(part)
-    workflow.sync_claim(claim, locked)
     return new
 
 
@@ -224,7 +211,7 @@ def merge_claims(
     expected_version: int | None = None,
 ) -> Claim:
     """Close duplicates of a claim as merged into it; evidence accepted on them comes along."""
-    _check_reviewer(user)
+    workflow.check_role("merge_duplicates", user)
     duplicates = list(duplicates)
     if not duplicates:
         raise ValidationError({"claims": "Choose at least one duplicate to merge."})
@@ -235,32 +222,18 @@ def merge_claims(
         raise ValidationError(
             {"claims": "Only claims of the same article can be merged; these come from others."}
         )
-    with transaction.atomic():
-        # One query locks every claim involved, always in the same order.
-        rows = {
-            c.pk: c
-            for c in Claim.objects.select_for_update(of=("self",))
-            .select_related("assignee")
-            .filter(pk__in=[claim.pk, *ids])
-            .order_by("pk")
-        }
-        target = rows[claim.pk]
-        if expected_version is not None and target.version != expected_version:
-            raise workflow.ConcurrentUpdate(workflow._lost_race_message(target))
-        if target.state not in OPEN_STATES:
-            raise workflow.TransitionError(
-                f"Claims can be merged only into a claim not yet proposed for approval "
-                f"(this one is {target.get_state_display().lower()})."
-            )
-        if (
-            target.state == ClaimState.IN_REVIEW
-            and target.assignee_id != user.pk
-            and not user.is_superuser
-        ):
-            raise workflow.NotAllowed("Only the claim's assignee can merge duplicates into it.")
-        merged = [rows[pk] for pk in sorted(ids)]
+    # One query locks every claim involved, always in the same order.
+    with workflow.claim_action(
+        "merge_duplicates",
+        claim=claim,
+        user=user,
+        expected_version=expected_version,
+        also_lock=sorted(ids),
+    ) as act:
+        target = act.claim
+        merged = [act.others[pk] for pk in sorted(ids)]
         for duplicate in merged:
-            workflow.check_transition(claim=duplicate, user=user, name="merge")
+            workflow.check_action(claim=duplicate, user=user, name="merge")
             _refuse_with_verdict(duplicate, "merged")
         taken = set(target.matches.values_list("passage_id", flat=True))
         for duplicate in merged:
@@ -283,23 +256,14 @@ def merge_claims(
                 carried.save()
                 taken.add(match.passage_id)
             duplicate.merged_into = target
-            workflow._move(
-                duplicate,
-                user=user,
+            act.move(
                 name="merge",
+                claim=duplicate,
                 comment=f"Merged into claim {target.pk}",
                 fields=["merged_into"],
             )
         names = ", ".join(f"claim {d.pk}" for d in merged)
-        workflow.save_claim(target, user=user, reason=f"Merged {names}"[:100])
-        workflow.record(
-            claim=target,
-            user=user,
-            action="merge_duplicates",
-            from_state=target.state,
-            comment=f"Merged duplicates: {names}",
-        )
-    workflow.sync_claim(claim, target)
+        act.edit(reason=f"Merged {names}"[:100], comment=f"Merged duplicates: {names}")
     return claim
 
 
@@ -315,7 +279,7 @@ def add_claim_from_text(*, user, text: str, url: str = "", origin: str = TIP_OUT
     is where it was seen, so the claim has the same span, quote and history as any
     other; the claim covers the whole text, is taken for review by `user` and matched.
     """
-    _check_reviewer(user)
+    workflow.check_role("add_claim", user)
     text = _claim_text(text, "text")
     words = text.split()
     title = " ".join(words[:TIP_TITLE_WORDS]) + ("…" if len(words) > TIP_TITLE_WORDS else "")

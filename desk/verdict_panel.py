@@ -1,19 +1,19 @@
 """The claim page's verdict panel: what the person about to propose, approve or correct a
 verdict should see first (conflicts not reviewed, whether anyone can approve, the
-correction's starting point). Reads only; the actions live in claims.workflow.
+correction's starting point). Reads only; the actions live in desk.workflow.
 """
 
 from __future__ import annotations
 
-from . import desk_warnings, workflow
-from .models import Claim, ClaimState, Match, Verdict
+from claims.models import Claim, ClaimState, Match, Verdict
+from desk import action_warnings, workflow
 
 
 def verdict_context(*, claim: Claim, user, allowed: set[str], verdict, published) -> dict:
     """Context for the verdict panel of the workbench."""
     acting = bool({"propose_verdict", "approve_verdict"} & allowed)
     return {
-        "conflict_warnings": desk_warnings.unreviewed_conflicts(claim) if acting else [],
+        "conflict_warnings": action_warnings.unreviewed_conflicts(claim) if acting else [],
         "four_eyes": workflow.four_eyes_problem(claim=claim, user=user, verdict=verdict),
         "correcting": claim.state == ClaimState.IN_REVIEW
         and published is not None

@@ -1,7 +1,7 @@
 """The newsroom's workbench: review queue, claim page, approval desk, dashboard, notifications.
 
-The admin holds no rules: every button calls a service in claims.workflow or
-claims.review, and errors those services raise are shown as messages.
+The admin holds no rules: every button calls a service in desk.workflow or
+desk.review, and errors those services raise are shown as messages.
 """
 
 from __future__ import annotations
@@ -16,23 +16,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from factcheck.history_admin import ReadOnlyHistoryAdmin
-
-from . import (
-    articles,
-    checkworthiness,
-    dashboard,
-    desk_admin,
-    desk_verdict,
-    desk_warnings,
-    notifications,
-    queue,
-    queue_admin,
-    review,
-    selectors,
-    workflow,
-)
-from .models import (
+from claims import checkworthiness, selectors
+from claims.models import (
     Article,
     Claim,
     ClaimState,
@@ -42,7 +27,20 @@ from .models import (
     TransitionLog,
     Verdict,
 )
-from .workflow import TransitionError
+from desk import (
+    action_warnings,
+    articles,
+    dashboard,
+    notifications,
+    queue,
+    review,
+    verdict_panel,
+    workflow,
+)
+from desk.admin import hand_work
+from desk.admin import queue as queue_admin
+from desk.workflow import TransitionError
+from factcheck.history_admin import ReadOnlyHistoryAdmin
 
 # How much of the article to show on each side of the claim's span.
 CONTEXT_CHARS = 400
@@ -59,8 +57,8 @@ def _capped(text: str) -> str:
     return f"{text[:half]} … [{len(text) - 2 * half:,} characters not shown] … {text[-half:]}"
 
 
-# Articles are submitted through the same service as the API (claims.desk_admin).
-admin.site.register(Article, desk_admin.ArticleAdmin)
+# Articles are submitted through the same service as the API (claims.hand_work).
+admin.site.register(Article, hand_work.ArticleAdmin)
 
 
 # --- Review queue filters ------------------------------------------------------------------
@@ -292,7 +290,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
                 self.admin_site.admin_view(self.dashboard_view),
                 name="claims_claim_dashboard",
             ),
-            *desk_admin.claim_urls(self),
+            *hand_work.claim_urls(self),
         ]
         return custom + urls
 
@@ -397,7 +395,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             messages.success(request, self.DONE[action])
         if action in ("propose_verdict", "approve_verdict"):
             # Not a refusal: what was still open when the person went ahead.
-            for warning in desk_warnings.unreviewed_conflicts(claim):
+            for warning in action_warnings.unreviewed_conflicts(claim):
                 messages.warning(request, warning.message)
         if action in ("dismiss", "request_changes"):
             # The claim has left this person's hands: back to the queue they came from.
@@ -420,7 +418,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         )
         allowed = {t.name for t in workflow.allowed_transitions(claim=claim, user=user)}
         draft = request.session.pop(f"verdict-draft-{claim.pk}", None)
-        initial = desk_verdict.initial_verdict(claim=claim, verdict=verdict, draft=draft)
+        initial = verdict_panel.initial_verdict(claim=claim, verdict=verdict, draft=draft)
         last_request, diffs = workflow.changes_since_last_request(claim)
         matches = list(
             claim.matches.select_related("passage__source", "decided_by").order_by("-score", "rank")
@@ -461,9 +459,9 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             "history_url": reverse("admin:claims_claim_history", args=[claim.pk]),
             "more_claims": list(selectors.more_claims(claim=claim)),
             "threshold": selectors.CHECKWORTHY_THRESHOLD,
-            **desk_admin.workbench_context(request, claim),
+            **hand_work.workbench_context(request, claim),
             **queue_admin.workbench_context(request, claim),
-            **desk_verdict.verdict_context(
+            **verdict_panel.verdict_context(
                 claim=claim, user=user, allowed=allowed, verdict=verdict, published=published
             ),
         }

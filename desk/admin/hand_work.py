@@ -1,7 +1,7 @@
 """Hand-work in the admin: submitting articles, the article reader, and the claim page's
 panels to add, split and merge claims and to cite evidence.
 
-Views here hold no rules: each form posts to one action in `claims.actions`, whose
+Views here hold no rules: each form posts to one action in `desk.actions`, whose
 errors are shown as messages or form errors.
 """
 
@@ -18,16 +18,15 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
+from claims.library_search import search_library
+from claims.models import Article, Claim, ClaimState
+from desk import articles as article_services
+from desk import workflow
+from desk.actions import articles as article_actions
+from desk.actions import claims as claim_actions
+from desk.actions import evidence as evidence_actions
+from desk.selectors import earlier_duplicates
 from sources.models import Passage, SourceKind
-
-from . import articles as article_services
-from . import workflow
-from .actions import articles as article_actions
-from .actions import claims as claim_actions
-from .actions import evidence as evidence_actions
-from .desk_selectors import earlier_duplicates
-from .library_search import search_library
-from .models import Article, Claim, ClaimState
 
 OPEN_STATES = (ClaimState.EXTRACTED, ClaimState.IN_REVIEW)
 # How much of a claim's text lists show (the claim page has all of it).

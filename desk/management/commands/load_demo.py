@@ -7,9 +7,10 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from claims import review, services, workflow
+from claims import services
 from claims.models import Article, Match, Rating
-from claims.roles import EDITORS, FACT_CHECKERS
+from desk import review, workflow
+from desk.roles import EDITORS, FACT_CHECKERS
 from sources.files import parse_library_file
 from sources.services import import_records
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .. import review, workflow
-from ..models import Claim
+from claims.models import Claim
+from desk import review, workflow
 
 # More than a screenful of claims at once is almost certainly a slip ("select all").
 MAX_CLAIMS = 500

@@ -1,8 +1,9 @@
 """REST API for hand-work on claims: add, split, merge, cite evidence, search the library.
 
 HackSoft style: an input serializer per action validates the request, one action in
-`claims.actions` acts, an output serializer shows the result. Errors the actions raise
-become 400/403/409 through `claims.api._run`, as for the workflow transitions.
+`desk.actions` acts, an output serializer shows the result. Errors the actions raise
+become 400/403/409 in the API's exception handler (desk.api.errors), as for the
+workflow transitions.
 """
 
 from __future__ import annotations
@@ -12,20 +13,14 @@ from rest_framework import exceptions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from claims.api import ClaimOutputSerializer, MatchOutputSerializer
+from claims.library_search import MAX_QUERY_CHARS, search_library
+from claims.models import Article, Claim
+from desk.actions import claims as claim_actions
+from desk.actions import evidence as evidence_actions
+from desk.api.claims import ClaimViewSet, VersionInputSerializer
 from factcheck.api import HasRolePermission
 from sources.models import Passage, SourceKind
-
-from .actions import claims as claim_actions
-from .actions import evidence as evidence_actions
-from .api import (
-    ClaimOutputSerializer,
-    ClaimViewSet,
-    MatchOutputSerializer,
-    VersionInputSerializer,
-    _run,
-)
-from .library_search import MAX_QUERY_CHARS, search_library
-from .models import Article, Claim
 
 MAX_IDS = 100
 
@@ -138,7 +133,7 @@ class ClaimHandWorkMixin:
     def create(self, request, *args, **kwargs):
         data = _validated(ClaimCreateInputSerializer, request.data)
         article = _known(Article, data.pop("article"), "article", "article")
-        claim = _run(claim_actions.add_claim, article=article, user=request.user, **data)
+        claim = claim_actions.add_claim(article=article, user=request.user, **data)
         return Response(self._claim_data(claim), status=status.HTTP_201_CREATED)
 
     @extend_schema(request=ClaimSplitInputSerializer, responses={201: ClaimSplitOutputSerializer})
@@ -146,7 +141,7 @@ class ClaimHandWorkMixin:
     def split(self, request, pk=None):
         data = _validated(ClaimSplitInputSerializer, request.data)
         claim = self.get_object()
-        parts = _run(claim_actions.split_claim, claim=claim, user=request.user, **data)
+        parts = claim_actions.split_claim(claim=claim, user=request.user, **data)
         body = {
             "original": self._claim_data(claim),
             "parts": [self._claim_data(p) for p in parts],
@@ -165,8 +160,7 @@ class ClaimHandWorkMixin:
             raise exceptions.ValidationError(
                 {"claims": [f"There is no claim {', '.join(map(str, missing))}."]}
             )
-        _run(
-            claim_actions.merge_claims,
+        claim_actions.merge_claims(
             claim=claim,
             user=request.user,
             duplicates=duplicates,
@@ -182,16 +176,14 @@ class ClaimHandWorkMixin:
         version = data.pop("expected_version")
         if "passage" in data:
             passage = _known(Passage, data["passage"], "passage", "passage")
-            match = _run(
-                evidence_actions.attach_passage,
+            match = evidence_actions.attach_passage(
                 claim=claim,
                 user=request.user,
                 passage=passage,
                 expected_version=version,
             )
         else:
-            match = _run(
-                evidence_actions.cite_outside_source,
+            match = evidence_actions.cite_outside_source(
                 claim=claim,
                 user=request.user,
                 expected_version=version,
