@@ -183,8 +183,10 @@ class CheckworthinessOutputSerializer(serializers.Serializer):
     features = CheckworthinessFeatureSerializer(many=True, source="contributions")
 
 
-def _validated(serializer_class, request) -> dict:
-    incoming = serializer_class(data=request.data)
+def validated_input(serializer_class, data) -> dict:
+    """The request's input (`request.data` or query parameters) as the serializer validates
+    it; invalid input raises the serializer's ValidationError (a 400)."""
+    incoming = serializer_class(data=data)
     incoming.is_valid(raise_exception=True)
     return dict(incoming.validated_data)
 
@@ -207,7 +209,7 @@ class ArticleViewSet(
 
     @extend_schema(request=ArticleInputSerializer, responses={202: ArticleOutputSerializer})
     def create(self, request, *args, **kwargs):
-        data = _validated(ArticleInputSerializer, request)
+        data = validated_input(ArticleInputSerializer, request.data)
         article = services.ingest_article(submitted_by=request.user, **data)
         # Reloaded with its claim count: in-process processing may already have run.
         article = self.get_queryset().get(pk=article.pk)
@@ -226,7 +228,7 @@ class CheckworthinessViewSet(viewsets.ViewSet):
         responses={200: CheckworthinessOutputSerializer},
     )
     def create(self, request):
-        data = _validated(CheckworthinessInputSerializer, request)
+        data = validated_input(CheckworthinessInputSerializer, request.data)
         assessment = checkworthiness.assess_sentence(text=data["text"])
         return Response(CheckworthinessOutputSerializer(assessment).data)
 
@@ -272,6 +274,6 @@ class CompareViewSet(viewsets.ViewSet):
 
     @extend_schema(request=CompareInputSerializer, responses={200: CompareOutputSerializer})
     def create(self, request):
-        data = _validated(CompareInputSerializer, request)
+        data = validated_input(CompareInputSerializer, request.data)
         result = compare_texts(data["claim"], data["passage"]).to_dict()
         return Response(CompareOutputSerializer(result).data)

@@ -55,9 +55,7 @@ class ConflictWarning:
 
 
 def _figure(described) -> str:
-    if isinstance(described, dict):
-        return str(described.get("text") or described.get("value") or "").strip()
-    return str(described or "").strip()
+    return workflow.quantity_text(described).strip()
 
 
 def conflicting_figures(detail) -> list[ConflictingFigures]:

@@ -75,7 +75,9 @@ def _each(action: str, claims: Iterable[Claim], act: Callable[[Claim], object]) 
 def start_review_each(*, claims: Iterable[Claim], user) -> BulkResult:
     """Take each claim for review (the person becomes its assignee)."""
     return _each(
-        "Start review", claims, lambda claim: workflow.start_review(claim=claim, user=user)
+        workflow.ACTIONS["start_review"].label,
+        claims,
+        lambda claim: workflow.start_review(claim=claim, user=user),
     )
 
 
@@ -85,7 +87,7 @@ def dismiss_each(*, claims: Iterable[Claim], user, reason: str) -> BulkResult:
         reason, "Give the reason for dismissing the claims; nothing was dismissed."
     )
     return _each(
-        "Dismiss",
+        workflow.ACTIONS["dismiss"].label,
         claims,
         lambda claim: workflow.dismiss(claim=claim, user=user, reason=reason),
     )

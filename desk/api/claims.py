@@ -18,7 +18,7 @@ from claims.api import (
     ClaimSummarySerializer,
     MatchOutputSerializer,
     VerdictOutputSerializer,
-    _validated,
+    validated_input,
 )
 from claims.filters import ClaimFilter
 from claims.models import Claim, Match, Rating, Verdict
@@ -119,9 +119,11 @@ class VerdictInputSerializer(VersionInputSerializer):
     correction_note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-def _transition(serializer_class, output=ClaimOutputSerializer, **schema):
-    """Schema for a POST transition: its input serializer in, the claim out."""
+def _transition(serializer_class, output=ClaimOutputSerializer, *, name: str, **schema):
+    """Schema for a POST action `name`: its label from the table of actions, its input
+    serializer in, the claim out."""
     return extend_schema(
+        summary=workflow.ACTIONS[name].label,
         request=serializer_class,
         responses={
             200: output,
@@ -159,67 +161,73 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
         claim = self.get_queryset().get(pk=claim.pk)
         return Response(output(claim, context={"request": self.request}).data)
 
-    @_transition(VersionInputSerializer)
+    @_transition(VersionInputSerializer, name="start_review")
     @action(detail=True, methods=["post"], url_path="start-review")
     def start_review(self, request, pk=None):
-        data = _validated(VersionInputSerializer, request)
+        data = validated_input(VersionInputSerializer, request.data)
         claim = workflow.start_review(claim=self.get_object(), user=request.user, **data)
         return self._respond(claim)
 
-    @_transition(VerdictInputSerializer, output=ClaimWithWarningsOutputSerializer)
+    @_transition(
+        VerdictInputSerializer, output=ClaimWithWarningsOutputSerializer, name="propose_verdict"
+    )
     @action(detail=True, methods=["post"], url_path="propose-verdict")
     def propose_verdict(self, request, pk=None):
-        data = _validated(VerdictInputSerializer, request)
+        data = validated_input(VerdictInputSerializer, request.data)
         claim = self.get_object()
         if data["evidence"] is not None:
             data["evidence"] = list(claim.matches.filter(pk__in=data["evidence"]))
         workflow.propose_verdict(claim=claim, author=request.user, **data)
         return self._respond(claim, ClaimWithWarningsOutputSerializer)
 
-    @_transition(VersionInputSerializer, output=ClaimWithWarningsOutputSerializer)
+    @_transition(
+        VersionInputSerializer, output=ClaimWithWarningsOutputSerializer, name="approve_verdict"
+    )
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
-        data = _validated(VersionInputSerializer, request)
+        data = validated_input(VersionInputSerializer, request.data)
         claim = self.get_object()
         workflow.approve_verdict(claim=claim, editor=request.user, **data)
         return self._respond(claim, ClaimWithWarningsOutputSerializer)
 
-    @_transition(CommentInputSerializer)
+    @_transition(CommentInputSerializer, name="request_changes")
     @action(detail=True, methods=["post"], url_path="request-changes")
     def request_changes(self, request, pk=None):
-        data = _validated(CommentInputSerializer, request)
+        data = validated_input(CommentInputSerializer, request.data)
         claim = self.get_object()
         workflow.request_changes(claim=claim, editor=request.user, **data)
         return self._respond(claim)
 
-    @_transition(VersionInputSerializer)
+    @_transition(VersionInputSerializer, name="publish")
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None):
-        data = _validated(VersionInputSerializer, request)
+        data = validated_input(VersionInputSerializer, request.data)
         claim = self.get_object()
         workflow.publish(claim=claim, editor=request.user, **data)
         return self._respond(claim)
 
-    @_transition(ReasonInputSerializer)
+    @_transition(ReasonInputSerializer, name="dismiss")
     @action(detail=True, methods=["post"])
     def dismiss(self, request, pk=None):
-        data = _validated(ReasonInputSerializer, request)
+        data = validated_input(ReasonInputSerializer, request.data)
         claim = self.get_object()
         workflow.dismiss(claim=claim, user=request.user, **data)
         return self._respond(claim)
 
-    @_transition(NoteInputSerializer, output=ClaimCorrectionOutputSerializer)
+    @_transition(
+        NoteInputSerializer, output=ClaimCorrectionOutputSerializer, name="correct_verdict"
+    )
     @action(detail=True, methods=["post"])
     def correct(self, request, pk=None):
-        data = _validated(NoteInputSerializer, request)
+        data = validated_input(NoteInputSerializer, request.data)
         claim = self.get_object()
         workflow.correct_verdict(claim=claim, user=request.user, **data)
         return self._respond(claim, ClaimCorrectionOutputSerializer)
 
-    @_transition(TextInputSerializer)
+    @_transition(TextInputSerializer, name="edit_claim_text")
     @action(detail=True, methods=["post"], url_path="edit-text")
     def edit_text(self, request, pk=None):
-        data = _validated(TextInputSerializer, request)
+        data = validated_input(TextInputSerializer, request.data)
         claim = self.get_object()
         review.edit_claim_text(claim=claim, user=request.user, **data)
         return self._respond(claim)
@@ -236,7 +244,7 @@ class MatchViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Match.objects.select_related("passage__source").order_by("claim_id", "rank")
 
     def _decide(self, request, service):
-        data = _validated(VersionInputSerializer, request)
+        data = validated_input(VersionInputSerializer, request.data)
         match = service(match=self.get_object(), user=request.user, **data)
         return Response(MatchOutputSerializer(match).data)
 

@@ -13,7 +13,7 @@ from rest_framework import exceptions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from claims.api import ClaimOutputSerializer, MatchOutputSerializer
+from claims.api import ClaimOutputSerializer, MatchOutputSerializer, validated_input
 from claims.library_search import MAX_QUERY_CHARS, search_library
 from claims.models import Article, Claim
 from desk.actions import claims as claim_actions
@@ -109,12 +109,6 @@ class PassageSearchInputSerializer(serializers.Serializer):
     limit = serializers.IntegerField(min_value=1, max_value=50, default=20)
 
 
-def _validated(serializer_class, data) -> dict:
-    incoming = serializer_class(data=data)
-    incoming.is_valid(raise_exception=True)
-    return dict(incoming.validated_data)
-
-
 def _known(model, pk: int, field: str, what: str):
     found = model.objects.filter(pk=pk).first()
     if found is None:
@@ -131,7 +125,7 @@ class ClaimHandWorkMixin:
 
     @extend_schema(request=ClaimCreateInputSerializer, responses={201: ClaimOutputSerializer})
     def create(self, request, *args, **kwargs):
-        data = _validated(ClaimCreateInputSerializer, request.data)
+        data = validated_input(ClaimCreateInputSerializer, request.data)
         article = _known(Article, data.pop("article"), "article", "article")
         claim = claim_actions.add_claim(article=article, user=request.user, **data)
         return Response(self._claim_data(claim), status=status.HTTP_201_CREATED)
@@ -139,7 +133,7 @@ class ClaimHandWorkMixin:
     @extend_schema(request=ClaimSplitInputSerializer, responses={201: ClaimSplitOutputSerializer})
     @action(detail=True, methods=["post"])
     def split(self, request, pk=None):
-        data = _validated(ClaimSplitInputSerializer, request.data)
+        data = validated_input(ClaimSplitInputSerializer, request.data)
         claim = self.get_object()
         parts = claim_actions.split_claim(claim=claim, user=request.user, **data)
         body = {
@@ -151,7 +145,7 @@ class ClaimHandWorkMixin:
     @extend_schema(request=ClaimMergeInputSerializer, responses={200: ClaimOutputSerializer})
     @action(detail=True, methods=["post"])
     def merge(self, request, pk=None):
-        data = _validated(ClaimMergeInputSerializer, request.data)
+        data = validated_input(ClaimMergeInputSerializer, request.data)
         claim = self.get_object()
         ids = list(dict.fromkeys(data.pop("claims")))
         duplicates = list(Claim.objects.filter(pk__in=ids))
@@ -171,7 +165,7 @@ class ClaimHandWorkMixin:
     @extend_schema(request=EvidenceInputSerializer, responses={201: MatchOutputSerializer})
     @action(detail=True, methods=["post"])
     def evidence(self, request, pk=None):
-        data = _validated(EvidenceInputSerializer, request.data)
+        data = validated_input(EvidenceInputSerializer, request.data)
         claim = self.get_object()
         version = data.pop("expected_version")
         if "passage" in data:
@@ -217,7 +211,7 @@ class PassageSearchViewSet(viewsets.ViewSet):
         responses={200: PassageHitOutputSerializer(many=True)},
     )
     def list(self, request):
-        data = _validated(PassageSearchInputSerializer, request.query_params)
+        data = validated_input(PassageSearchInputSerializer, request.query_params)
         quantities = []
         if "claim" in data:
             quantities = _known(Claim, data["claim"], "claim", "claim").quantities

@@ -100,15 +100,16 @@ def _number_checks(detail) -> list[dict]:
             continue
         checks.append(
             {
-                "claim": _quantity_text(pair.get("claim")),
-                "passage": _quantity_text(pair.get("passage")),
+                "claim": quantity_text(pair.get("claim")),
+                "passage": quantity_text(pair.get("passage")),
                 "relation": pair["relation"],
             }
         )
     return checks
 
 
-def _quantity_text(described) -> str:
+def quantity_text(described) -> str:
+    """A figure of a stored numeric comparison as written ("12 million tonnes")."""
     if isinstance(described, dict):
         return str(described.get("text") or described.get("value") or "")
     return str(described or "")
