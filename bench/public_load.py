@@ -253,7 +253,8 @@ def main() -> None:
     setup_django()
     publish_fact_checks(args.fact_checks)
     from claims.models import Verdict
-    from public.selectors import current_verdicts, fact_check_path
+    from public.fact_checks import fact_check_path
+    from public.selectors import current_verdicts
 
     newest = current_verdicts().first()
     claim_path = fact_check_path(newest.claim_id, newest.checked_text)

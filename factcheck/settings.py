@@ -265,7 +265,7 @@ FACTCHECK_ORGANISATION_URL = os.environ.get("FACTCHECK_ORGANISATION_URL", "")
 CACHE_URL = os.environ.get("CACHE_URL", "")
 CACHES = {
     "default": {
-        "BACKEND": "factcheck.cache.ReusingRedisCache",
+        "BACKEND": "factcheck.cache.RedisCache",
         "LOCATION": CACHE_URL,
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "factcheck"),
     }

@@ -12,7 +12,6 @@ from claims.models import Article, Match, Rating
 from desk import review, workflow
 from desk.roles import EDITORS, FACT_CHECKERS
 from sources.files import parse_library_file
-from sources.passages import split_document
 from sources.services import import_records
 
 DEMO_DIR = Path(settings.BASE_DIR) / "demo"
@@ -38,8 +37,8 @@ class Command(BaseCommand):
                     user.save()
                 user.groups.add(Group.objects.get(name=role))
             records = [
-                *parse_library_file(DEMO_DIR / "sources.jsonl", split_document),
-                *parse_library_file(DEMO_DIR / "rare-earths-sources.jsonl", split_document),
+                *parse_library_file(DEMO_DIR / "sources.jsonl"),
+                *parse_library_file(DEMO_DIR / "rare-earths-sources.jsonl"),
             ]
             summary = import_records(records)
         self.stdout.write(
