@@ -49,6 +49,8 @@ format: venv
 # test - lint, security and the test suite run side by side (each line of output whole);
 # the command fails when any of them fails. The suite runs on PYTEST_WORKERS processes
 # (pytest-xdist; each has its own test database); PYTEST_WORKERS=0 runs it in one.
+# Bytecode is written even where PYTHONDONTWRITEBYTECODE is set: without it every run (and
+# every worker) parses and assertion-rewrites the test modules and pytest plugins again.
 PYTEST_WORKERS ?= auto
 
 test: venv services
@@ -56,7 +58,7 @@ test: venv services
 
 pytest: venv services
 	bash scripts/ensure-browser.sh
-	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) \
+	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) PYTHONDONTWRITEBYTECODE= \
 		$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 bench: venv services
