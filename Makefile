@@ -34,7 +34,7 @@ services:
 # as written instead of resolving them again in a throw-away virtualenv (a minute).
 # pip-audit lists packages it could not look up; PIP_AUDIT_ARGS=--strict makes that an error.
 security: venv
-	$(VENV)/bin/bandit -q -r factcheck textcore claims sources public tokens webhooks ops bench -x '*/migrations/*' -ll
+	$(VENV)/bin/bandit -q -r factcheck textcore claims desk sources public tokens webhooks ops bench -x '*/migrations/*' -ll
 	$(VENV)/bin/pip-audit --disable-pip --no-deps -r requirements.txt -r constraints.txt \
 		--progress-spinner off $(PIP_AUDIT_ARGS)
 
