@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -206,3 +208,34 @@ def every_state(newsroom, published):
     )
     assert Claim.objects.filter(text__contains=MARK).count() == 8
     return public, corrected
+
+
+@pytest.fixture
+def screenshots(tmp_path_factory):
+    """Where browser tests save screenshots (WORKFLOW_SCREENSHOTS, else a temporary folder)."""
+    folder = os.environ.get("WORKFLOW_SCREENSHOTS")
+    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def conflicting_match(passage, *, claim: str, passage_text: str) -> dict:
+    """Fields of a match whose numbers conflict (the claim's figure against the passage's)."""
+    pair = {"claim": {"text": claim}, "passage": {"text": passage_text}, "relation": "conflicts"}
+    return {
+        "passage": passage,
+        "numeric": Match.Numeric.CONFLICTS,
+        "numeric_detail": {"numeric": {"pairs": [pair]}},
+    }
+
+
+SENTENCE = "The council approved 180 turbines for the coast last year."
+
+
+@pytest.fixture
+def rated_false(newsroom):
+    """A published claim rated false, cut from SENTENCE."""
+    checker, editor = newsroom
+    claim = claim_in(sentence=SENTENCE, claim_span="The council approved 180 turbines")
+    publish_claim(claim, checker, editor, rating=Rating.FALSE)
+    return claim
