@@ -12,7 +12,7 @@ from django.db import transaction
 from claims import services
 from claims.models import Article, ArticleRevision
 from desk.articles import revise_article
-from desk.workflow import REVIEW, NotAllowed
+from desk.workflow import check_role
 from sources.documents import page_texts
 from sources.importers import ImportFormatError, decode_text
 
@@ -72,8 +72,7 @@ def submit_article(
 
 def process_again(*, article: Article, user) -> Article:
     """Queue a failed or stuck article for processing again, from its first attempt."""
-    if user is None or not user.is_active or not user.has_perm("claims.add_article"):
-        raise NotAllowed("Only a fact-checker or editor can process an article again.")
+    check_role("process_again", user)
     with transaction.atomic():
         locked = Article.objects.select_for_update().get(pk=article.pk)
         if locked.status == Article.Status.DONE:
@@ -95,8 +94,7 @@ def revise_text(*, article: Article, user, body: str, reason: str) -> ArticleRev
     its author and reason, published fact-checks keep what was published and are flagged
     for re-review. Returns the new revision, or None when the text did not change.
     """
-    if user is None or not user.is_active or not user.has_perm(REVIEW):
-        raise NotAllowed("Only a fact-checker or editor can revise an article's text.")
+    check_role("revise_article_text", user)
     errors: dict[str, str] = {}
     body = (body or "").replace("\r\n", "\n")
     reason = (reason or "").strip()

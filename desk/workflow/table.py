@@ -62,6 +62,8 @@ class Action:
     past: str = ""
     # What the admin says once it is done.
     done: str = ""
+    # An action on an article, not a claim: checked here, recorded with the article.
+    on_article: bool = False
     # The button's words, when they differ from the label.
     button: str = ""
     # Refusals in the newsroom's words where the generic ones do not fit; {state}, {owner}.
@@ -259,13 +261,25 @@ ACTIONS: dict[str, Action] = {
             ),
             assignee_refusal="Only the claim's assignee can merge duplicates into it.",
         ),
+        # --- Actions on an article (its revisions and processing keep their own record).
+        Action(
+            "process_again",
+            "Process again",
+            permission="claims.add_article",
+            on_article=True,
+            role_refusal="Only a fact-checker or editor can process an article again.",
+        ),
+        Action(
+            "revise_article_text",
+            "Revise the text",
+            on_article=True,
+            role_refusal="Only a fact-checker or editor can revise an article's text.",
+        ),
     ]
 }
 
 # The transitions: the actions that move a claim from one state to another.
 TRANSITIONS: dict[str, Action] = {n: a for n, a in ACTIONS.items() if a.is_transition}
-# Kept for readers of the old name: the row type of the table.
-Transition = Action
 
 
 def open_verdict(claim: Claim) -> Verdict | None:

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Permission
 
 from claims.models import Claim, ClaimState, Match, Notification, Rating, TransitionLog
 from desk import review, workflow
+from desk.actions.articles import process_again, revise_text
 from desk.actions.claims import add_claim, merge_claims, split_claim
 from desk.actions.evidence import attach_passage
 from tests.factories import ClaimFactory, FactCheckerFactory, PassageFactory, UserFactory
@@ -112,8 +113,8 @@ DRIVERS = {
 SYSTEM = {"queue_rereview", "flag_rereview"}
 
 
-def test_the_drivers_cover_every_action_of_the_table():
-    assert set(DRIVERS) == set(workflow.ACTIONS)
+def test_the_drivers_cover_every_claim_action_of_the_table():
+    assert set(DRIVERS) == {n for n, a in workflow.ACTIONS.items() if not a.on_article}
 
 
 @pytest.mark.parametrize("name", sorted(DRIVERS))
@@ -188,3 +189,26 @@ def test_a_permission_granted_directly_lets_a_person_approve_and_be_notified(
     workflow.approve_verdict(claim=claim, editor=approver)
     claim.refresh_from_db()
     assert claim.state == S.APPROVED
+
+
+@pytest.mark.parametrize(
+    ("name", "take"),
+    [
+        ("process_again", lambda article, user: process_again(article=article, user=user)),
+        (
+            "revise_article_text",
+            lambda article, user: revise_text(
+                article=article, user=user, body="The harbour grew.", reason="Outlet fix."
+            ),
+        ),
+    ],
+)
+def test_article_actions_are_checked_against_the_same_table(nobody, name, take):
+    article = ClaimFactory().article
+    article.status = article.Status.FAILED
+    article.save(update_fields=["status"])
+    with pytest.raises(workflow.NotAllowed) as refused:
+        take(article, nobody)
+    assert refused.value.message == workflow.ACTIONS[name].role_refusal
+    article.refresh_from_db()
+    assert article.status == article.Status.FAILED
