@@ -44,8 +44,9 @@ from .models import Passage, Source, Term
 
 logger = logging.getLogger(__name__)
 
-# Candidates handed to the second stage: as many as the ranker was trained on. The first
-# stage is exact BM25, so this bounds only the second stage's work (README, "Claim lookup").
+# Candidates handed to the second stage when the ranker file does not say how many it was
+# trained on. The first stage is exact BM25, so this bounds only the second stage's work,
+# which is most of a lookup's time (README, "Claim lookup").
 CANDIDATES = 50
 
 
@@ -267,6 +268,17 @@ def library_index() -> _Loaded:
     return current
 
 
+def candidates_per_claim() -> int:
+    """How many first-stage candidates the second stage scores for one claim.
+
+    As many as the ranker was trained on (its features, such as the rank and the score
+    relative to the best candidate, were learned over that many), never more than
+    `FACTCHECK_CANDIDATES_PER_CLAIM` allows.
+    """
+    trained = default_ranker().meta.get("first_stage", {}).get("candidates", CANDIDATES)
+    return max(0, min(int(trained), settings.FACTCHECK_CANDIDATES_PER_CLAIM))
+
+
 def find_candidates(claim_text: str, *, limit: int = CANDIDATES) -> list[Candidate]:
     """The passages most worth scoring for a claim, best first by BM25 (at most `limit`)."""
     keys = query_terms(claim_text)
@@ -357,7 +369,7 @@ def lookup(
     search a person typed.
     """
     cleaned = clean_query(text)
-    candidates = find_candidates(cleaned, limit=settings.FACTCHECK_CANDIDATES_PER_CLAIM)
+    candidates = find_candidates(cleaned, limit=candidates_per_claim())
     if not candidates or top_k <= 0:
         return []
     if quantities is None:

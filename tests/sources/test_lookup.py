@@ -131,3 +131,13 @@ def test_match_api_without_text_is_a_field_error(api):
     response = api.post("/api/match/", {"top_k": 3}, format="json")
     assert response.status_code == 400
     assert "text" in response.json()["fields"]
+
+
+def test_second_stage_scores_as_many_candidates_as_the_ranker_was_trained_on(settings):
+    from textcore.retrieval.rank import default_ranker
+
+    trained = default_ranker().meta["first_stage"]["candidates"]
+    settings.FACTCHECK_CANDIDATES_PER_CLAIM = trained * 4
+    assert search.candidates_per_claim() == trained
+    settings.FACTCHECK_CANDIDATES_PER_CLAIM = 7
+    assert search.candidates_per_claim() == 7
