@@ -23,6 +23,7 @@ in the library without an index at hand.
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
@@ -279,28 +280,59 @@ def candidates_per_claim() -> int:
     return max(0, min(int(trained), settings.FACTCHECK_CANDIDATES_PER_CLAIM))
 
 
+# The candidates' rows and the library's stamp in one statement, so a lookup costs one
+# round trip to the database: the rows are those of the snapshot the stamp belongs to.
+_CANDIDATES_SQL = """
+SELECT v.stamp, p.id, p.text, p.quantities, p.key, s.key, s.title, s.kind
+FROM sources_libraryversion AS v
+LEFT JOIN sources_passage AS p ON p.id = ANY(%s)
+LEFT JOIN sources_source AS s ON s.id = p.source_id
+WHERE v.id = 1
+"""
+
+
+def _candidate_rows(ids: list[int]) -> tuple[str | None, dict[int, tuple]]:
+    """(the library's stamp, or None where it cannot be read with the rows; rows by id)."""
+    if _is_postgresql():
+        with connection.cursor() as cursor:
+            cursor.execute(_CANDIDATES_SQL, [ids])
+            fetched = cursor.fetchall()
+        if fetched:
+            return fetched[0][0], {row[1]: row[1:] for row in fetched if row[1] is not None}
+    rows = Passage.objects.filter(id__in=ids).values_list(
+        "id", "text", "quantities", "key", "source__key", "source__title", "source__kind"
+    )
+    return None, {row[0]: row for row in rows}
+
+
 def find_candidates(claim_text: str, *, limit: int = CANDIDATES) -> list[Candidate]:
-    """The passages most worth scoring for a claim, best first by BM25 (at most `limit`)."""
+    """The passages most worth scoring for a claim, best first by BM25 (at most `limit`).
+
+    One round trip to the database when the index is current: the index is searched
+    first, and the stamp read with the candidates' rows says whether it was current; when
+    it was not, the index is rebuilt and searched again.
+    """
     keys = query_terms(claim_text)
     if not keys or limit <= 0:
         return []
-    loaded = library_index()
-    hits = loaded.index.search(keys, limit=limit)
-    if not hits:
-        return []
-    ids = [loaded.passage_ids[hit.doc] for hit in hits]
-    rows = {
-        row[0]: row
-        for row in Passage.objects.filter(id__in=ids).values_list(
-            "id", "text", "quantities", "key", "source__key", "source__title", "source__kind"
-        )
-    }
+    loaded = _loaded if _is_postgresql() else None
+    for _ in range(2):
+        if loaded is None:
+            loaded = library_index()
+        hits = loaded.index.search(keys, limit=limit)
+        ids = [loaded.passage_ids[hit.doc] for hit in hits]
+        stamp, rows = _candidate_rows(ids)
+        if stamp is None or stamp == loaded.stamp:
+            break
+        loaded = None  # the library changed since this index was read
     candidates = []
     for passage_id, hit in zip(ids, hits, strict=True):
         row = rows.get(passage_id)
         if row is None:  # removed since the index was read
             continue
         _, text, quantities, passage_key, source_key, title, kind = row
+        if isinstance(quantities, str):  # jsonb read by a plain cursor comes as its text
+            quantities = json.loads(quantities)
         candidates.append(
             Candidate(
                 passage_id=passage_id,
@@ -374,7 +406,8 @@ def lookup(
         return []
     if quantities is None:
         quantities = _claim_quantities(cleaned)
-    index = library_index().index
+    # the index the candidates were just found in (no second look at the stamp)
+    index = (_loaded or library_index()).index
     ranked = rank_candidates(
         cleaned,
         quantities,

@@ -141,3 +141,13 @@ def test_second_stage_scores_as_many_candidates_as_the_ranker_was_trained_on(set
     assert search.candidates_per_claim() == trained
     settings.FACTCHECK_CANDIDATES_PER_CLAIM = 7
     assert search.candidates_per_claim() == 7
+
+
+def test_lookup_on_a_current_index_is_one_round_trip_to_the_database(
+    django_assert_num_queries,
+):
+    add_passages(*LIBRARY)
+    search.lookup(text="Brenmoor quarry", top_k=5)  # reads the library into the index
+    with django_assert_num_queries(1):
+        matches = search.lookup(text="Brenmoor quarry output doubled", top_k=5)
+    assert matches
