@@ -23,21 +23,28 @@ in the library without an index at hand.
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import json
 import logging
+import os
+import shutil
 import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
+import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
 
 from textcore.analysis import claim_terms, normalize_text, term_key
 from textcore.matching import PassageText, bm25_weight, iter_terms, score_candidates
 from textcore.retrieval.gate import OPEN_GATE, default_gate
-from textcore.retrieval.index import LibraryIndex
+from textcore.retrieval.index import LibraryIndex, is_saved
 from textcore.retrieval.query import clean_query, index_terms, query_terms
 from textcore.retrieval.rank import CandidatePassage, default_ranker, rank_candidates
 
@@ -206,11 +213,23 @@ def _scan_term_weights(words: list[str]) -> dict[str, float]:
 class _Loaded:
     stamp: str
     index: LibraryIndex
-    passage_ids: list[int]
+    passage_ids: Sequence[int]
 
 
 _loaded: _Loaded | None = None
 _loading = threading.Lock()
+
+# The modules whose code decides what a saved index holds: a saved index is used only by
+# code that would have built the same one.
+_INDEX_CODE = (
+    "textcore/retrieval/index.py",
+    "textcore/retrieval/query.py",
+    "textcore/analysis.py",
+    "textcore/lexicon.py",
+)
+# A saved index that is being written, left behind by a process that died, is removed
+# after this long.
+_ABANDONED_SECONDS = 3600
 
 
 def library_stamp() -> str:
@@ -243,12 +262,78 @@ def build_index() -> tuple[LibraryIndex, list[int]]:
         passage_ids.append(passage_id)
         texts.append(index_terms(text))
         source_titles.append(titles.get(source_id, []))
-    title_weight = default_ranker().meta["first_stage"]["title_weight"]
-    return LibraryIndex(texts, source_titles, title_weight=title_weight), passage_ids
+    return LibraryIndex(texts, source_titles, title_weight=_title_weight()), passage_ids
+
+
+def _title_weight() -> float:
+    return default_ranker().meta["first_stage"]["title_weight"]
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    digest = hashlib.sha256(repr(_title_weight()).encode())
+    root = Path(__file__).resolve().parent.parent
+    for name in _INDEX_CODE:
+        digest.update((root / name).read_bytes())
+    return digest.hexdigest()
+
+
+def _saved_indexes() -> Path | None:
+    """This machine's folder of saved indexes of this database (PostgreSQL only), if any."""
+    base = settings.FACTCHECK_SEARCH_INDEX_DIR
+    if not base or not _is_postgresql():
+        return None
+    return Path(base) / str(connection.settings_dict["NAME"])
+
+
+def _saved_name(stamp: str) -> str:
+    return hashlib.sha256(f"{_code_fingerprint()}/{stamp}".encode()).hexdigest()[:32]
+
+
+def _remove_old_indexes(folder: Path, keep: Path) -> None:
+    """Remove the saved indexes of earlier library versions but the newest one (processes
+    still answering from it keep their mapped copy: a removed file lives while mapped)."""
+    others = sorted(
+        (entry for entry in folder.iterdir() if entry.is_dir() and entry != keep),
+        key=lambda entry: entry.stat().st_mtime,
+        reverse=True,
+    )
+    now = time.time()
+    for entry in others[1:]:
+        if entry.name.startswith(".") and now - entry.stat().st_mtime < _ABANDONED_SECONDS:
+            continue  # another process is writing it
+        shutil.rmtree(entry, ignore_errors=True)
+
+
+def _open_or_build(stamp: str) -> tuple[LibraryIndex, Sequence[int]]:
+    """The index of the library at `stamp`: opened from this machine's saved copy, or built
+    from the database (and saved for the other processes, one builder at a time)."""
+    folder = _saved_indexes()
+    if folder is None:
+        return build_index()
+    target = folder / _saved_name(stamp)
+    try:
+        if not is_saved(target):
+            folder.mkdir(parents=True, exist_ok=True)
+            with open(folder / ".lock", "a") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+                if not is_saved(target):
+                    index, passage_ids = build_index()
+                    partial = folder / f".{target.name}.{os.getpid()}.{threading.get_ident()}"
+                    index.save(partial)
+                    np.save(partial / "passages.npy", np.asarray(passage_ids, dtype=np.int64))
+                    os.rename(partial, target)
+                    _remove_old_indexes(folder, keep=target)
+                    return index, passage_ids
+        return LibraryIndex.open(target), np.load(target / "passages.npy", mmap_mode="r")
+    except OSError:
+        logger.exception("saved library index unusable in %s; using this process's own", folder)
+        return build_index()
 
 
 def library_index() -> _Loaded:
-    """This process's index of the library, rebuilt first if the library changed since."""
+    """The index of the library, current with the database (opened or rebuilt first if the
+    library changed since this process last looked)."""
     global _loaded
     stamp = library_stamp()
     current = _loaded
@@ -258,11 +343,11 @@ def library_index() -> _Loaded:
         current = _loaded
         if current is None or current.stamp != stamp:
             started = time.perf_counter()
-            index, passage_ids = build_index()
+            index, passage_ids = _open_or_build(stamp)
             current = _Loaded(stamp, index, passage_ids)
             _loaded = current
             logger.info(
-                "library index built: %d passages in %.1f s",
+                "library index ready: %d passages in %.1f s",
                 len(passage_ids),
                 time.perf_counter() - started,
             )
@@ -320,7 +405,7 @@ def find_candidates(claim_text: str, *, limit: int = CANDIDATES) -> list[Candida
         if loaded is None:
             loaded = library_index()
         hits = loaded.index.search(keys, limit=limit)
-        ids = [loaded.passage_ids[hit.doc] for hit in hits]
+        ids = [int(loaded.passage_ids[hit.doc]) for hit in hits]
         stamp, rows = _candidate_rows(ids)
         if stamp is None or stamp == loaded.stamp:
             break

@@ -151,3 +151,22 @@ def test_lookup_on_a_current_index_is_one_round_trip_to_the_database(
     with django_assert_num_queries(1):
         matches = search.lookup(text="Brenmoor quarry output doubled", top_k=5)
     assert matches
+
+
+def test_another_process_opens_the_saved_index_instead_of_reading_the_library(
+    monkeypatch, django_assert_num_queries
+):
+    passages = add_passages(*LIBRARY)
+    search.lookup(text="Brenmoor quarry", top_k=5)  # the first process builds and saves it
+    monkeypatch.setattr(search, "_loaded", None)  # a process that has not looked yet
+    with django_assert_num_queries(1):  # the library's stamp only: no passage is read
+        search.library_index()
+    [best] = search.lookup(text="Brenmoor quarries doubled output after the new road", top_k=1)
+    assert best.passage_id == passages[5].pk
+
+
+def test_without_a_folder_for_saved_indexes_each_process_keeps_its_own(settings):
+    settings.FACTCHECK_SEARCH_INDEX_DIR = ""
+    passages = add_passages(*LIBRARY)
+    [best] = search.lookup(text="Brenmoor quarries doubled output after the new road", top_k=1)
+    assert best.passage_id == passages[5].pk
