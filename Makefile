@@ -32,7 +32,7 @@ services:
 # "# nosec <id>" comment saying why) and pip-audit on the pinned requirements. pip-audit
 # lists packages it could not look up; PIP_AUDIT_ARGS=--strict makes that an error.
 security: venv
-	$(VENV)/bin/bandit -q -r factcheck textcore claims sources public tokens webhooks ops bench -x '*/migrations/*' -ll
+	$(VENV)/bin/bandit -q -r factcheck textcore claims desk sources public tokens webhooks ops bench -x '*/migrations/*' -ll
 	$(VENV)/bin/pip-audit -r requirements.txt --progress-spinner off $(PIP_AUDIT_ARGS)
 
 lint: venv

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "webhooks",
     "sources",
     "claims",
+    "desk",
     "django.contrib.sitemaps",
     "public",
 ]
@@ -193,7 +194,7 @@ REST_FRAMEWORK = {
     # Proxies in front that append to X-Forwarded-For; 0 = use REMOTE_ADDR, so a client
     # cannot pick a fresh throttle bucket by sending its own X-Forwarded-For.
     "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES", "0")),
-    "EXCEPTION_HANDLER": "factcheck.api.error_handler",
+    "EXCEPTION_HANDLER": "desk.api.errors.error_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Fact-check API",
@@ -270,7 +271,7 @@ FACTCHECK_ORGANISATION_URL = os.environ.get("FACTCHECK_ORGANISATION_URL", "")
 CACHE_URL = os.environ.get("CACHE_URL", "")
 CACHES = {
     "default": {
-        "BACKEND": "factcheck.cache.ReusingRedisCache",
+        "BACKEND": "factcheck.cache.RedisCache",
         "LOCATION": CACHE_URL,
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "factcheck"),
     }

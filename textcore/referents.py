@@ -161,6 +161,9 @@ _ORGANISATION_HEADS = {
 }  # fmt: skip
 
 
+_TITLE_WORDS = {"chief", "deputy", "acting", "former", "senior", "shadow", "vice", "interim"}
+
+
 @dataclass
 class People:
     """The people an article names: full names by surname, and genders by form of address."""
@@ -189,6 +192,39 @@ class People:
         """The fullest form the article gives the person ("Mr McConnell" -> "Jack McConnell")."""
         surname = name.split()[-1]
         return self.full.get(surname, name)
+
+    def named_in_full(self, text: str) -> str:
+        """'Mr Clarke said ...' -> 'Charles Clarke said ...' when the article gives the full
+        name (a title that is part of a name, "Lord", "Sir", "Dame", stays); a bare surname
+        opening the claim too ("Hassett said" -> "Kevin Hassett said")."""
+        if not self.full:
+            return text
+
+        def titled(match: re.Match[str]) -> str:
+            title = match.group("title").lower().rstrip(".")
+            if title in {"lord", "sir", "dame", "lady"}:
+                return match.group(0)
+            name = match.group("name")
+            full = self._plain_full(name.split()[-1])
+            if not full or len(name.split()) > 1:
+                return match.group(0)
+            return full
+
+        text = _TITLED_RE.sub(titled, text)
+        first = re.match(rf"{_NAME_WORD}(?=['’]s\b|\s+[a-z])", text)
+        full = self._plain_full(first.group(0)) if first else ""
+        if first and full and full != first.group(0):
+            text = full + text[first.end() :]
+        return text
+
+    def _plain_full(self, surname: str) -> str:
+        """The full name without a title the article wrote before it ("Attorney Scott
+        Christie" -> "Scott Christie")."""
+        full = self.full.get(surname, "")
+        words = full.split()
+        while len(words) > 2 and words[0].lower() in ROLE_HEADS | _TITLE_WORDS:
+            words = words[1:]
+        return " ".join(words)
 
     def gender_of(self, name: str) -> str:
         titled = _TITLED_RE.match(name)
@@ -348,3 +384,29 @@ class Referents:
                 and phrase.split()[0].rstrip(".").lower() not in FORMS_OF_ADDRESS
             ):
                 self.thing, self.thing_age = phrase, 0
+
+
+# "rarer, heavy types" standing for a class the sentence named before: "rare earth minerals"
+_ELLIPTIC_HEAD_RE = re.compile(
+    r"\b(?P<mods>(?:[a-z-]+,?\s+){1,3})(?P<head>types|kinds|varieties|grades|sorts)\b(?!\s+of\b)"
+)
+_CLASS_BEFORE_RE = re.compile(
+    r"\b(?:to|of|in|on|for|about|with|the)\s+(?P<phrase>(?:[a-z-]+\s+){0,3}[a-z-]{3,}s)\b"
+)
+
+
+def named_elliptic_head(text: str, before: str) -> str:
+    """'China refines 99% of rarer, heavy types' after '... approach to rare earth minerals,'
+    -> '... of rarer, heavy rare earth minerals': a head noun like "types" that only stands
+    for the class the same sentence named earlier is replaced by that class."""
+    match = _ELLIPTIC_HEAD_RE.search(text)
+    if not match:
+        return text
+    candidates = [
+        m.group("phrase")
+        for m in _CLASS_BEFORE_RE.finditer(before)
+        if not re.search(r"\b(?:types|kinds|varieties|grades|sorts)\b", m.group("phrase"))
+    ]
+    if not candidates:
+        return text
+    return text[: match.start("head")] + candidates[-1] + text[match.end("head") :]

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from django.core.cache import cache
 
-from claims import review, workflow
 from claims.models import Match, Rating
+from desk import review, workflow
 from tests.factories import (
     ArticleFactory,
     ClaimFactory,

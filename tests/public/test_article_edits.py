@@ -4,8 +4,8 @@ the edit becomes a new revision and the fact-checks are flagged for re-review.""
 import pytest
 from django.urls import reverse
 
-from claims import articles
 from claims.models import Article, ArticleRevision, Claim, Rating
+from desk import articles
 from public import selectors
 from tests.factories import EditorFactory
 from tests.public.conftest import claim_in, publish_claim

@@ -2,8 +2,8 @@
 
 import pytest
 
-from claims import review, workflow
 from claims.models import Article, Claim, Rating
+from desk import review, workflow
 from tests.factories import MatchFactory
 from tests.public.conftest import accept_match, claim_in, propose, publish_claim
 

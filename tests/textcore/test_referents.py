@@ -42,3 +42,16 @@ def test_opening_possessive_names_the_owner():
         "Mr Lee has run the Tidewater mill since 2010. His company employs 40 people in Hull."
     )
     assert "Mr Lee's company employs 40 people in Hull." in texts
+
+
+def test_elliptic_head_is_named_by_the_class_the_sentence_gave():
+    from textcore.extraction import extract_claims
+
+    texts = [
+        c.text
+        for c in extract_claims(
+            "Peru has a long history with copper ores, thus mining more than 60 percent of "
+            "richer, rarer types."
+        )
+    ]
+    assert "Peru mines more than 60 percent of richer, rarer copper ores." in texts

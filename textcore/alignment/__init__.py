@@ -48,7 +48,8 @@ class Comparison:
     reason: str
 
     def to_dict(self) -> dict:
-        """The exchange form (FORMAT.md): pairs as written, plus converted values and reason."""
+        """The exchange form (`compare_quantities`, `/api/compare/`): pairs as written, plus
+        converted values and the reason."""
         return {
             "numeric": self.numeric,
             "pairs": [
