@@ -8,7 +8,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/factcheck
 TEST_BROKER_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: run test lint security format venv services demo bench load clean
+.PHONY: run test pytest lint security format venv services demo bench load clean
 
 $(VENV)/.installed: requirements.txt
 	bash scripts/ensure-python.sh
@@ -29,11 +29,14 @@ services:
 	bash scripts/ensure-services.sh
 
 # security - bandit on our code (medium severity and up; each accepted finding carries a
-# "# nosec <id>" comment saying why) and pip-audit on the pinned requirements. pip-audit
-# lists packages it could not look up; PIP_AUDIT_ARGS=--strict makes that an error.
+# "# nosec <id>" comment saying why) and pip-audit on the pinned requirements: every
+# package is pinned in requirements.txt or constraints.txt, so it audits those versions
+# as written instead of resolving them again in a throw-away virtualenv (a minute).
+# pip-audit lists packages it could not look up; PIP_AUDIT_ARGS=--strict makes that an error.
 security: venv
-	$(VENV)/bin/bandit -q -r factcheck textcore claims sources public tokens webhooks ops bench -x '*/migrations/*' -ll
-	$(VENV)/bin/pip-audit -r requirements.txt --progress-spinner off $(PIP_AUDIT_ARGS)
+	$(VENV)/bin/bandit -q -r factcheck textcore claims desk sources public tokens webhooks ops bench -x '*/migrations/*' -ll
+	$(VENV)/bin/pip-audit --disable-pip --no-deps -r requirements.txt -r constraints.txt \
+		--progress-spinner off $(PIP_AUDIT_ARGS)
 
 lint: venv
 	$(VENV)/bin/ruff check .
@@ -43,10 +46,20 @@ format: venv
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-test: venv services lint security
+# test - lint, security and the test suite run side by side (each line of output whole);
+# the command fails when any of them fails. The suite runs on PYTEST_WORKERS processes
+# (pytest-xdist; each has its own test database); PYTEST_WORKERS=0 runs it in one.
+# Bytecode is written even where PYTHONDONTWRITEBYTECODE is set: without it every run (and
+# every worker) parses and assertion-rewrites the test modules and pytest plugins again.
+PYTEST_WORKERS ?= auto
+
+test: venv services
+	$(MAKE) --no-print-directory -j3 --output-sync=line lint security pytest
+
+pytest: venv services
 	bash scripts/ensure-browser.sh
-	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) \
-		$(VENV)/bin/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) PYTHONDONTWRITEBYTECODE= \
+		$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 bench: venv services
 	$(PY) bench/extraction.py

@@ -1,9 +1,10 @@
-"""Run extract_claims on a dataset's articles and write an export in the FORMAT.md shape.
+"""Run extract_claims on a dataset's articles and write an export in its exchange format.
 
 Usage: python bench/eval_extraction.py DATASET_DIR OUT.json
 
-Then score it without the database:
-    python ../shared/eval/score.py DATASET_DIR OUT.json --verbose
+Then score it without the database, with the scorer that comes with the evaluation data
+(not part of this repository):
+    python SCORER DATASET_DIR OUT.json --verbose
 (matching metrics are 0 there: this export has no matches).
 """
 

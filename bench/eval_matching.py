@@ -53,11 +53,10 @@ def _postgres_matcher(url: str, root: Path):
     call_command("migrate", verbosity=0)
     from sources import files, search, services
     from sources.models import Passage, Source
-    from sources.passages import split_document
 
     if Source.objects.exists():
         raise SystemExit(f"{url} already holds sources: give a scratch database")
-    records = files.parse_library_file(root / "sources.jsonl", split_document)
+    records = files.parse_library_file(root / "sources.jsonl")
     services.import_records(records)
     search.refresh_term_statistics()
     refs = {p.pk: (p.source.key, p.key) for p in Passage.objects.select_related("source")}

@@ -64,15 +64,15 @@ GRID = [(width, digits) for width in (0.05, 0.10, 0.15) for digits in (1.0, 1.5,
 
 def cross_validate(rows: list[dict], gold: list[str], folds: int) -> None:
     """Held-out figures with the hedge setting chosen on the other folds."""
-    import textcore.figures as figures
+    from textcore.figures import hedges
 
-    saved = figures.HEDGE_WIDTH, figures.HEDGE_DIGITS
+    saved = hedges.HEDGE_WIDTH, hedges.HEDGE_DIGITS
     by_setting = {}
     for width, digits in GRID:
-        figures.HEDGE_WIDTH, figures.HEDGE_DIGITS = width, digits
+        hedges.HEDGE_WIDTH, hedges.HEDGE_DIGITS = width, digits
         answers = predict(rows)
         by_setting[(width, digits)] = [answers[row["id"]]["numeric"] for row in rows]
-    figures.HEDGE_WIDTH, figures.HEDGE_DIGITS = saved
+    hedges.HEDGE_WIDTH, hedges.HEDGE_DIGITS = saved
     size = -(-len(rows) // folds)
     held_gold: list[str] = []
     held_pred: list[str] = []

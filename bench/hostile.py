@@ -104,7 +104,7 @@ def users():
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from claims.roles import EDITORS, FACT_CHECKERS, ensure_roles
+    from desk.roles import EDITORS, FACT_CHECKERS, ensure_roles
 
     ensure_roles()
     User = get_user_model()

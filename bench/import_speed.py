@@ -107,7 +107,6 @@ def main() -> None:
     from claims.models import Match
     from sources.files import parse_library_file
     from sources.models import Source, Term
-    from sources.passages import split_document
     from sources.services import import_records
 
     call_command("migrate", verbosity=0)
@@ -119,7 +118,7 @@ def main() -> None:
         path = Path(folder) / "library.jsonl"
         write_library(path, args.passages)
         started = time.perf_counter()
-        records = parse_library_file(path, split_document)
+        records = parse_library_file(path)
         parsed = time.perf_counter() - started
         for label in ("first import", "re-import, unchanged"):
             started = time.perf_counter()

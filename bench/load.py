@@ -99,7 +99,8 @@ def prepare(fact_checks: int, static_root: str) -> list[tuple[str, int]]:
     publish_fact_checks(fact_checks)
     LOAD_HEADERS["Authorization"] = f"Token {newsroom_claims(EXTRA_CLAIMS)}"
 
-    from public.selectors import current_verdicts, fact_check_path
+    from public.fact_checks import fact_check_path
+    from public.selectors import current_verdicts
 
     verdicts = list(current_verdicts()[:50])
     claims = [fact_check_path(v.claim_id, v.checked_text) for v in verdicts]

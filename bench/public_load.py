@@ -101,9 +101,9 @@ def publish_fact_checks(count: int) -> None:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from claims import review, workflow
     from claims.models import Article, Claim, Match, Rating, Verdict
-    from claims.roles import EDITORS, FACT_CHECKERS, ensure_roles
+    from desk import review, workflow
+    from desk.roles import EDITORS, FACT_CHECKERS, ensure_roles
     from sources.models import Passage, Source
     from sources.services import save_passage
 
@@ -253,7 +253,8 @@ def main() -> None:
     setup_django()
     publish_fact_checks(args.fact_checks)
     from claims.models import Verdict
-    from public.selectors import current_verdicts, fact_check_path
+    from public.fact_checks import fact_check_path
+    from public.selectors import current_verdicts
 
     newest = current_verdicts().first()
     claim_path = fact_check_path(newest.claim_id, newest.checked_text)

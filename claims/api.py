@@ -1,58 +1,26 @@
-"""REST API for articles, claims, matches and verdicts.
+"""REST API for articles (submit, follow processing), check-worthiness and comparing
+figures, and the read serializers of claims, matches and verdicts.
 
-Input serializers validate, the services in claims.services / claims.workflow /
-claims.review act, output serializers show. The API takes exactly the same
-transitions and rules as the admin because both call the same services.
+Input serializers validate, the services in claims.services act, output serializers
+show; errors the services raise become 400s through the API's exception handler. The
+workflow on claims (transitions, hand-work) is the desk's API (desk/api/).
 """
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Count
-from drf_spectacular.utils import (
-    OpenApiResponse,
-    extend_schema,
-    extend_schema_field,
-)
-from rest_framework import exceptions, mixins, serializers, status, viewsets
-from rest_framework.decorators import action
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from factcheck.api import HasRolePermission
 from textcore.alignment import compare_texts
 
-from . import checkworthiness, desk_warnings, review, selectors, services, workflow
-from .filters import ArticleFilter, ClaimFilter
-from .models import Article, Claim, Match, Rating, Verdict
+from . import checkworthiness, services
+from .filters import ArticleFilter
+from .models import Article, Claim, Match, Verdict
 
 # A sentence longer than this is not one sentence; the model reads only its start anyway.
 MAX_CHECKWORTHINESS_CHARS = 20_000
-
-# --- Permissions ---------------------------------------------------------------------------
-
-
-class TransitionConflict(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = "Someone else changed this claim first."
-    default_code = "conflict"
-
-
-def _run(service, **kwargs):
-    """Call a workflow service, turning its errors into API errors with readable messages."""
-    try:
-        return service(**kwargs)
-    except workflow.ConcurrentUpdate as exc:
-        raise TransitionConflict(str(exc)) from None
-    except workflow.NotAllowed as exc:
-        raise exceptions.PermissionDenied(str(exc)) from None
-    except workflow.TransitionError as exc:
-        raise exceptions.ValidationError({"non_field_errors": [str(exc)]}) from None
-    except DjangoValidationError as exc:
-        raise exceptions.ValidationError(
-            exc.message_dict if hasattr(exc, "message_dict") else {"non_field_errors": exc.messages}
-        ) from None
-
-
-# --- Serializers ---------------------------------------------------------------------------
 
 
 class ArticleInputSerializer(serializers.Serializer):
@@ -171,58 +139,6 @@ class ClaimOutputSerializer(serializers.ModelSerializer):
         )
 
 
-class FiguresOutputSerializer(serializers.Serializer):
-    claim = serializers.CharField(help_text="The claim's figure as written.")
-    passage = serializers.CharField(help_text="The passage's figure as written.")
-
-
-class WarningOutputSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(
-        choices=[desk_warnings.UNREVIEWED_CONFLICT, desk_warnings.FOUR_EYES_UNMET]
-    )
-    match = serializers.IntegerField(required=False, help_text="Numeric conflicts only.")
-    passage = serializers.CharField(required=False, help_text="Numeric conflicts only.")
-    source_title = serializers.CharField(required=False, help_text="Numeric conflicts only.")
-    figures = FiguresOutputSerializer(many=True, required=False)
-    message = serializers.CharField()
-
-
-class ClaimWithWarningsOutputSerializer(ClaimOutputSerializer):
-    """The claim after an action, with what the person acting should know (never a refusal)."""
-
-    warnings = serializers.SerializerMethodField()
-
-    class Meta(ClaimOutputSerializer.Meta):
-        fields = (*ClaimOutputSerializer.Meta.fields, "warnings")
-
-    @extend_schema_field(WarningOutputSerializer(many=True))
-    def get_warnings(self, claim: Claim) -> list[dict]:
-        request = self.context.get("request")
-        return desk_warnings.warnings_for(claim=claim, user=getattr(request, "user", None))
-
-
-class CorrectionStartOutputSerializer(serializers.Serializer):
-    rating = serializers.CharField()
-    summary = serializers.CharField()
-    explanation = serializers.CharField()
-    no_source_explanation = serializers.CharField()
-    correction_note = serializers.CharField()
-    evidence = serializers.ListField(child=serializers.IntegerField())
-
-
-class ClaimCorrectionOutputSerializer(ClaimOutputSerializer):
-    """The claim once a correction started, with what the new verdict starts from."""
-
-    correction_start = serializers.SerializerMethodField()
-
-    class Meta(ClaimOutputSerializer.Meta):
-        fields = (*ClaimOutputSerializer.Meta.fields, "correction_start")
-
-    @extend_schema_field(CorrectionStartOutputSerializer(allow_null=True))
-    def get_correction_start(self, claim: Claim) -> dict | None:
-        return workflow.correction_start(claim)
-
-
 class ClaimSummarySerializer(serializers.ModelSerializer):
     """A claim in a list: its text cut to a summary; the detail endpoint has everything."""
 
@@ -248,46 +164,6 @@ class ClaimSummarySerializer(serializers.ModelSerializer):
         )
 
 
-class VersionInputSerializer(serializers.Serializer):
-    expected_version = serializers.IntegerField(
-        required=False,
-        allow_null=True,
-        default=None,
-        help_text="The claim version you saw; a newer one makes the request fail with 409.",
-    )
-
-
-class CommentInputSerializer(VersionInputSerializer):
-    comment = serializers.CharField(max_length=5000)
-
-
-class ReasonInputSerializer(VersionInputSerializer):
-    reason = serializers.CharField(max_length=5000)
-
-
-class NoteInputSerializer(VersionInputSerializer):
-    note = serializers.CharField(max_length=5000)
-
-
-class TextInputSerializer(VersionInputSerializer):
-    text = serializers.CharField(max_length=5000)
-
-
-class VerdictInputSerializer(VersionInputSerializer):
-    rating = serializers.ChoiceField(choices=Rating.choices)
-    summary = serializers.CharField(max_length=5000)
-    explanation = serializers.CharField(required=False, allow_blank=True, default="")
-    evidence = serializers.ListField(
-        child=serializers.IntegerField(min_value=1),
-        required=False,
-        allow_null=True,
-        default=None,
-        help_text="Ids of accepted matches to cite; default: every accepted match.",
-    )
-    no_source_explanation = serializers.CharField(required=False, allow_blank=True, default="")
-    correction_note = serializers.CharField(required=False, allow_blank=True, default="")
-
-
 class CheckworthinessInputSerializer(serializers.Serializer):
     text = serializers.CharField(
         max_length=MAX_CHECKWORTHINESS_CHARS,
@@ -307,13 +183,12 @@ class CheckworthinessOutputSerializer(serializers.Serializer):
     features = CheckworthinessFeatureSerializer(many=True, source="contributions")
 
 
-def _validated(serializer_class, request) -> dict:
-    incoming = serializer_class(data=request.data)
+def validated_input(serializer_class, data) -> dict:
+    """The request's input (`request.data` or query parameters) as the serializer validates
+    it; invalid input raises the serializer's ValidationError (a 400)."""
+    incoming = serializer_class(data=data)
     incoming.is_valid(raise_exception=True)
     return dict(incoming.validated_data)
-
-
-# --- Views ---------------------------------------------------------------------------------
 
 
 class ArticleViewSet(
@@ -334,8 +209,8 @@ class ArticleViewSet(
 
     @extend_schema(request=ArticleInputSerializer, responses={202: ArticleOutputSerializer})
     def create(self, request, *args, **kwargs):
-        data = _validated(ArticleInputSerializer, request)
-        article = _run(services.ingest_article, submitted_by=request.user, **data)
+        data = validated_input(ArticleInputSerializer, request.data)
+        article = services.ingest_article(submitted_by=request.user, **data)
         # Reloaded with its claim count: in-process processing may already have run.
         article = self.get_queryset().get(pk=article.pk)
         output = ArticleOutputSerializer(article, context={"request": request})
@@ -353,155 +228,9 @@ class CheckworthinessViewSet(viewsets.ViewSet):
         responses={200: CheckworthinessOutputSerializer},
     )
     def create(self, request):
-        data = _validated(CheckworthinessInputSerializer, request)
+        data = validated_input(CheckworthinessInputSerializer, request.data)
         assessment = checkworthiness.assess_sentence(text=data["text"])
         return Response(CheckworthinessOutputSerializer(assessment).data)
-
-
-def _transition(serializer_class, output=ClaimOutputSerializer, **schema):
-    """Schema for a POST transition: its input serializer in, the claim out."""
-    return extend_schema(
-        request=serializer_class,
-        responses={
-            200: output,
-            400: OpenApiResponse(description="The input or the claim's state does not allow it."),
-            403: OpenApiResponse(description="Your role may not take this transition."),
-            409: OpenApiResponse(description="Someone else changed the claim first."),
-        },
-        **schema,
-    )
-
-
-class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
-    """The newsroom's claims, with quantities and matches, and their workflow transitions."""
-
-    lookup_value_regex = "[0-9]+"
-
-    serializer_class = ClaimOutputSerializer
-    permission_classes = [HasRolePermission]
-    role_permissions = {"*": "claims.view_claim"}
-    filterset_class = ClaimFilter
-
-    def get_queryset(self):
-        if self.action == "list":
-            return selectors.claim_summaries()
-        return (
-            Claim.objects.select_related("article")
-            .prefetch_related("matches__passage__source")
-            .order_by("article_id", "position")
-        )
-
-    def get_serializer_class(self):
-        return ClaimSummarySerializer if self.action == "list" else ClaimOutputSerializer
-
-    def _respond(self, claim: Claim, output=ClaimOutputSerializer) -> Response:
-        claim = self.get_queryset().get(pk=claim.pk)
-        return Response(output(claim, context={"request": self.request}).data)
-
-    @_transition(VersionInputSerializer)
-    @action(detail=True, methods=["post"], url_path="start-review")
-    def start_review(self, request, pk=None):
-        data = _validated(VersionInputSerializer, request)
-        claim = _run(workflow.start_review, claim=self.get_object(), user=request.user, **data)
-        return self._respond(claim)
-
-    @_transition(VerdictInputSerializer, output=ClaimWithWarningsOutputSerializer)
-    @action(detail=True, methods=["post"], url_path="propose-verdict")
-    def propose_verdict(self, request, pk=None):
-        data = _validated(VerdictInputSerializer, request)
-        claim = self.get_object()
-        if data["evidence"] is not None:
-            data["evidence"] = list(claim.matches.filter(pk__in=data["evidence"]))
-        _run(workflow.propose_verdict, claim=claim, author=request.user, **data)
-        return self._respond(claim, ClaimWithWarningsOutputSerializer)
-
-    @_transition(VersionInputSerializer, output=ClaimWithWarningsOutputSerializer)
-    @action(detail=True, methods=["post"])
-    def approve(self, request, pk=None):
-        data = _validated(VersionInputSerializer, request)
-        claim = self.get_object()
-        _run(workflow.approve_verdict, claim=claim, editor=request.user, **data)
-        return self._respond(claim, ClaimWithWarningsOutputSerializer)
-
-    @_transition(CommentInputSerializer)
-    @action(detail=True, methods=["post"], url_path="request-changes")
-    def request_changes(self, request, pk=None):
-        data = _validated(CommentInputSerializer, request)
-        claim = self.get_object()
-        _run(workflow.request_changes, claim=claim, editor=request.user, **data)
-        return self._respond(claim)
-
-    @_transition(VersionInputSerializer)
-    @action(detail=True, methods=["post"])
-    def publish(self, request, pk=None):
-        data = _validated(VersionInputSerializer, request)
-        claim = self.get_object()
-        _run(workflow.publish, claim=claim, editor=request.user, **data)
-        return self._respond(claim)
-
-    @_transition(ReasonInputSerializer)
-    @action(detail=True, methods=["post"])
-    def dismiss(self, request, pk=None):
-        data = _validated(ReasonInputSerializer, request)
-        claim = self.get_object()
-        _run(workflow.dismiss, claim=claim, user=request.user, **data)
-        return self._respond(claim)
-
-    @_transition(NoteInputSerializer, output=ClaimCorrectionOutputSerializer)
-    @action(detail=True, methods=["post"])
-    def correct(self, request, pk=None):
-        data = _validated(NoteInputSerializer, request)
-        claim = self.get_object()
-        _run(workflow.correct_verdict, claim=claim, user=request.user, **data)
-        return self._respond(claim, ClaimCorrectionOutputSerializer)
-
-    @_transition(TextInputSerializer)
-    @action(detail=True, methods=["post"], url_path="edit-text")
-    def edit_text(self, request, pk=None):
-        data = _validated(TextInputSerializer, request)
-        claim = self.get_object()
-        _run(review.edit_claim_text, claim=claim, user=request.user, **data)
-        return self._respond(claim)
-
-
-class MatchViewSet(viewsets.ReadOnlyModelViewSet):
-    """Matches of claims to passages; the claim's assignee accepts or rejects them."""
-
-    lookup_value_regex = "[0-9]+"
-
-    serializer_class = MatchOutputSerializer
-    permission_classes = [HasRolePermission]
-    role_permissions = {"*": "claims.view_match"}
-    queryset = Match.objects.select_related("passage__source").order_by("claim_id", "rank")
-
-    def _decide(self, request, service):
-        data = _validated(VersionInputSerializer, request)
-        match = _run(service, match=self.get_object(), user=request.user, **data)
-        return Response(MatchOutputSerializer(match).data)
-
-    @extend_schema(request=VersionInputSerializer, responses={200: MatchOutputSerializer})
-    @action(detail=True, methods=["post"])
-    def accept(self, request, pk=None):
-        return self._decide(request, review.accept_evidence)
-
-    @extend_schema(request=VersionInputSerializer, responses={200: MatchOutputSerializer})
-    @action(detail=True, methods=["post"])
-    def reject(self, request, pk=None):
-        return self._decide(request, review.reject_evidence)
-
-
-class VerdictViewSet(viewsets.ReadOnlyModelViewSet):
-    """Every verdict, drafts included (newsroom only)."""
-
-    lookup_value_regex = "[0-9]+"
-
-    serializer_class = VerdictOutputSerializer
-    permission_classes = [HasRolePermission]
-    role_permissions = {"*": "claims.view_verdict"}
-    queryset = Verdict.objects.prefetch_related("evidence").order_by("-created_at", "-pk")
-
-
-# --- Numeric comparison --------------------------------------------------------------------
 
 
 class CompareInputSerializer(serializers.Serializer):
@@ -545,6 +274,6 @@ class CompareViewSet(viewsets.ViewSet):
 
     @extend_schema(request=CompareInputSerializer, responses={200: CompareOutputSerializer})
     def create(self, request):
-        data = _validated(CompareInputSerializer, request)
+        data = validated_input(CompareInputSerializer, request.data)
         result = compare_texts(data["claim"], data["passage"]).to_dict()
         return Response(CompareOutputSerializer(result).data)

@@ -2,7 +2,7 @@
 publication) change only inside a workflow action, whatever the entry point: admin
 forms, history reverts, save() from a shell, queryset.update() or bulk_update().
 
-Workflow actions (claims.workflow, claims.review) run their writes inside
+Workflow actions (desk.workflow, desk.review) run their writes inside
 `workflow_action()`; anything else that tries to change such a field is refused with
 StateChangeForbidden. A published verdict is frozen outright.
 """

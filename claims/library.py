@@ -3,8 +3,8 @@
 Connected in ClaimsConfig.ready. The library asks which passages are in use before it
 removes any, and says when passages go, when their text changes, when a source has a new
 edition and when the library changed; claims keep accepted evidence, drop other matches,
-compare the figures of matches on changed passages again, queue re-review of verdicts
-citing what changed and re-match open claims.
+compare the figures of matches on changed passages again and re-match open claims. The
+desk queues re-review of verdicts citing what changed (desk/library.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from django.db.models import Q
 
 from sources import signals
 
-from . import services, tasks, workflow
+from . import services, tasks
 from .models import Match
 
 
@@ -33,19 +33,9 @@ def drop_matches(sender, *, passage_ids, **kwargs) -> None:
     Match.objects.filter(passage_id__in=passage_ids).delete()
 
 
-def rereview_changed_passages(sender, *, passage_ids, reason="", **kwargs) -> None:
-    """Verdicts citing a passage whose text changed must be checked again."""
-    workflow.queue_rereview_for_passages(passage_ids=passage_ids, reason=reason)
-
-
 def recompare_changed_passages(sender, *, passage_ids, **kwargs) -> None:
     """Matches on a passage whose text changed get their numbers compared again."""
     services.refresh_numeric_comparisons(passage_ids=passage_ids)
-
-
-def rereview_new_edition(sender, *, source, reason, **kwargs) -> None:
-    """Verdicts citing a source of which a new edition was recorded must be checked again."""
-    workflow.queue_rereview_for_source(source=source, reason=reason)
 
 
 def rematch_open_claims(sender, **kwargs) -> None:
@@ -57,12 +47,6 @@ def connect() -> None:
     signals.passages_in_use.connect(accepted_evidence, dispatch_uid="claims.accepted_evidence")
     signals.passages_removing.connect(drop_matches, dispatch_uid="claims.drop_matches")
     signals.passages_changed.connect(
-        rereview_changed_passages, dispatch_uid="claims.rereview_changed_passages"
-    )
-    signals.passages_changed.connect(
         recompare_changed_passages, dispatch_uid="claims.recompare_changed_passages"
-    )
-    signals.source_edition_changed.connect(
-        rereview_new_edition, dispatch_uid="claims.rereview_new_edition"
     )
     signals.library_changed.connect(rematch_open_claims, dispatch_uid="claims.rematch_open_claims")

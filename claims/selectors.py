@@ -132,22 +132,14 @@ CHECKWORTHY_THRESHOLD = 0.5
 QUEUE_ORDERING = ("-needs_rereview", "-checkworthiness", "article_id", "position")
 
 
-def review_queue(
-    *,
-    user,
-    mine: bool = False,
-    unassigned: bool = False,
-    article_id: int | None = None,
-    min_checkworthiness: float | None = None,
-    numeric_conflict: bool | None = None,
-    states: Sequence[str] | None = None,
-):
+def review_queue():
     """Claims for the review desk, most check-worthy first, with evidence counts.
 
     Each claim carries `conflict_count` (matches whose numbers conflict with the claim)
-    and `accepted_count` (matches accepted as evidence).
+    and `accepted_count` (matches accepted as evidence). Which claims a person sees is
+    the queue's tabs' business (desk.queue).
     """
-    claims = (
+    return (
         Claim.objects.select_related("article", "assignee")
         .annotate(
             conflict_count=Count("matches", filter=Q(matches__numeric=Match.Numeric.CONFLICTS)),
@@ -155,21 +147,6 @@ def review_queue(
         )
         .order_by(*QUEUE_ORDERING)
     )
-    if states:
-        claims = claims.filter(state__in=states)
-    if mine:
-        claims = claims.filter(assignee=user)
-    if unassigned:
-        claims = claims.filter(assignee__isnull=True)
-    if article_id is not None:
-        claims = claims.filter(article_id=article_id)
-    if min_checkworthiness is not None:
-        claims = claims.filter(checkworthiness__gte=min_checkworthiness)
-    if numeric_conflict is True:
-        claims = claims.filter(conflict_count__gt=0)
-    elif numeric_conflict is False:
-        claims = claims.filter(conflict_count=0)
-    return claims
 
 
 def awaiting_approval(*, user):

@@ -4,7 +4,8 @@ from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from claims import api as claims_api
-from claims import desk_api
+from desk.api import claims as desk_claims_api
+from desk.api import hand_work as desk_api
 from public import api as public_api
 from sources import api as sources_api
 
@@ -12,8 +13,8 @@ router = DefaultRouter()
 router.register("articles", claims_api.ArticleViewSet, basename="article")
 router.register("claims", desk_api.ClaimWithHandWorkViewSet, basename="claim")
 router.register("passages", desk_api.PassageSearchViewSet, basename="passage")
-router.register("matches", claims_api.MatchViewSet, basename="match")
-router.register("verdicts", claims_api.VerdictViewSet, basename="verdict")
+router.register("matches", desk_claims_api.MatchViewSet, basename="match")
+router.register("verdicts", desk_claims_api.VerdictViewSet, basename="verdict")
 router.register(
     "public/fact-checks", public_api.PublicFactCheckViewSet, basename="public-fact-check"
 )

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "webhooks",
     "sources",
     "claims",
+    "desk",
     "django.contrib.sitemaps",
     "public",
 ]
@@ -193,7 +194,7 @@ REST_FRAMEWORK = {
     # Proxies in front that append to X-Forwarded-For; 0 = use REMOTE_ADDR, so a client
     # cannot pick a fresh throttle bucket by sending its own X-Forwarded-For.
     "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES", "0")),
-    "EXCEPTION_HANDLER": "factcheck.api.error_handler",
+    "EXCEPTION_HANDLER": "desk.api.errors.error_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Fact-check API",
@@ -243,6 +244,12 @@ FACTCHECK_MAX_SENTENCE_CHARS = int(os.environ.get("FACTCHECK_MAX_SENTENCE_CHARS"
 # candidates scored per claim, passages per source and the longest passage.
 FACTCHECK_MAX_QUANTITIES = int(os.environ.get("FACTCHECK_MAX_QUANTITIES", "50"))
 FACTCHECK_CANDIDATES_PER_CLAIM = int(os.environ.get("FACTCHECK_CANDIDATES_PER_CLAIM", "200"))
+# Where each machine saves the claim lookup's index of the library, one folder per
+# database, for all its web and worker processes to open (empty: each process keeps its
+# own in memory). See README, "Claim lookup".
+FACTCHECK_SEARCH_INDEX_DIR = os.environ.get(
+    "FACTCHECK_SEARCH_INDEX_DIR", str(BASE_DIR / "search-index")
+)
 FACTCHECK_MAX_PASSAGES_PER_SOURCE = int(
     os.environ.get("FACTCHECK_MAX_PASSAGES_PER_SOURCE", "20000")
 )
@@ -264,7 +271,7 @@ FACTCHECK_ORGANISATION_URL = os.environ.get("FACTCHECK_ORGANISATION_URL", "")
 CACHE_URL = os.environ.get("CACHE_URL", "")
 CACHES = {
     "default": {
-        "BACKEND": "factcheck.cache.ReusingRedisCache",
+        "BACKEND": "factcheck.cache.RedisCache",
         "LOCATION": CACHE_URL,
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "factcheck"),
     }

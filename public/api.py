@@ -6,7 +6,8 @@ from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import exceptions, permissions, serializers, viewsets
 from rest_framework.response import Response
 
-from . import selectors
+from . import fact_checks, selectors
+from .claim_review import claim_review
 
 # Ids beyond PostgreSQL's integer range name nothing; refused before they reach a query.
 LARGEST_ID = 2**31 - 1
@@ -28,8 +29,8 @@ class PublicFactCheckSummarySerializer(serializers.Serializer):
         return verdict.corrects_id is not None
 
     def get_url(self, verdict) -> str:
-        path = selectors.fact_check_path(verdict.claim_id, verdict.checked_text)
-        return selectors.absolute_url(self.context["request"], path)
+        path = fact_checks.fact_check_path(verdict.claim_id, verdict.checked_text)
+        return fact_checks.absolute_url(self.context["request"], path)
 
 
 class PublicEvidenceSerializer(serializers.Serializer):
@@ -61,11 +62,11 @@ class PublicFactCheckSerializer(serializers.Serializer):
     claim_review = serializers.SerializerMethodField()
 
     def get_url(self, check) -> str:
-        return selectors.absolute_url(self.context["request"], check.path)
+        return fact_checks.absolute_url(self.context["request"], check.path)
 
     @extend_schema_field(OpenApiTypes.OBJECT)
     def get_claim_review(self, check) -> dict:
-        return selectors.claim_review(check, url=self.get_url(check))
+        return claim_review(check, url=self.get_url(check))
 
 
 class PublicFactCheckViewSet(viewsets.ReadOnlyModelViewSet):

@@ -5,7 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from . import selectors
+from . import fact_checks, selectors
 from .cache import cached_public_page
 
 
@@ -39,7 +39,7 @@ class FactCheckFeed(Feed):
         # The sources as cited when the verdict was published (its stored evidence).
         cited = [
             " ".join(filter(None, [e.source_title, f"({e.publisher})" if e.publisher else ""]))
-            for e in selectors.evidence_of(item.verdict)
+            for e in fact_checks.evidence_of(item.verdict)
         ]
         if cited:
             text += "\n\nSources: " + "; ".join(cited)
@@ -71,7 +71,7 @@ class FactCheckFeed(Feed):
         return None
 
     def _absolute(self, path):
-        return selectors.absolute_url(self._request, path)
+        return fact_checks.absolute_url(self._request, path)
 
 
 @cached_public_page

@@ -1,6 +1,6 @@
 """What the newsroom roles may do with the public site's own data."""
 
-from claims.roles import EDITORS, FACT_CHECKERS
+from desk.roles import EDITORS, FACT_CHECKERS
 
 PUBLIC_PERMISSIONS = {
     FACT_CHECKERS: [

@@ -9,7 +9,7 @@ show). Nothing here returns users: reviewers' names never reach a public page.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.postgres.search import (
@@ -36,12 +36,21 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Substr
-from django.urls import reverse
-from django.utils.text import slugify
 
-from claims.models import Article, Claim, Match, Rating, Verdict
+from claims.models import Article, Claim, Rating, Verdict
 from sources.models import SourceKind
 from textcore.typos import allowed_edits, near_words, search_terms, words
+
+from .fact_checks import (
+    Appearance,
+    FactCheck,
+    FactCheckSummary,
+    evidence_of,
+    fact_check_path,
+    fact_check_slug,
+    fact_check_summary,
+    published_quote,
+)
 
 # Ratings in scale order, worst first (Unverifiable has no place on the scale).
 SCALE = [
@@ -52,7 +61,6 @@ SCALE = [
     Rating.MOSTLY_TRUE,
     Rating.TRUE,
 ]
-SLUG_LENGTH = 80
 
 
 # --- Querysets ---------------------------------------------------------------------------
@@ -87,10 +95,6 @@ def current_verdicts() -> QuerySet[Verdict]:
     )
 
 
-def is_public_claim(claim_id: int) -> bool:
-    return Verdict.objects.filter(claim_id=claim_id, published_at__isnull=False).exists()
-
-
 def _with_sentence(claims: QuerySet[Claim]) -> QuerySet[Claim]:
     # The sentence cut from the stored body by the database, so long bodies stay there.
     return (
@@ -102,213 +106,6 @@ def _with_sentence(claims: QuerySet[Claim]) -> QuerySet[Claim]:
             )
         )
     )
-
-
-# --- Plain data for templates --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Highlight:
-    """The sentence a claim appeared in, split around the claim (each part escaped on output)."""
-
-    before: str
-    claim: str
-    after: str
-
-
-def highlight(claim: Claim) -> Highlight:
-    """Split the claim's sentence around its span (start/end offsets into the article body)."""
-    sentence = getattr(claim, "sentence_in_body", None)
-    if sentence is None:
-        sentence = claim.article.body[claim.sentence_start : claim.sentence_end]
-    a, b = claim.start - claim.sentence_start, claim.end - claim.sentence_start
-    if sentence and 0 <= a <= b <= len(sentence):
-        return Highlight(sentence[:a], sentence[a:b], sentence[b:])
-    # Offsets that do not fit the stored body (it was edited): the sentence as extracted.
-    return Highlight("", claim.sentence, "")
-
-
-def _wording(text: str) -> str:
-    return " ".join(text.split()).strip(" .,;:!?\"'“”‘’").casefold()
-
-
-def same_wording(stated: str, checked: str) -> bool:
-    """Whether a checked claim is the article's words, give or take spacing, case and
-    the quotation marks or full stop around them."""
-    return _wording(stated) == _wording(checked)
-
-
-def published_quote(verdict: Verdict) -> Highlight:
-    """The quote stored with a published verdict (older verdicts: cut from the claim)."""
-    if verdict.quote_sentence:
-        return Highlight(*verdict.quote)
-    return highlight(verdict.claim)
-
-
-def fact_check_slug(text: str) -> str:
-    return slugify(text)[:SLUG_LENGTH].strip("-") or "claim"
-
-
-def fact_check_path(claim_id: int, text: str) -> str:
-    """The canonical path of a claim's fact-check page."""
-    return reverse("public:claim", args=[claim_id, fact_check_slug(text)])
-
-
-@dataclass
-class FactCheckSummary:
-    """One published fact-check as lists, feeds and the article page show it."""
-
-    verdict: Verdict
-    claim: Claim
-    article: Article
-    text: str
-    path: str
-    first_published_at: dt.datetime
-    corrected: bool
-    highlight: Highlight | None = None
-
-    @property
-    def reworded(self) -> bool:
-        """Whether the checked wording differs from the article's (then it is not quoted)."""
-        if self.highlight is not None:
-            stated = self.highlight.claim
-        elif self.verdict.quote_sentence:
-            stated = self.verdict.quote[1]
-        else:
-            return False
-        return bool(stated.strip()) and not same_wording(stated, self.text)
-
-
-def _summary(verdict: Verdict, *, with_quote: bool = False) -> FactCheckSummary:
-    return FactCheckSummary(
-        verdict=verdict,
-        claim=verdict.claim,
-        article=verdict.claim.article,
-        text=verdict.checked_text,
-        path=fact_check_path(verdict.claim_id, verdict.checked_text),
-        first_published_at=getattr(verdict, "first_published_at", None) or verdict.published_at,
-        corrected=verdict.corrects_id is not None,
-        highlight=published_quote(verdict) if with_quote else None,
-    )
-
-
-@dataclass(frozen=True)
-class NumberCheck:
-    claim: str
-    passage: str
-    relation: str
-
-
-@dataclass
-class Evidence:
-    """A cited passage with its source, as the claim page shows it."""
-
-    source_title: str
-    publisher: str
-    published: dt.date | None
-    url: str
-    kind: str
-    locator: str
-    passage: str
-    numeric: str
-    numeric_label: str
-    numbers: list[NumberCheck] = field(default_factory=list)
-
-
-def _date(value) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except (TypeError, ValueError):
-        return None
-
-
-def _kind_label(kind: str) -> str:
-    try:
-        return SourceKind(kind).label
-    except ValueError:
-        return str(kind or "")
-
-
-def _numeric_label(numeric: str) -> str:
-    try:
-        return Match.Numeric(numeric).label
-    except ValueError:
-        return str(numeric or "")
-
-
-def evidence_of(verdict: Verdict) -> list[Evidence]:
-    """The passages a published verdict cites, best match first, as they read when it was
-    published (stored with the verdict): a later change to the library changes nothing here."""
-    return [
-        Evidence(
-            source_title=str(item.get("source_title", "")),
-            publisher=str(item.get("publisher", "")),
-            published=_date(item.get("published")),
-            url=str(item.get("url", "")),
-            kind=_kind_label(item.get("kind", "")),
-            locator=str(item.get("locator", "")),
-            passage=str(item.get("passage", "")),
-            numeric=str(item.get("numeric", "none")),
-            numeric_label=_numeric_label(item.get("numeric", "none")),
-            numbers=[
-                NumberCheck(
-                    claim=str(n.get("claim", "")),
-                    passage=str(n.get("passage", "")),
-                    relation=str(n.get("relation", "")),
-                )
-                for n in item.get("numbers", [])
-                if isinstance(n, dict)
-            ],
-        )
-        for item in verdict.published_evidence or []
-        if isinstance(item, dict)
-    ]
-
-
-@dataclass
-class Appearance:
-    """Another public claim saying the same thing (linked through `repeats`)."""
-
-    article: Article
-    highlight: Highlight
-    path: str
-    text: str
-
-
-@dataclass
-class FactCheck:
-    """Everything the public page of one claim shows."""
-
-    claim: Claim
-    verdict: Verdict
-    text: str
-    slug: str
-    path: str
-    article: Article
-    highlight: Highlight
-    first_published_at: dt.datetime
-    evidence: list[Evidence]
-    # Every published verdict, newest first; more than one means it was corrected.
-    history: list[Verdict]
-    other_appearances: list[Appearance]
-
-    @property
-    def stated(self) -> str:
-        """The claim as the article stated it: the quoted span."""
-        return self.highlight.claim.strip() if self.highlight else ""
-
-    @property
-    def reworded(self) -> bool:
-        """Whether the checked wording differs from the article's words (then it is not quoted)."""
-        return bool(self.stated) and not same_wording(self.stated, self.text)
-
-    @property
-    def earlier_verdicts(self) -> list[Verdict]:
-        return self.history[1:]
-
-    @property
-    def corrections(self) -> list[Verdict]:
-        return [v for v in self.history if v.corrects_id is not None]
 
 
 def fact_check(claim_id: int) -> FactCheck | None:
@@ -493,7 +290,7 @@ def _search_words(verdicts: QuerySet[Verdict], q: str) -> QuerySet[Verdict]:
 def fact_check_page(filters: Filters, page_number) -> PaginatorPage:
     """One page of the public list; its object_list holds FactCheckSummary items."""
     page = Paginator(search_fact_checks(filters), settings.PUBLIC_PAGE_SIZE).get_page(page_number)
-    page.object_list = [_summary(v) for v in page.object_list]
+    page.object_list = [fact_check_summary(v) for v in page.object_list]
     return page
 
 
@@ -517,7 +314,7 @@ def article_fact_checks(article_id: int) -> tuple[Article, list[FactCheckSummary
     verdicts = list(current_verdicts().filter(claim__article_id=article_id))
     if not verdicts:
         return None
-    summaries = [_summary(v, with_quote=True) for v in verdicts]
+    summaries = [fact_check_summary(v, with_quote=True) for v in verdicts]
     summaries.sort(key=lambda s: (s.claim.position, s.claim.pk))
     return summaries[0].article, summaries
 
@@ -526,14 +323,14 @@ def corrections_page(page_number) -> PaginatorPage:
     """Every published correction, newest first (object_list: FactCheckSummary items)."""
     corrections = published_verdicts().filter(corrects__isnull=False).order_by("-published_at")
     page = Paginator(corrections, 50).get_page(page_number)
-    page.object_list = [_summary(v) for v in page.object_list]
+    page.object_list = [fact_check_summary(v) for v in page.object_list]
     return page
 
 
 def feed_items(limit: int = 50) -> list[FactCheckSummary]:
     """The latest publications, first verdicts and corrections alike, newest first."""
     latest = published_verdicts(with_evidence=True).order_by("-published_at", "-pk")[:limit]
-    return [_summary(v) for v in latest]
+    return [fact_check_summary(v) for v in latest]
 
 
 def public_articles() -> QuerySet[Article]:
@@ -544,74 +341,3 @@ def public_articles() -> QuerySet[Article]:
         .defer("body")
         .order_by("pk")
     )
-
-
-def absolute_url(request, path: str) -> str:
-    """An absolute URL on the public site (PUBLIC_BASE_URL, else the request's host)."""
-    if settings.PUBLIC_BASE_URL:
-        return settings.PUBLIC_BASE_URL + path
-    return request.build_absolute_uri(path)
-
-
-# --- schema.org ----------------------------------------------------------------------------
-
-
-def _organisation() -> dict:
-    org = {"@type": "Organization", "name": settings.FACTCHECK_ORGANISATION}
-    if settings.FACTCHECK_ORGANISATION_URL:
-        org["url"] = settings.FACTCHECK_ORGANISATION_URL
-    return org
-
-
-def _creative_work(article: Article) -> dict:
-    work = {"@type": "CreativeWork", "headline": article.title}
-    if article.url:
-        work["url"] = article.url
-    if article.published:
-        work["datePublished"] = article.published.isoformat()
-    if article.outlet:
-        outlet = {"@type": "Organization", "name": article.outlet}
-        work["author"] = outlet
-        work["publisher"] = outlet
-    return work
-
-
-def _cited_work(evidence: Evidence) -> dict:
-    work = {"@type": "CreativeWork", "name": evidence.source_title}
-    if evidence.url:
-        work["url"] = evidence.url
-    if evidence.publisher:
-        work["publisher"] = {"@type": "Organization", "name": evidence.publisher}
-    if evidence.published:
-        work["datePublished"] = evidence.published.isoformat()
-    return work
-
-
-def claim_review(check: FactCheck, *, url: str) -> dict:
-    """schema.org ClaimReview of a public fact-check, with every property Google reads."""
-    # Everything from the published snapshot: the claim text as checked, never the live claim.
-    articles = [check.article, *(a.article for a in check.other_appearances)]
-    dated = [a for a in articles if a.published]
-    first = min(dated, key=lambda a: a.published) if dated else check.article
-    item = {"@type": "Claim"}
-    item["appearance"] = [_creative_work(a) for a in articles]
-    item["firstAppearance"] = _creative_work(first)
-    if first.published:
-        item["datePublished"] = first.published.isoformat()
-    if first.outlet:
-        item["author"] = {"@type": "Organization", "name": first.outlet}
-    return {
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "url": url,
-        "claimReviewed": check.text,
-        "reviewRating": check.verdict.review_rating(),
-        "itemReviewed": item,
-        "author": _organisation(),
-        "publisher": _organisation(),
-        "reviewBody": check.verdict.summary,
-        # The sources cited, as they read when the verdict was published.
-        "citation": [_cited_work(e) for e in check.evidence],
-        "datePublished": check.first_published_at.date().isoformat(),
-        "dateModified": check.verdict.published_at.date().isoformat(),
-    }

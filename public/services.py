@@ -12,9 +12,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from claims.actions import claims as claim_actions
-from claims.desk_selectors import CLOSED_STATES, claims_like
-from claims.workflow import TransitionError
+from desk.actions import claims as claim_actions
+from desk.selectors import CLOSED_STATES, claims_like
+from desk.workflow import TransitionError
 
 from .models import Suggestion
 

@@ -1,6 +1,6 @@
 """Cache invalidation: what the public sees changed, so cached public pages are stale.
 
-Plumbing only (DESIGN.md): the workflow services stay the place where publishing happens.
+Plumbing only (no business logic in signals): the workflow services stay the place where publishing happens.
 Changes nobody outside the newsroom can see (drafts, approvals, articles and sources no
 published verdict uses) leave the cache alone, so the review desk's work does not empty it.
 """

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from . import selectors
+from . import fact_checks, selectors
 from .models import Page
 
 
@@ -29,7 +29,7 @@ class FactCheckSitemap(PublicSitemap):
         return list(selectors.current_verdicts().order_by("claim_id"))
 
     def location(self, verdict):
-        return selectors.fact_check_path(verdict.claim_id, verdict.checked_text)
+        return fact_checks.fact_check_path(verdict.claim_id, verdict.checked_text)
 
     def lastmod(self, verdict):
         return verdict.published_at

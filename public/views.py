@@ -7,8 +7,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from factcheck.security import client_ip
 
-from . import selectors
+from . import fact_checks, selectors
 from .cache import cached_public_page
+from .claim_review import claim_review
 from .forms import FactCheckFilterForm, SuggestionForm
 from .models import Page
 from .services import SuggestionRefused, suggest_claim
@@ -30,7 +31,7 @@ def fact_check_list(request):
             "filters": filters,
             "page": page,
             "query": query.urlencode(),
-            "canonical": selectors.absolute_url(request, request.path),
+            "canonical": fact_checks.absolute_url(request, request.path),
         },
     )
 
@@ -43,14 +44,14 @@ def fact_check_detail(request, pk: int, slug: str = ""):
         raise Http404("No published fact-check has this number.")
     if slug != check.slug:
         return redirect(check.path, permanent=True)
-    url = selectors.absolute_url(request, check.path)
+    url = fact_checks.absolute_url(request, check.path)
     return render(
         request,
         "public/fact_check_detail.html",
         {
             "check": check,
             "canonical": url,
-            "claim_review": selectors.claim_review(check, url=url),
+            "claim_review": claim_review(check, url=url),
             "scale": selectors.SCALE,
         },
     )
@@ -69,7 +70,7 @@ def article_detail(request, pk: int):
         {
             "article": article,
             "checks": checks,
-            "canonical": selectors.absolute_url(request, request.path),
+            "canonical": fact_checks.absolute_url(request, request.path),
         },
     )
 
@@ -81,7 +82,7 @@ def corrections(request):
     return render(
         request,
         "public/corrections.html",
-        {"page": page, "canonical": selectors.absolute_url(request, request.path)},
+        {"page": page, "canonical": fact_checks.absolute_url(request, request.path)},
     )
 
 
@@ -92,7 +93,7 @@ def editorial_page(request, slug: str):
     return render(
         request,
         "public/page.html",
-        {"page": page, "canonical": selectors.absolute_url(request, request.path)},
+        {"page": page, "canonical": fact_checks.absolute_url(request, request.path)},
     )
 
 
@@ -125,7 +126,7 @@ def suggest(request):
         {
             "form": form,
             "refused": refused,
-            "canonical": selectors.absolute_url(request, request.path),
+            "canonical": fact_checks.absolute_url(request, request.path),
         },
         status=429 if refused else (400 if request.method == "POST" else 200),
     )
@@ -139,7 +140,7 @@ def suggest_thanks(request):
 @require_GET
 def robots_txt(request):
     """Crawlers may read the public site; the newsroom's admin and the API are not for them."""
-    sitemap = selectors.absolute_url(request, reverse("django.contrib.sitemaps.views.sitemap"))
+    sitemap = fact_checks.absolute_url(request, reverse("django.contrib.sitemaps.views.sitemap"))
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

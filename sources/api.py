@@ -17,7 +17,6 @@ from factcheck.api import HasRolePermission
 
 from . import importers, search, services
 from .models import ImportJob, Passage, Source
-from .passages import split_document
 
 
 class PassageOutputSerializer(serializers.ModelSerializer):
@@ -84,7 +83,7 @@ class SourceViewSet(
         incoming = SourceInputSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         try:
-            record = importers.source_from_mapping(dict(incoming.validated_data), split_document)
+            record = importers.source_from_mapping(dict(incoming.validated_data))
             services.check_limits([record], "the request")
         except ValueError as exc:
             raise exceptions.ValidationError({"non_field_errors": [str(exc)]}) from None

@@ -11,14 +11,10 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
 
-from .importers import (
-    MAX_KEY_LENGTH,
-    ImportFormatError,
-    PassageRecord,
-    SourceRecord,
-)
+from .importers import MAX_KEY_LENGTH, ImportFormatError
+from .passages import split_document
+from .records import PassageRecord, SourceRecord
 
 # A library PDF longer than this is almost certainly the wrong file (or a decompression bomb).
 MAX_PAGES = 2000
@@ -88,7 +84,6 @@ def _paragraphs(page_text: str) -> str:
 def parse_pdf(
     data: bytes,
     filename: str,
-    split_text: Callable[[str], list[PassageRecord]],
     *,
     key: str | None = None,
     title: str | None = None,
@@ -105,7 +100,7 @@ def parse_pdf(
         body = _paragraphs(text)
         if not body.strip():
             continue
-        for index, passage in enumerate(split_text(body), start=1):
+        for index, passage in enumerate(split_document(body), start=1):
             record.passages.append(
                 PassageRecord(key=f"p{number}-{index}", text=passage.text, locator=f"page {number}")
             )
@@ -135,13 +130,11 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS = {"p", "li", "blockquote", "td", "dd", "pre"}
 
 
-def _passages_by_section(
-    sections: list[tuple[str, str]], split_text: Callable[[str], list[PassageRecord]]
-) -> list[PassageRecord]:
+def _passages_by_section(sections: list[tuple[str, str]]) -> list[PassageRecord]:
     """Passages of (locator, paragraph) pairs, keyed p1, p2, ... in document order."""
     passages: list[PassageRecord] = []
     for locator, paragraph in sections:
-        for passage in split_text(paragraph):
+        for passage in split_document(paragraph):
             passages.append(
                 PassageRecord(key=f"p{len(passages) + 1}", text=passage.text, locator=locator)
             )
@@ -151,7 +144,6 @@ def _passages_by_section(
 def _document_record(
     filename: str,
     sections: list[tuple[str, str]],
-    split_text: Callable[[str], list[PassageRecord]],
     key: str | None,
     title: str | None,
     kind: str,
@@ -161,14 +153,13 @@ def _document_record(
         key=key or _key_from_name(filename),
         title=(title or _key_from_name(filename))[:500],
         kind=kind,
-        passages=_passages_by_section(sections, split_text),
+        passages=_passages_by_section(sections),
     )
 
 
 def parse_text_document(
     text: str,
     filename: str,
-    split_text: Callable[[str], list[PassageRecord]],
     *,
     key: str | None = None,
     title: str | None = None,
@@ -180,13 +171,12 @@ def parse_text_document(
         raise ImportFormatError(filename, None, "the document has no text")
     sections = [(f"para {n}", " ".join(p.split())) for n, p in enumerate(paragraphs, start=1)]
     first_line = paragraphs[0].splitlines()[0].strip()
-    return _document_record(filename, sections, split_text, key, title or first_line, kind)
+    return _document_record(filename, sections, key, title or first_line, kind)
 
 
 def parse_html_document(
     html: str,
     filename: str,
-    split_text: Callable[[str], list[PassageRecord]],
     *,
     key: str | None = None,
     title: str | None = None,
@@ -216,4 +206,4 @@ def parse_html_document(
                 sections.append((heading[:200] if heading else f"para {count}", text))
     if not sections:
         raise ImportFormatError(filename, None, "no paragraphs of text were found in the HTML")
-    return _document_record(filename, sections, split_text, key, title or page_title, kind)
+    return _document_record(filename, sections, key, title or page_title, kind)

@@ -12,8 +12,10 @@ import datetime as dt
 import io
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from .passages import split_document
+from .records import PassageRecord, SourceRecord
 
 SOURCE_KINDS = frozenset(
     {"statistics", "report", "reference", "academic", "government", "news", "primary", "other"}
@@ -42,25 +44,6 @@ class ImportFormatError(ValueError):
         self.reason = reason
         where = f"{filename}, line {line}" if line else filename
         super().__init__(f"{where}: {reason}")
-
-
-@dataclass
-class PassageRecord:
-    key: str
-    text: str
-    locator: str = ""
-
-
-@dataclass
-class SourceRecord:
-    key: str
-    title: str
-    publisher: str = ""
-    url: str = ""
-    published: dt.date | None = None
-    kind: str = "other"
-    passages: list[PassageRecord] = field(default_factory=list)
-    line: int = 0
 
 
 # Longest value the database stores for each field (sources.models).
@@ -114,8 +97,8 @@ def _key(value: object, what: str, max_length: int) -> str:
     return key
 
 
-def source_from_mapping(data: object, split_text) -> SourceRecord:
-    """Validate one JSON source object; `split_text` turns a whole document into passages."""
+def source_from_mapping(data: object) -> SourceRecord:
+    """Validate one JSON source object; a whole document (`text`) is split into passages."""
     if not isinstance(data, dict):
         raise ValueError("each line must be a JSON object")
     record = SourceRecord(
@@ -150,7 +133,7 @@ def source_from_mapping(data: object, split_text) -> SourceRecord:
         body = _text(text, "text")
         if not body:
             raise ValueError("'text' is empty")
-        record.passages = list(split_text(body))
+        record.passages = split_document(body)
     else:
         raise ValueError("a source needs 'passages' or 'text'")
     return record
@@ -168,7 +151,7 @@ def _check_unique(records: list[SourceRecord], filename: str) -> None:
         seen[record.key] = record.line
 
 
-def parse_jsonl(lines: Iterable[str], filename: str, split_text) -> list[SourceRecord]:
+def parse_jsonl(lines: Iterable[str], filename: str) -> list[SourceRecord]:
     """Parse a JSON Lines source library; blank lines are skipped."""
     records = []
     for number, line in enumerate(lines, start=1):
@@ -179,7 +162,7 @@ def parse_jsonl(lines: Iterable[str], filename: str, split_text) -> list[SourceR
         except json.JSONDecodeError as exc:
             raise ImportFormatError(filename, number, f"invalid JSON ({exc.msg})") from None
         try:
-            record = source_from_mapping(data, split_text)
+            record = source_from_mapping(data)
         except ValueError as exc:
             raise ImportFormatError(filename, number, str(exc)) from None
         record.line = number

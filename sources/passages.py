@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textcore.segment import segment
 
-from .importers import PassageRecord
+from .records import PassageRecord
 
 MAX_SENTENCES = 3
 TARGET_CHARS = 400

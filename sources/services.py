@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from celery.exceptions import SoftTimeLimitExceeded
@@ -13,49 +11,19 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
-from textcore.quantities import parse_quantities
-
 from . import files, importers, signals
+from .bulk import ImportSummary, insert_passages, passage_fields, upsert_sources
 from .models import ImportJob, Passage, Source
-from .passages import split_document
-from .search import normalize_for_search, update_term_statistics
+from .records import SourceRecord
+from .search import update_term_statistics
 
 logger = logging.getLogger(__name__)
 
 
-@dataclass
-class ImportSummary:
-    sources_created: int = 0
-    sources_updated: int = 0
-    passages_created: int = 0
-    passages_updated: int = 0
-    passages_removed: int = 0
-    passages_kept_as_evidence: list[str] = field(default_factory=list)
-    changed_passage_ids: list[int] = field(default_factory=list)
-    new_editions: list[Source] = field(default_factory=list)
-
-    @property
-    def library_changed(self) -> bool:
-        return bool(self.passages_created or self.changed_passage_ids or self.passages_removed)
-
-    @property
-    def passages_total(self) -> int:
-        return self.passages_created + self.passages_updated
-
-
-def _passage_fields(text: str) -> dict:
-    # Numbers kept per passage are capped: comparing them with a claim's is pairwise.
-    quantities = parse_quantities(text)[: settings.FACTCHECK_MAX_QUANTITIES]
-    return {
-        "normalized_text": normalize_for_search(text),
-        "quantities": [q.to_dict() for q in quantities],
-    }
-
-
-def check_limits(records: Iterable[importers.SourceRecord], filename: str) -> None:
+def check_limits(records: Iterable[SourceRecord], filename: str) -> None:
     """Refuse (ImportFormatError) a source with too many passages or a passage too long."""
     most = settings.FACTCHECK_MAX_PASSAGES_PER_SOURCE
     longest = settings.FACTCHECK_MAX_PASSAGE_CHARS
@@ -101,76 +69,8 @@ def _delete(passages: list[Passage]) -> None:
     Passage.objects.filter(pk__in=passage_ids).delete()
 
 
-def _upsert_sources(
-    records: list[importers.SourceRecord], user, summary: ImportSummary
-) -> dict[str, Source]:
-    """Create or update the records' sources by key, in bulk."""
-    sources = {s.key: s for s in Source.objects.filter(key__in=[r.key for r in records])}
-    to_create, to_update, changed_fields = [], [], set()
-    for record in records:
-        values = {
-            "title": record.title,
-            "publisher": record.publisher,
-            "url": record.url,
-            "published": record.published,
-            "kind": record.kind,
-        }
-        source = sources.get(record.key)
-        if source is None:
-            to_create.append(Source(key=record.key, added_by=user, changed_by=user, **values))
-            continue
-        summary.sources_updated += 1
-        changed = [name for name, value in values.items() if getattr(source, name) != value]
-        if "published" in changed and source.published is not None:
-            # Another publication date for the same source is a new edition of it.
-            summary.new_editions.append(source)
-        if changed:
-            for name in changed:
-                setattr(source, name, values[name])
-            source.changed_by = user
-            changed_fields.update(changed)
-            to_update.append(source)
-    for source in Source.objects.bulk_create(to_create, batch_size=1000):
-        sources[source.key] = source
-    summary.sources_created += len(to_create)
-    if to_update:
-        for source in to_update:
-            source.updated_at = timezone.now()
-        Source.objects.bulk_update(
-            to_update, [*sorted(changed_fields), "changed_by", "updated_at"], batch_size=1000
-        )
-    return sources
-
-
-def _insert_passages(passages: list[Passage]) -> None:
-    """Insert new passages: COPY on PostgreSQL (its fastest bulk path), bulk_create elsewhere."""
-    if not passages:
-        return
-    if connection.vendor != "postgresql":
-        Passage.objects.bulk_create(passages, batch_size=1000)
-        return
-    now = timezone.now()
-    columns = ("source_id", "key", "position", "locator", "text", "normalized_text", "quantities")
-    with connection.cursor() as cursor:
-        copy_sql = f"COPY sources_passage ({', '.join(columns)}, updated_at) FROM STDIN"  # nosec B608
-        with cursor.cursor.copy(copy_sql) as copy:
-            for p in passages:
-                copy.write_row(
-                    (
-                        p.source_id,
-                        p.key,
-                        p.position,
-                        p.locator,
-                        p.text,
-                        p.normalized_text,
-                        json.dumps(p.quantities),
-                        now,
-                    )
-                )
-
-
 def import_records(
-    records: list[importers.SourceRecord],
+    records: list[SourceRecord],
     *,
     user=None,
     progress: Callable[[int], None] | None = None,
@@ -183,7 +83,7 @@ def import_records(
     check_limits(records, "the import")
     summary = ImportSummary()
     with transaction.atomic():
-        sources = _upsert_sources(records, user, summary)
+        sources = upsert_sources(records, user, summary)
         existing: dict[int, dict[str, Passage]] = {}
         for passage in Passage.objects.filter(source__in=list(sources.values())):
             existing.setdefault(passage.source_id, {})[passage.key] = passage
@@ -202,7 +102,7 @@ def import_records(
                             position=position,
                             locator=item.locator,
                             text=item.text,
-                            **_passage_fields(item.text),
+                            **passage_fields(item.text),
                         )
                     )
                     added_texts.append(item.text)
@@ -214,7 +114,7 @@ def import_records(
                     if current.text != item.text:
                         removed_texts.append(current.text)
                         added_texts.append(item.text)
-                        for name, value in _passage_fields(item.text).items():
+                        for name, value in passage_fields(item.text).items():
                             setattr(current, name, value)
                         summary.changed_passage_ids.append(current.pk)
                     current.text, current.locator, current.position = (
@@ -226,7 +126,7 @@ def import_records(
             doomed += current_passages.values()
             if progress:
                 progress(len(record.passages))
-        _insert_passages(to_create)
+        insert_passages(to_create)
         Passage.objects.bulk_update(
             to_update,
             ["text", "locator", "position", "normalized_text", "quantities"],
@@ -279,7 +179,7 @@ def save_passage(passage: Passage) -> Passage:
         if passage.pk
         else None
     )
-    for name, value in _passage_fields(passage.text).items():
+    for name, value in passage_fields(passage.text).items():
         setattr(passage, name, value)
     with transaction.atomic():
         passage.save()
@@ -358,7 +258,7 @@ def run_import(job_id: int) -> ImportJob | None:
         job.save(update_fields=["status", "attempts"])
     try:
         with job.file.open("rb") as handle:
-            records = files.parse_library_bytes(handle.read(), job.original_name, split_document)
+            records = files.parse_library_bytes(handle.read(), job.original_name)
         check_limits(records, job.original_name)
         total = sum(len(r.passages) for r in records)
         ImportJob.objects.filter(pk=job.pk).update(passages_total=total)

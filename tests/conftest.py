@@ -69,18 +69,31 @@ needs_chromium = [
 ]
 
 
-@pytest.fixture
-def chromium(monkeypatch):
-    """Headless Chromium driven by Playwright (never a downloaded browser build)."""
-    # Playwright's sync API keeps an event loop in this thread; the test's own ORM calls
-    # are still synchronous, so Django's async guard must not refuse them.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+@pytest.fixture(scope="module")
+def _chromium_browser():
+    """One headless Chromium per test module, launched by Playwright (never a downloaded build).
+
+    Starting Playwright's driver and the browser costs seconds; each test still gets fresh
+    browser contexts (cookies, storage), closed after it by `chromium`.
+    """
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
+    with pytest.MonkeyPatch.context() as patch:
+        # Playwright's sync API keeps an event loop in this thread while it runs; the tests'
+        # own ORM calls are still synchronous, so Django's async guard must not refuse them.
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM,
+                args=["--headless", "--no-sandbox", "--disable-background-networking"],
+            )
+            yield browser
+            browser.close()
+
+
+@pytest.fixture
+def chromium(_chromium_browser):
+    """The module's Chromium; the contexts and pages a test opens are closed after it."""
+    yield _chromium_browser
+    for context in list(_chromium_browser.contexts):
+        context.close()

@@ -83,7 +83,7 @@ def _in_group(name):
         if create:
             from django.contrib.auth.models import Group
 
-            from claims.roles import ensure_roles
+            from desk.roles import ensure_roles
 
             if not Group.objects.filter(name=name).exists():
                 ensure_roles()
@@ -123,8 +123,8 @@ def publish_as_stored(verdict, *, publisher, evidence=(), at=None):
     from django.db import transaction
     from django.utils import timezone
 
-    from claims import workflow
     from claims.integrity import workflow_action
+    from desk import workflow
 
     verdict.evidence.set(evidence)
     with transaction.atomic(), workflow_action():

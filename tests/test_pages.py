@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from claims import workflow
+from desk import workflow
 from tests.factories import ClaimFactory, EditorFactory, FactCheckerFactory
 from tests.public.conftest import accept_match, claim_in, propose, publish_claim
 

@@ -27,12 +27,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from . import checkworthiness
 from .atomize import Draft, atomize
 from .checkworthiness_model import CheckworthinessModel, load_model
-from .lexicon import MONTH_NAME_RE
 from .quantities import Quantity, parse_quantities, parse_years
-from .referents import People, Referents, is_named, proper_names, subject_phrase
+from .referents import (
+    People,
+    Referents,
+    named_elliptic_head,
+    proper_names,
+    subject_phrase,
+)
 from .segment import Sentence, segment
 from .text import is_noise, normalize_claim_text
 
@@ -87,7 +91,8 @@ def _claim_from_draft(
     resolved = referents.resolve(rendered, draft.kind, local)
     if resolved is None:
         return None
-    text = normalize_claim_text(resolved)
+    resolved = named_elliptic_head(resolved, sentence.text[: span[0]])
+    text = normalize_claim_text(referents.people.named_in_full(resolved))
     if len(text.split()) < MIN_CLAIM_WORDS:
         return None
     if not text.endswith((".", "!", "?", '"', "'")):
@@ -103,15 +108,6 @@ def _claim_from_draft(
     )
     kept_text = " ".join(kept.split()) if not draft.text else sentence.text[span[0] : span[1]]
     years = parse_years(kept_text)
-    named = draft.kind in ("role", "apposition") or is_named(text, names)
-    score = checkworthiness.score(
-        text,
-        kind=draft.kind,
-        has_quantity=bool(claim_quantities),
-        has_date=bool(years) or bool(MONTH_NAME_RE.search(kept_text)),
-        sentence=sentence.text,
-        named_subject=named,
-    )
     return ExtractedClaim(
         text=text,
         sentence=sentence.text,
@@ -120,7 +116,7 @@ def _claim_from_draft(
         start=start,
         end=end,
         quantities=claim_quantities,
-        checkworthiness=score,
+        checkworthiness=0.0,  # scored by the model once every claim is drafted
         years=years,
     )
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from .atomize import Draft
 from .atomize.grammar import find_subject, looks_plural
-from .atomize.words import ROLE_HEADS
-from .lexicon import FORMS_OF_ADDRESS, SPEECH_VERBS, alternation
+from .atomize.words import NOT_NAMES, ROLE_HEADS
+from .lexicon import FORMS_OF_ADDRESS, SPEECH_VERBS, STOP_WORDS, alternation
 from .segment import Sentence
 from .text import dateline_length
 
@@ -161,12 +161,16 @@ _ORGANISATION_HEADS = {
 }  # fmt: skip
 
 
+_TITLE_WORDS = {"chief", "deputy", "acting", "former", "senior", "shadow", "vice", "interim"}
+
+
 @dataclass
 class People:
     """The people an article names: full names by surname, and genders by form of address."""
 
     full: dict[str, str]
     gender: dict[str, str]
+    untitled: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, sentences: list[Sentence]) -> People:
@@ -183,12 +187,68 @@ class People:
                     continue
                 if words[-1] in gender:
                     full.setdefault(words[-1], match.group(0))
-        return cls(full, gender)
+        people = cls(full, gender)
+        # people named in full without a title ("Kevin Hassett ... Hassett said"): a surname
+        # that only one such full name ends in
+        untitled: dict[str, set[str]] = {}
+        for sentence in sentences:
+            for match in _FULL_NAME_RE.finditer(sentence.text):
+                words = match.group(0).split()
+                while len(words) > 2 and words[0].lower() in ROLE_HEADS | _TITLE_WORDS:
+                    words = words[1:]  # "Economist Nadia Brandt"
+                if (
+                    words[0] in _NOT_SUBJECT_WORDS
+                    or words[0] in NOT_NAMES
+                    or words[0].lower() in STOP_WORDS
+                    or words[-1] in full
+                    or len(words) != 2
+                ):
+                    continue  # "Should China": a capitalised word opening the sentence
+                name = " ".join(words)
+                if people.is_person(name):
+                    untitled.setdefault(words[-1], set()).add(name)
+        people.untitled = {k: next(iter(v)) for k, v in untitled.items() if len(v) == 1}
+        return people
 
     def canonical(self, name: str) -> str:
         """The fullest form the article gives the person ("Mr McConnell" -> "Jack McConnell")."""
         surname = name.split()[-1]
         return self.full.get(surname, name)
+
+    def named_in_full(self, text: str) -> str:
+        """'Mr Clarke said ...' -> 'Charles Clarke said ...' when the article gives the full
+        name (a title that is part of a name, "Lord", "Sir", "Dame", stays); a bare surname
+        opening the claim too ("Hassett said" -> "Kevin Hassett said")."""
+        if not self.full and not self.untitled:
+            return text
+
+        def titled(match: re.Match[str]) -> str:
+            title = match.group("title").lower().rstrip(".")
+            if title in {"lord", "sir", "dame", "lady"}:
+                return match.group(0)
+            name = match.group("name")
+            full = self._plain_full(name.split()[-1])
+            if not full or len(name.split()) > 1:
+                return match.group(0)
+            return full
+
+        text = _TITLED_RE.sub(titled, text)
+        first = re.match(rf"{_NAME_WORD}(?=['’]s\b|\s+[a-z])", text)
+        full = ""
+        if first:
+            full = self._plain_full(first.group(0)) or self.untitled.get(first.group(0), "")
+        if first and full and full != first.group(0):
+            text = full + text[first.end() :]
+        return text
+
+    def _plain_full(self, surname: str) -> str:
+        """The full name without a title the article wrote before it ("Attorney Scott
+        Christie" -> "Scott Christie")."""
+        full = self.full.get(surname, "")
+        words = full.split()
+        while len(words) > 2 and words[0].lower() in ROLE_HEADS | _TITLE_WORDS:
+            words = words[1:]
+        return " ".join(words)
 
     def gender_of(self, name: str) -> str:
         titled = _TITLED_RE.match(name)
@@ -348,3 +408,29 @@ class Referents:
                 and phrase.split()[0].rstrip(".").lower() not in FORMS_OF_ADDRESS
             ):
                 self.thing, self.thing_age = phrase, 0
+
+
+# "rarer, heavy types" standing for a class the sentence named before: "rare earth minerals"
+_ELLIPTIC_HEAD_RE = re.compile(
+    r"\b(?P<mods>(?:[a-z-]+,?\s+){1,3})(?P<head>types|kinds|varieties|grades|sorts)\b(?!\s+of\b)"
+)
+_CLASS_BEFORE_RE = re.compile(
+    r"\b(?:to|of|in|on|for|about|with|the)\s+(?P<phrase>(?:[a-z-]+\s+){0,3}[a-z-]{3,}s)\b"
+)
+
+
+def named_elliptic_head(text: str, before: str) -> str:
+    """'China refines 99% of rarer, heavy types' after '... approach to rare earth minerals,'
+    -> '... of rarer, heavy rare earth minerals': a head noun like "types" that only stands
+    for the class the same sentence named earlier is replaced by that class."""
+    match = _ELLIPTIC_HEAD_RE.search(text)
+    if not match:
+        return text
+    candidates = [
+        m.group("phrase")
+        for m in _CLASS_BEFORE_RE.finditer(before)
+        if not re.search(r"\b(?:types|kinds|varieties|grades|sorts)\b", m.group("phrase"))
+    ]
+    if not candidates:
+        return text
+    return text[: match.start("head")] + candidates[-1] + text[match.end("head") :]

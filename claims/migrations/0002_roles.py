@@ -3,7 +3,35 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from claims.roles import ROLE_PERMISSIONS
+# The roles as this migration first created them (frozen: later changes are new migrations).
+ROLE_PERMISSIONS = {
+    "Fact-checkers": [
+        ("claims", "view_article"),
+        ("claims", "add_article"),
+        ("claims", "view_claim"),
+        ("claims", "change_claim"),
+        ("claims", "view_match"),
+        ("claims", "change_match"),
+        ("sources", "view_source"),
+        ("sources", "view_passage"),
+    ],
+    "Editors": [
+        ("claims", "view_article"),
+        ("claims", "add_article"),
+        ("claims", "view_claim"),
+        ("claims", "change_claim"),
+        ("claims", "view_match"),
+        ("claims", "change_match"),
+        ("sources", "view_source"),
+        ("sources", "view_passage"),
+        ("claims", "change_article"),
+        ("sources", "add_source"),
+        ("sources", "change_source"),
+        ("sources", "add_passage"),
+        ("sources", "change_passage"),
+        ("sources", "delete_passage"),
+    ],
+}
 
 
 def create_roles(apps, schema_editor):

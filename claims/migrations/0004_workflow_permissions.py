@@ -3,7 +3,30 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from claims.roles import WORKFLOW_PERMISSIONS
+# The workflow permissions of each role as this migration granted them (frozen).
+WORKFLOW_PERMISSIONS = {
+    "Fact-checkers": [
+        ("claims", "review_claim"),
+        ("claims", "view_verdict"),
+        ("claims", "view_transitionlog"),
+        ("claims", "view_notification"),
+        ("claims", "change_notification"),
+        ("claims", "view_historicalclaim"),
+        ("claims", "view_historicalmatch"),
+        ("claims", "view_historicalverdict"),
+    ],
+    "Editors": [
+        ("claims", "review_claim"),
+        ("claims", "view_verdict"),
+        ("claims", "view_transitionlog"),
+        ("claims", "view_notification"),
+        ("claims", "change_notification"),
+        ("claims", "view_historicalclaim"),
+        ("claims", "view_historicalmatch"),
+        ("claims", "view_historicalverdict"),
+        ("claims", "approve_verdict"),
+    ],
+}
 
 
 def grant(apps, schema_editor):

@@ -3,7 +3,20 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from public.roles import PUBLIC_PERMISSIONS
+# The public-site permissions of each role as this migration granted them (frozen).
+PUBLIC_PERMISSIONS = {
+    "Fact-checkers": [
+        ("public", "view_suggestion"),
+        ("public", "change_suggestion"),
+        ("public", "view_page"),
+    ],
+    "Editors": [
+        ("public", "view_suggestion"),
+        ("public", "change_suggestion"),
+        ("public", "view_page"),
+        ("public", "change_page"),
+    ],
+}
 
 
 def grant(apps, schema_editor):

@@ -5,8 +5,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from claims.management.commands.load_demo import RARE_EARTHS_TITLE
 from claims.models import Article, Match
+from desk.management.commands.load_demo import RARE_EARTHS_TITLE
 
 pytestmark = pytest.mark.django_db
 

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.db import connection
 
 from claims.models import ClaimState
@@ -39,10 +40,12 @@ def database_url() -> str:
     return f"postgresql://{db['USER']}{password}@{host}:{port}/{db['NAME']}"
 
 
-@pytest.fixture
-def server(tmp_path, settings):
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, django_db_setup):
+    """One gunicorn for the module, on the test database (each test's rows are its own)."""
     if connection.vendor != "postgresql":
         pytest.skip("the production server test runs on PostgreSQL")
+    tmp_path = tmp_path_factory.mktemp("gunicorn")
     port = free_port()
     env = {
         **os.environ,
@@ -52,7 +55,7 @@ def server(tmp_path, settings):
         "DJANGO_CSRF_TRUSTED_ORIGINS": f"https://127.0.0.1:{port}",
         "DJANGO_STATIC_ROOT": str(tmp_path / "static"),
         "DATABASE_URL": database_url(),
-        "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+        "CELERY_BROKER_URL": django_settings.CELERY_BROKER_URL,
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": "2",
     }

@@ -61,7 +61,7 @@ def test_steps_before_publication_leave_the_cache_alone(client, newsroom, publis
     client.get("/")
     generation = cache.get(GENERATION_KEY)
     claim = claim_in(sentence="The tunnel cost 4 billion dollars.")
-    from claims import workflow
+    from desk import workflow
 
     workflow.start_review(claim=claim, user=checker)
     assert cache.get(GENERATION_KEY) == generation

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from claims import workflow
 from claims.models import Rating
+from desk import workflow
 from tests.public.conftest import claim_in, publish_claim
 
 pytestmark = pytest.mark.django_db

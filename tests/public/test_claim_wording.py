@@ -3,7 +3,8 @@ claim is shown as the checked wording, without quotation marks."""
 
 import pytest
 
-from public.selectors import fact_check, same_wording
+from public.fact_checks import same_wording
+from public.selectors import fact_check
 from tests.public.conftest import claim_in, publish_claim
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,10 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
-from claims import review, services
+from claims import services
 from claims.integrity import StateChangeForbidden
 from claims.models import Match, Verdict
+from desk import review
 from public import selectors
 from sources.models import Passage, Source
 from tests.factories import MatchFactory, PassageFactory
@@ -212,7 +213,7 @@ def make_draft(newsroom):
     checker, _ = newsroom
 
     def make():
-        from claims import workflow
+        from desk import workflow
 
         claim = claim_in(sentence="The harbour handled 12 million tonnes of cargo in 2022.")
         workflow.start_review(claim=claim, user=checker)
@@ -228,7 +229,7 @@ def make_draft(newsroom):
 @pytest.fixture
 def in_correction(cited, newsroom):
     """A published claim reopened for a correction by its fact-checker."""
-    from claims import workflow
+    from desk import workflow
 
     claim, passage = cited
     checker, _ = newsroom

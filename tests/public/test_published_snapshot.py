@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from claims import review, workflow
 from claims.models import Verdict
+from desk import review, workflow
 from public import selectors
 
 pytestmark = pytest.mark.django_db

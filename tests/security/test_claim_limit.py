@@ -52,7 +52,7 @@ def test_the_api_refuses_a_claim_text_over_the_longest_claim(staff_client, setti
 def test_the_claim_page_refuses_a_claim_text_over_the_longest_claim(client, settings):
     from django.urls import reverse
 
-    from claims import workflow
+    from desk import workflow
     from tests.factories import ClaimFactory, FactCheckerFactory
 
     checker = FactCheckerFactory()

@@ -253,5 +253,5 @@ def test_import_keeps_markup_in_source_text_as_text(write_file):
         }
     )
     call_command("import_sources", str(write_file("x.jsonl", line)), "--no-progress")
-    # Stored as the text it is; every page escapes it (see test_browser_xss.py).
+    # Stored as the text it is; every page escapes it (see tests/security/test_browser.py).
     assert Source.objects.get().title == "<script>alert(1)</script>Harbour"

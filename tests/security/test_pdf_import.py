@@ -6,7 +6,6 @@ from django.core.management import CommandError, call_command
 from sources.documents import parse_pdf
 from sources.importers import ImportFormatError
 from sources.models import Passage, Source
-from sources.passages import split_document
 from tests.security.pdfs import blank_pdf, encrypt_pdf, make_pdf
 
 REPORT = make_pdf(
@@ -19,7 +18,7 @@ REPORT = make_pdf(
 
 
 def test_pdf_pages_become_passages_with_page_locators():
-    record = parse_pdf(REPORT, "reports/Harbour Report 2022.pdf", split_document)
+    record = parse_pdf(REPORT, "reports/Harbour Report 2022.pdf")
     assert record.key == "harbour-report-2022"
     assert record.title == "Harbour annual report"
     assert [(p.key, p.locator) for p in record.passages] == [
@@ -45,7 +44,7 @@ def test_pdf_pages_become_passages_with_page_locators():
 )
 def test_unreadable_pdfs_raise_the_import_error_with_a_reason(data, reason):
     with pytest.raises(ImportFormatError, match=reason):
-        parse_pdf(data, "report.pdf", split_document)
+        parse_pdf(data, "report.pdf")
 
 
 @pytest.mark.django_db

@@ -6,7 +6,6 @@ from django.core.management import call_command
 from sources.documents import parse_html_document, parse_text_document
 from sources.importers import ImportFormatError
 from sources.models import Source
-from sources.passages import split_document
 
 HTML = """<html><head><title>Harbour annual report 2023</title><script>var x=1;</script></head>
 <body><nav><a href="/">Home</a> <a href="/about">About us</a></nav>
@@ -18,7 +17,7 @@ HTML = """<html><head><title>Harbour annual report 2023</title><script>var x=1;<
 
 
 def test_html_passages_are_located_by_the_heading_above_them():
-    record = parse_html_document(HTML, "report.html", split_document)
+    record = parse_html_document(HTML, "report.html")
     assert record.title == "Harbour annual report 2023"
     located = {p.text: p.locator for p in record.passages}
     assert located["The harbour handled 12.4 million tonnes of cargo in 2023."] == "Cargo"
@@ -26,18 +25,18 @@ def test_html_passages_are_located_by_the_heading_above_them():
 
 
 def test_html_navigation_scripts_and_footers_are_left_out():
-    text = " ".join(p.text for p in parse_html_document(HTML, "r.html", split_document).passages)
+    text = " ".join(p.text for p in parse_html_document(HTML, "r.html").passages)
     assert "About us" not in text and "var x" not in text and "Copyright" not in text
 
 
 def test_html_without_paragraphs_is_refused_with_a_reason():
     with pytest.raises(ImportFormatError, match="no paragraphs"):
-        parse_html_document("<html><body><nav>Menu</nav></body></html>", "x.html", split_document)
+        parse_html_document("<html><body><nav>Menu</nav></body></html>", "x.html")
 
 
 def test_text_passages_are_located_by_paragraph_number():
     text = "Harbour report\n\nCargo rose to 12.4 million tonnes.\n\nStaff numbers fell.\n"
-    record = parse_text_document(text, "harbour-report.txt", split_document)
+    record = parse_text_document(text, "harbour-report.txt")
     assert record.key == "harbour-report"
     assert record.title == "Harbour report"
     assert [p.locator for p in record.passages] == ["para 1", "para 2", "para 3"]

@@ -4,11 +4,7 @@ import json
 
 import pytest
 
-from sources.importers import ImportFormatError, PassageRecord, parse_csv, parse_jsonl
-
-
-def no_split(text):
-    return [PassageRecord(key="p1", text=text)]
+from sources.importers import ImportFormatError, parse_csv, parse_jsonl
 
 
 def jsonl(*objects):
@@ -26,27 +22,27 @@ SOURCE = {
 
 
 def test_jsonl_source_keeps_its_fields_and_passages():
-    (record,) = parse_jsonl(jsonl(SOURCE), "lib.jsonl", no_split)
+    (record,) = parse_jsonl(jsonl(SOURCE), "lib.jsonl")
     assert record.key == "port-2022"
     assert record.published.isoformat() == "2023-02-01"
     assert record.passages[0].locator == "p. 3"
 
 
 def test_jsonl_unknown_fields_are_ignored():
-    (record,) = parse_jsonl(jsonl({**SOURCE, "colour": "blue"}), "lib.jsonl", no_split)
+    (record,) = parse_jsonl(jsonl({**SOURCE, "colour": "blue"}), "lib.jsonl")
     assert record.title == "Port statistics 2022"
 
 
 def test_jsonl_text_is_split_into_passages_by_the_given_splitter():
     source = {k: v for k, v in SOURCE.items() if k != "passages"} | {"text": "Whole document."}
-    (record,) = parse_jsonl(jsonl(source), "lib.jsonl", no_split)
+    (record,) = parse_jsonl(jsonl(source), "lib.jsonl")
     assert [p.text for p in record.passages] == ["Whole document."]
 
 
 def test_jsonl_invalid_json_names_file_and_line():
     lines = [*jsonl(SOURCE), "{not json"]
     with pytest.raises(ImportFormatError) as caught:
-        parse_jsonl(lines, "lib.jsonl", no_split)
+        parse_jsonl(lines, "lib.jsonl")
     assert caught.value.line == 2
     assert "lib.jsonl, line 2" in str(caught.value)
 
@@ -63,12 +59,12 @@ def test_jsonl_invalid_json_names_file_and_line():
 )
 def test_jsonl_invalid_source_gives_the_reason(change, reason):
     with pytest.raises(ImportFormatError, match=reason):
-        parse_jsonl(jsonl({**SOURCE, **change}), "lib.jsonl", no_split)
+        parse_jsonl(jsonl({**SOURCE, **change}), "lib.jsonl")
 
 
 def test_jsonl_duplicate_source_key_is_refused():
     with pytest.raises(ImportFormatError, match="already appears on line 1"):
-        parse_jsonl(jsonl(SOURCE, SOURCE), "lib.jsonl", no_split)
+        parse_jsonl(jsonl(SOURCE, SOURCE), "lib.jsonl")
 
 
 CSV_HEADER = "source_key,title,publisher,url,published,kind,passage_key,locator,text\n"

@@ -292,3 +292,272 @@ def test_a_verb_shared_inside_a_reported_clause_keeps_the_reported_subject():
 def test_a_second_reporting_verb_shares_the_speaker():
     texts = claim_texts("Ms Baines said fares rose 4% and promised that the line would reopen.")
     assert "Ms Baines promised that the line would reopen." in texts
+
+
+# --- adjuncts, quantified relatives, earlier figures and distributive lists ---------------
+
+
+def test_gerund_after_a_preposition_states_its_own_fact():
+    texts = claim_texts("Marlow Foods is to raise its dividend by 8% after selling two dairies.")
+    assert "Marlow Foods is to raise its dividend by 8%." in texts
+    assert "Marlow Foods sold two dairies." in texts
+
+
+def test_despite_with_its_own_agent_names_the_agent():
+    texts = claim_texts(
+        "Orvel's output stayed flat last year, despite the group opening three new mines."
+    )
+    assert "Orvel's output stayed flat last year." in texts
+    assert "The group opened three new mines." in texts
+
+
+def test_absolute_with_and_a_participle_is_a_passive_claim():
+    texts = claim_texts(
+        "Ticket sales rose sharply in 2019, with 40 million tickets sold online in Asia."
+    )
+    assert "Ticket sales rose sharply in 2019." in texts
+    assert "40 million tickets were sold online in Asia." in texts
+
+
+def test_absolute_with_and_a_share_is_what_the_subject_has():
+    texts = claim_texts(
+        "Kessel Bank is the largest lender in Norway, with more than a third of deposits."
+    )
+    assert "Kessel Bank is the largest lender in Norway." in texts
+    assert "Kessel Bank has more than a third of deposits." in texts
+
+
+def test_quantified_relative_names_the_whole_it_counts():
+    texts = claim_texts(
+        "About 9 million bicycles were sold in 2021, 2 million of which were electric."
+    )
+    assert "About 9 million bicycles were sold in 2021." in texts
+    assert "2 million of the bicycles were electric." in texts
+
+
+def test_earlier_figure_after_compared_with_is_its_own_claim():
+    claims = extract_claims(
+        "Exports climbed to 800,000 tonnes, compared with 520,000 tonnes in 2001."
+    )
+    texts = [c.text for c in claims]
+    assert "Exports climbed to 800,000 tonnes." in texts
+    assert "Exports was 520,000 tonnes in 2001." in texts or (
+        "Exports were 520,000 tonnes in 2001." in texts
+    )
+    earlier = next(c for c in claims if "520,000" in c.text)
+    assert [q.value for q in earlier.quantities] == [520_000]
+
+
+def test_list_of_noun_phrases_gives_one_claim_per_item():
+    texts = claim_texts(
+        "The report says Ireland has the highest growth in Europe, "
+        "the lowest unemployment for 20 years and the biggest trade surplus since 1990."
+    )
+    assert "The report says Ireland has the highest growth in Europe." in texts
+    assert "The report says Ireland has the lowest unemployment for 20 years." in texts
+    assert "The report says Ireland has the biggest trade surplus since 1990." in texts
+
+
+def test_list_of_subjects_shares_the_predicate_without_all():
+    texts = claim_texts(
+        "Tarn Motors said that higher steel prices, a strike at its plant "
+        "and weak demand in Asia all hurt profits."
+    )
+    assert "Tarn Motors said that higher steel prices hurt profits." in texts
+    assert "Tarn Motors said that a strike at its plant hurt profits." in texts
+    assert "Tarn Motors said that weak demand in Asia hurt profits." in texts
+
+
+def test_two_named_people_after_by_each_get_the_claim():
+    texts = claim_texts(
+        "The minister was joined at the opening by Clara Maddox and Ivo Petrov, "
+        "the mayor of the city."
+    )
+    assert "The minister was joined at the opening by Clara Maddox." in texts
+    assert any(t.startswith("The minister was joined at the opening by Ivo Petrov") for t in texts)
+
+
+def test_lists_of_single_words_and_reciprocal_predicates_stay_whole():
+    texts = claim_texts("Sales fell in France, Germany and Italy last year.")
+    assert texts == ["Sales fell in France, Germany and Italy last year."]
+    texts = claim_texts("The deal was signed by Anna Berg and Tomas Lind in Oslo.")
+    assert texts == ["The deal was signed by Anna Berg and Tomas Lind in Oslo."]
+
+
+def test_verb_phrases_are_not_list_items():
+    texts = claim_texts(
+        "Mr Vance argued that tariffs on steel, raise costs for builders and weaken demand."
+    )
+    assert not any(t.endswith("weaken demand.") and "raise" not in t for t in texts)
+
+
+def test_relative_clause_after_an_all_capital_country_name():
+    texts = claim_texts(
+        "The regulators in the US, who have fined 12 banks in Austin, Texas, "
+        "expect more cases this year."
+    )
+    assert "The regulators in the US have fined 12 banks in Austin, Texas." in texts
+    assert "The regulators in the US expect more cases this year." in texts
+
+
+def test_relative_clause_with_a_base_form_verb():
+    texts = claim_texts(
+        "Grants will go to small farms, which make up most of the sector, from next year."
+    )
+    assert "Small farms make up most of the sector." in texts
+
+
+def test_dash_appositive_with_two_descriptions_gives_one_claim_each():
+    texts = claim_texts(
+        "Norland - Europe's third-biggest gas exporter and one of the top wind producers - "
+        "has signed new supply deals."
+    )
+    assert "Norland has signed new supply deals." in texts
+    assert "Norland is Europe's third-biggest gas exporter." in texts
+    assert "Norland is one of the top wind producers." in texts
+
+
+def test_figure_between_dashes_restates_the_subject_with_agreement():
+    texts = claim_texts("One in five adults - 9 million people - now owns an electric bike.")
+    assert "9 million people now own an electric bike." in texts
+
+
+def test_classifier_noun_before_a_name_describes_it():
+    texts = claim_texts("Shares in Dutch chip maker Veldhoven rose 4% on Monday.")
+    assert "Veldhoven is a Dutch chip maker." in texts
+    texts = claim_texts("The concert was headlined by Cuban singer Rosa Mendez.")
+    assert "Rosa Mendez is a Cuban singer." in texts
+
+
+def test_participle_after_a_name_states_what_happened_to_it():
+    texts = claim_texts("Police questioned engineer Tomas Berg, arrested in Malmo on Friday.")
+    assert "Tomas Berg was arrested in Malmo on Friday." in texts
+    texts = claim_texts("Harlow Mills, based in Leeds, cut 300 jobs.")
+    assert "Harlow Mills is based in Leeds." in texts
+    assert "Harlow Mills cut 300 jobs." in texts
+
+
+def test_common_noun_subject_with_an_appositive():
+    texts = claim_texts(
+        "The Danish shipping industry, the world's fifth largest, has been hit by high fuel costs."
+    )
+    assert "The Danish shipping industry is the world's fifth largest." in texts
+    assert "The Danish shipping industry has been hit by high fuel costs." in texts
+
+
+def test_one_included_member_shares_the_predicate():
+    texts = claim_texts("Twelve sailors, including a Canadian, have been rescued off Crete.")
+    assert "Twelve sailors have been rescued off Crete." in texts
+    assert "A Canadian has been rescued off Crete." in texts
+
+
+def test_two_plural_subjects_of_a_copula_each_get_the_claim():
+    texts = claim_texts("Fines and driving bans were the main penalties under the old law.")
+    assert "Fines were the main penalties under the old law." in texts
+    assert "Driving bans were the main penalties under the old law." in texts
+    assert claim_texts("Apples and pears are both grown in the valley.") == [
+        "Apples and pears are both grown in the valley."
+    ]
+
+
+def test_although_after_a_clause_with_an_unknown_verb():
+    texts = claim_texts(
+        "About 300 families go to the food bank each week, although 40 volunteers run it."
+    )
+    assert "About 300 families go to the food bank each week." in texts
+    assert "40 volunteers run it." in texts
+
+
+def test_subordinate_clause_with_its_own_subject_is_a_claim():
+    texts = claim_texts(
+        "The mayor resigned on Monday after auditors found gaps in the city accounts."
+    )
+    assert "Auditors found gaps in the city accounts." in texts
+    texts = claim_texts(
+        "The report claims the board met in May 2019 where the chairman offered to resign."
+    )
+    assert "The report claims the chairman offered to resign." in texts
+
+
+def test_a_date_after_since_is_not_a_subject():
+    texts = claim_texts("The rule has applied since March 2020 was agreed by the council.")
+    assert not any(t.startswith("March 2020") for t in texts)
+
+
+def test_comparative_ellipsis_gives_the_second_name_the_predicate():
+    texts = claim_texts(
+        "The Danish band Lund is also in the chart's top 20, as is Irish singer Cara Doyle."
+    )
+    assert "Irish singer Cara Doyle is in the chart's top 20." in texts
+
+
+def test_new_level_and_the_level_it_replaced():
+    texts = claim_texts("The regulator raised the cap on fees to 12% from 9%.")
+    assert "The regulator raised the cap on fees to 12%." in texts
+    assert "The regulator raised the cap on fees from 9%." in texts
+
+
+def test_trailing_change_after_a_level():
+    claims = extract_claims("Group profit for the year was €210m, 4% up on the year before.")
+    texts = [c.text for c in claims]
+    assert "Group profit for the year was €210m." in texts
+    assert "Group profit for the year was 4% up on the year before." in texts
+
+
+def test_opening_time_phrase_ending_in_an_adverb_is_not_the_subject():
+    texts = claim_texts("Right now, Portugal leads the table, accounting for about 30% of entries.")
+    assert "Portugal accounts for about 30% of entries." in texts
+
+
+def test_discourse_markers_in_a_row_are_dropped():
+    assert claim_texts("But now, a Dutch firm is selling the drug in 14 countries.") == [
+        "A Dutch firm is selling the drug in 14 countries."
+    ]
+
+
+def test_subject_with_a_place_and_its_region():
+    texts = claim_texts(
+        "A 30-year-old woman from Bury, Lancashire, was charged by police but has been released."
+    )
+    assert "A 30-year-old woman from Bury, Lancashire has been released." in texts
+
+
+def test_titled_name_is_given_in_full_when_the_article_names_the_person():
+    texts = claim_texts(
+        "Finance minister Clara Osei unveiled the budget on Monday. "
+        "Ms Osei said spending would rise by 3%."
+    )
+    assert "Clara Osei said spending would rise by 3%." in texts
+
+
+def test_examples_after_such_as_belong_to_the_class():
+    texts = claim_texts("Asian carmakers such as Hanseo and Kotaro Motors are also cutting prices.")
+    assert "Hanseo is an Asian carmaker." in texts
+    assert "Kotaro Motors is an Asian carmaker." in texts
+    texts = claim_texts("The firm is spanning areas such as AI and robotics.")
+    assert not any(t.startswith("AI is") for t in texts)
+
+
+def test_a_count_owned_by_a_possessor():
+    texts = claim_texts("Inspectors found that some of the college's 1,200 students had left.")
+    assert "The college had 1,200 students." in texts
+
+
+def test_which_after_a_name_or_a_quoted_term_describes_it():
+    texts = claim_texts('She criticised the "green levies" which add 8% to energy bills.')
+    assert "Green levies add 8% to energy bills." in texts
+
+
+def test_a_result_participle_is_not_given_the_sentence_subject():
+    texts = claim_texts(
+        "Tungsten keeps its strength at 3,000C, without softening, making them vital for jet engines."
+    )
+    assert "Tungsten keeps its strength at 3,000C, without softening." in texts
+    assert not any(t.startswith("Tungsten makes") for t in texts)
+
+
+def test_gerund_after_as_well_as_takes_the_modal_of_its_clause():
+    texts = claim_texts(
+        "He said a Labour government would cut rail fares, as well as opening 40 new stations."
+    )
+    assert "He said a Labour government would open 40 new stations." in texts

@@ -64,6 +64,26 @@ _PIECES = st.sampled_from(
         "journalist",
         "The ministry's spokeswoman,",
         "in Paris",
+        # adjuncts, lists, appositives and examples
+        "after paying",
+        ", with 40 tickets sold",
+        ", 10 million of which were",
+        ", compared with 5,000",
+        ", less than 1% up on",
+        "to 49% from 40%",
+        " such as ",
+        ", including a",
+        "Chinese computer firm",
+        "'s 4,000 members",
+        " where ",
+        " when ",
+        ", as is ",
+        ", making them",
+        "heavy types",
+        "Camberley, Surrey,",
+        " and ",
+        ", the world's largest,",
+        "despite the group opening",
     ]
 )
 _TEXT = st.one_of(

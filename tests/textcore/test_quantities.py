@@ -255,6 +255,16 @@ def test_range_of_kilometres():
         ("It carries a maximum penalty of £900.", 900, "GBP", "at_most"),
         ("Around two dozen schools closed.", 24, "count", "about"),
         ("Sales grew more than tenfold.", 10, "count", "more_than"),
+        ("The state will spend €70m on vineyards.", 70e6, "EUR", "exact"),
+        ("Imports cost $5bn a year.", 5e9, "USD/year", "exact"),
+        ("The club pays 4m euros a year in rent.", 4e6, "EUR/year", "exact"),
+        ("Saffron sold for $9 per kg.", 9, "USD/kg", "exact"),
+        ("The dam makes 5.2 TWh of power.", 5.2, "TWh", "exact"),
+        ("The firm holds more than a quarter of the market.", 25, "percent", "more_than"),
+        ("A quarter of adults cycle to work.", 25, "percent", "exact"),
+        ("Two-thirds of voters backed the plan.", 66.67, "percent", "exact"),
+        ("The cellar holds about 250 million litres of wine.", 250e6, "litre", "about"),
+        ("The field pumps 2.1 million barrels a day.", 2.1e6, "barrel/day", "exact"),
     ],
 )
 def test_news_ways_of_writing_a_quantity(text, value, unit, qualifier):

@@ -42,3 +42,30 @@ def test_opening_possessive_names_the_owner():
         "Mr Lee has run the Tidewater mill since 2010. His company employs 40 people in Hull."
     )
     assert "Mr Lee's company employs 40 people in Hull." in texts
+
+
+def test_elliptic_head_is_named_by_the_class_the_sentence_gave():
+    from textcore.extraction import extract_claims
+
+    texts = [
+        c.text
+        for c in extract_claims(
+            "Peru has a long history with copper ores, thus mining more than 60 percent of "
+            "richer, rarer types."
+        )
+    ]
+    assert "Peru mines more than 60 percent of richer, rarer copper ores." in texts
+
+
+def test_bare_surname_is_named_in_full_from_an_untitled_full_name():
+    from textcore.extraction import extract_claims
+
+    texts = [
+        c.text
+        for c in extract_claims(
+            "Economist Nadia Brandt spoke on Monday. Brandt said exports would fall by 4%. "
+            "Should Norway act, prices would rise."
+        )
+    ]
+    assert "Nadia Brandt said exports would fall by 4%." in texts
+    assert not any(t.startswith("Should Norway") and "Norway" in t.split()[0] for t in texts)

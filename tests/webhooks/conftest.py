@@ -10,8 +10,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from claims import review, workflow
 from claims.models import ClaimState, Rating
+from desk import review, workflow
 from tests.factories import ClaimFactory, EditorFactory, FactCheckerFactory, MatchFactory
 
 

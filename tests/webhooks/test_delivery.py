@@ -13,7 +13,7 @@ import uuid
 import pytest
 from django.core.serializers import serialize
 
-from claims import workflow
+from desk import workflow
 from factcheck.celery import app as celery_app
 from tests.claims.test_worker import Workers, wait_for
 from tests.webhooks.conftest import publish_a_verdict

@@ -4,8 +4,8 @@ import pytest
 from django.db import transaction
 from django.test import Client
 
-from claims import review, workflow
 from claims.models import ClaimState
+from desk import review, workflow
 from tests.factories import ClaimFactory, UserFactory
 from webhooks.models import Delivery, Endpoint, Event
 

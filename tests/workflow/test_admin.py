@@ -102,7 +102,7 @@ def test_a_verdict_missing_its_summary_keeps_the_draft(client, fact_checker, mak
 def test_the_editor_sees_the_diff_since_changes_were_requested(
     client, fact_checker, editor, make_claim
 ):
-    from claims import workflow
+    from desk import workflow
 
     claim = make_claim(S.IN_REVIEW, assignee=fact_checker)
     workflow.propose_verdict(claim=claim, author=fact_checker, rating="false", summary="Was <9>.")
@@ -183,7 +183,7 @@ def test_awaiting_approval_leaves_out_the_editors_own_verdicts(editor, make_clai
 
 
 def test_the_field_history_page_opens(client, fact_checker, make_claim):
-    from claims import workflow
+    from desk import workflow
 
     claim = make_claim(S.EXTRACTED)
     workflow.start_review(claim=claim, user=fact_checker)

@@ -11,8 +11,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from claims import queue_admin, review, workflow
 from claims.models import Claim, ClaimState, Rating, Verdict
+from desk import review, workflow
+from desk.admin import queue as queue_admin
 from public import selectors as public_selectors
 from tests.factories import ArticleFactory, ClaimFactory, FactCheckerFactory, MatchFactory
 

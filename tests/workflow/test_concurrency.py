@@ -5,9 +5,9 @@ import threading
 import pytest
 from django.db import connection
 
-from claims import workflow
 from claims.models import Claim, ClaimState, TransitionLog
-from claims.workflow import ConcurrentUpdate, TransitionError
+from desk import workflow
+from desk.workflow import ConcurrentUpdate, TransitionError
 
 S = ClaimState
 

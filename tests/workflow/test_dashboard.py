@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from claims import dashboard, workflow
 from claims.models import ClaimState, TransitionLog
+from desk import dashboard, workflow
 
 pytestmark = pytest.mark.django_db
 S = ClaimState

@@ -2,9 +2,10 @@
 
 import pytest
 
-from claims import review, selectors, workflow
+from claims import selectors
 from claims.models import ClaimState, Rating
-from claims.workflow import NotAllowed
+from desk import review, workflow
+from desk.workflow import NotAllowed
 
 pytestmark = pytest.mark.django_db
 S = ClaimState

@@ -2,8 +2,8 @@
 
 import pytest
 
-from claims import review, workflow
 from claims.models import ClaimState, Rating, TransitionLog
+from desk import review, workflow
 
 pytestmark = pytest.mark.django_db
 S = ClaimState

@@ -3,8 +3,8 @@
 import pytest
 from django.core import mail
 
-from claims import workflow
 from claims.models import ClaimState, Notification, Rating
+from desk import workflow
 
 pytestmark = pytest.mark.django_db
 S = ClaimState

@@ -6,8 +6,8 @@ import re
 import pytest
 from django.contrib.messages import get_messages
 
-from claims import queue
 from claims.models import Claim, ClaimState, TransitionLog
+from desk import queue
 
 pytestmark = pytest.mark.django_db
 S = ClaimState
@@ -299,7 +299,7 @@ def test_evidence_is_named_by_source_publisher_and_locator_never_by_key(client, 
 def test_the_diff_since_changes_were_requested_names_evidence_without_keys(
     client, fact_checker, editor, make_claim
 ):
-    from claims import review, workflow
+    from desk import review, workflow
     from tests.factories import MatchFactory
 
     claim = make_claim(S.IN_REVIEW, assignee=fact_checker)

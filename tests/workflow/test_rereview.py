@@ -2,8 +2,8 @@
 
 import pytest
 
-from claims import review
 from claims.models import ClaimState, TransitionLog
+from desk import review
 from sources import importers
 from sources.services import import_records
 
@@ -66,7 +66,7 @@ def test_a_fact_checker_confirms_a_published_verdict_after_checking(make_claim, 
 
 
 def test_a_new_edition_of_a_cited_source_queues_its_verdicts(make_claim):
-    from claims.workflow import queue_rereview_for_source
+    from desk.workflow import queue_rereview_for_source
 
     claim = make_claim(S.PUBLISHED)
     source = cited_passage(claim).source

@@ -2,10 +2,10 @@
 
 import pytest
 
-from claims import workflow
-from claims.actions.claims import merge_claims, split_claim
 from claims.models import ClaimState, Rating, TransitionLog
-from claims.workflow import NotAllowed, TransitionError
+from desk import workflow
+from desk.actions.claims import merge_claims, split_claim
+from desk.workflow import NotAllowed, TransitionError
 from tests.factories import ClaimFactory
 
 pytestmark = pytest.mark.django_db

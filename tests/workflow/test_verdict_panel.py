@@ -4,8 +4,9 @@ a correction's starting point, four eyes that cannot be met, and nothing stale."
 import pytest
 from django.contrib.messages import get_messages
 
-from claims import desk_warnings, review, workflow
 from claims.models import ClaimState, Match, Rating
+from desk import action_warnings as desk_warnings
+from desk import review, workflow
 from tests.factories import MatchFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

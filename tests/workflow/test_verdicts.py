@@ -3,11 +3,13 @@
 import pytest
 from django.db import IntegrityError
 
-from claims import review, selectors, workflow
+from claims import selectors
 from claims.integrity import workflow_action
 from claims.models import ClaimState, Match, Rating, Verdict
-from claims.workflow import TransitionError
+from desk import review, workflow
+from desk.workflow import TransitionError
 from public import selectors as public_selectors
+from public.claim_review import claim_review
 from tests.factories import MatchFactory
 
 pytestmark = pytest.mark.django_db
@@ -137,9 +139,7 @@ def test_unverifiable_has_no_rating_value():
 
 def test_claim_review_data_describes_the_published_verdict(make_claim):
     claim = make_claim(S.PUBLISHED)
-    data = public_selectors.claim_review(
-        public_selectors.fact_check(claim.pk), url="https://factcheck.example/"
-    )
+    data = claim_review(public_selectors.fact_check(claim.pk), url="https://factcheck.example/")
     assert data["@type"] == "ClaimReview"
     assert data["claimReviewed"] == claim.text
     assert data["reviewRating"]["ratingValue"] == 6

@@ -37,9 +37,17 @@ import re
 from dataclasses import replace
 
 from ..text import dateline_length
-from .asides import dash_asides, relatives, subject_modifiers
+from .adjuncts import (
+    adjunct_claims,
+    coordinated_gerunds,
+    distribute_lists,
+    examples,
+    subordinate_claims,
+)
+from .asides import dash_asides, named_which, relatives, subject_modifiers
 from .clauses import attributed_clauses
 from .draft import Draft, blank
+from .grammar import forget_subjects
 from .names import appositive_claims, ownership, roles_before_names
 
 __all__ = ["Draft", "atomize"]
@@ -57,7 +65,7 @@ _RECORD_RE = re.compile(
     re.IGNORECASE,
 )
 _CHANGE_TO_LEVEL_RE = re.compile(
-    r"^\s*(?:(?:in|on|during|for|over)\s+[\w ]{1,25}?\s+)?(?P<conn>to|at)\s+(?:an?\s+)?(?:new\s+)?"
+    r"^\s*(?:(?:in|on|during|for|over|by)\s+[\w ]{1,25}?\s+)?(?P<conn>to|at)\s+(?:an?\s+)?(?:new\s+)?"
     r"(?:record(?:\s+high)?|all-time\s+high)?(?:\s+of)?\s*$",
     re.IGNORECASE,
 )
@@ -93,6 +101,20 @@ def _split_quantities(draft: Draft, quantity_spans: list[tuple[int, int, str]]) 
                 replace(draft, kept=level_only),
             ]
     for first, second in zip(inside, inside[1:], strict=False):
+        # "raised the cap to 49% from 40%": the new level, and the earlier one
+        between = draft.kept[first[1] : second[0]]
+        before = draft.kept[: first[0]]
+        if (
+            first[2] == second[2]
+            and re.fullmatch(r"\s+from\s+", between)
+            and re.search(r"\bto\s+$", before)
+        ):
+            to_at = re.search(r"\bto\s+$", before).start()
+            return [
+                replace(draft, kept=blank(draft.kept, first[1], second[1])),
+                replace(draft, kept=blank(draft.kept, to_at, second[0] - len(between) + 1)),
+            ]
+    for first, second in zip(inside, inside[1:], strict=False):
         # "sales fell 13% in New York and 16% in Ireland": one figure per place
         between = _PLACE_AND_RE.fullmatch(draft.kept[first[1] : second[0]])
         place = _PLACE_RE.match(draft.kept, second[1])
@@ -121,13 +143,19 @@ def _split_quantities(draft: Draft, quantity_spans: list[tuple[int, int, str]]) 
 def atomize(sentence: str, quantity_spans: list[tuple[int, int, str]] | None = None) -> list[Draft]:
     """Atomic claim drafts of one sentence; `quantity_spans` are (start, end, dimension)."""
     quantity_spans = quantity_spans or []
+    forget_subjects()
     work = sentence
     dateline = dateline_length(work)
     if dateline:
         work = blank(work, 0, dateline)
-    marker = _DISCOURSE_RE.match(work[dateline:])
-    if marker:
-        work = blank(work, 0, dateline + marker.end())
+    position = dateline
+    for _ in range(3):  # "But now, ...", "And yet, ...": markers may come in a row
+        rest = work[position:]
+        marker = _DISCOURSE_RE.match(rest[:1].upper() + rest[1:] if position > dateline else rest)
+        if not marker:
+            break
+        position += marker.end()
+        work = blank(work, 0, position)
     trailing = _TRAILING_RE.search(work)
     if trailing:
         work = blank(work, trailing.start(), len(work))
@@ -135,16 +163,26 @@ def atomize(sentence: str, quantity_spans: list[tuple[int, int, str]] | None = N
     drafts: list[Draft] = []
     drafts += roles_before_names(sentence)
     drafts += ownership(sentence)
+    drafts += examples(sentence)
     found, work = appositive_claims(sentence, work)
     drafts += found
     found, work = dash_asides(sentence, work)
     drafts += found
     found, work = relatives(work)
     drafts += found
+    drafts += named_which(work)
     found, work = subject_modifiers(work)
     drafts += found
+    found, work = adjunct_claims(work)
+    drafts += found
+    drafts += subordinate_claims(work)
+    drafts += coordinated_gerunds(work)
     drafts += attributed_clauses(work)
     atomic: list[Draft] = []
     for draft in drafts:
-        atomic += [draft] if draft.text else _split_quantities(draft, quantity_spans)
+        if draft.text:
+            atomic.append(draft)
+            continue
+        for item in distribute_lists(draft) if draft.kind == "clause" else [draft]:
+            atomic += _split_quantities(item, quantity_spans)
     return atomic

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .adjuncts import agree
 from .draft import Draft, blank, keep_only
 from .grammar import (
     IRREGULAR_PAST,
@@ -19,12 +20,21 @@ from .grammar import (
     proper_name_verb,
     third_person,
 )
-from .words import DETERMINERS, PARTICIPLE_SKIP, PARTICIPLE_START, PREPOSITIONS, REPORTING
+from .words import (
+    DETERMINERS,
+    PARTICIPLE_SKIP,
+    PARTICIPLE_START,
+    PREPOSITIONS,
+    PRONOUNS,
+    REPORTING,
+)
 
 _DASH_RE = re.compile(r"\s[-–—]\s|\s?—\s?")
 _RELATIVE_RE = re.compile(
     r",\s+(?P<rel>which|who)\s+(?P<rest>(?:[^,;]|,(?=\d))+?)(?P<close>,(?!\d)|(?=[.!?;]?\s*$))"
 )
+# "in Newark, New Jersey,": the comma between a place and its region closes nothing
+_PLACE_COMMA_RE = re.compile(r"\b[A-Z][a-z]+(?P<comma>,)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,")
 _SUBJECT_MODIFIER_RE = re.compile(
     r"^(?P<subject>\s*[^,;]{3,60}?),\s+(?P<mod>(?:led|headed|chaired|run|owned|founded|backed|"
     r"including|comprising|up|down|"
@@ -86,10 +96,70 @@ def dash_asides(sentence: str, work: str) -> tuple[list[Draft], str]:
                 prefix=f"{subject} {copula}",
             )
         )
+    elif len(dashes) > 1 and first_verb(" " + stripped, limit=14) is None:
+        found = _dash_appositive(work, subject, inner_start, second_start, second_end)
+        if not found:
+            return drafts, work
+        drafts += found
     else:
         return drafts, work
     work = blank(work, first.start(), second_end if len(dashes) > 1 else body_end)
     return drafts, work
+
+
+_NOUN_PHRASE_START_RE = re.compile(
+    r"(?:(?:the|a|an|one\s+of\s+the|one\s+of|its|their|his|her)\s|[A-Z][\w.&-]*['’]s\s)",
+    re.IGNORECASE,
+)
+_NUMBER_START_RE = re.compile(
+    r"(?:about\s+|some\s+|nearly\s+|over\s+)?\d[\d,.]*\s*(?:m|bn|million|billion)?\s"
+)
+
+
+def _dash_appositive(
+    work: str, subject: str, inner_start: int, inner_end: int, after: int
+) -> list[Draft]:
+    """'Iran - Opec's second-biggest producer and one of the top gas producers - has ...'
+    gives 'Iran is ...' per conjunct; 'One in 10 adults - 22 million people - own ...' gives
+    the figure with the predicate."""
+    inner = work[inner_start:inner_end]
+    lead = len(inner) - len(inner.lstrip())
+    body = inner.strip()
+    if not body or not subject or re.search(r"[\"“”()]", body):
+        return []
+    start = inner_start + lead
+    predicate = work[after:].strip()
+    if _NUMBER_START_RE.match(body + " "):
+        # a figure restating the subject: it takes the sentence's predicate
+        words = predicate.split()
+        if not words or not first_verb(" " + predicate, limit=4):
+            return []
+        plural = looks_plural(body) or not re.match(r"(?:1|one)\b", body)
+        index = 0
+        while index < len(words) - 1 and words[index] in {"now", "also", "still", "already"}:
+            index += 1
+        verb = words[index]
+        if plural and re.fullmatch(r"[a-z]+[^s]s", verb):
+            words[index] = (
+                verb[:-2] if verb.endswith(("ches", "shes", "sses", "xes")) else verb[:-1]
+            )
+        elif plural and verb in {"has", "is", "was"}:
+            words[index] = {"has": "have", "is": "are", "was": "were"}[verb]
+        kept = keep_only(work, start, len(work.rstrip()))
+        kept = blank(kept, start + len(body), after)
+        return [Draft("relative", kept, text=f"{body} {' '.join(words)}")]
+    copula = "was" if re.search(r"\b(?:was|were|had)\b", work[after:]) else "is"
+    drafts: list[Draft] = []
+    # "X and Y": two descriptions of the subject, one claim each
+    joint = re.search(r"\s+and\s+(?=(?:the|a|an|one|its|[A-Z]))", body)
+    bounds = [(0, joint.start()), (joint.end(), len(body))] if joint else [(0, len(body))]
+    for piece_start, piece_end in bounds:
+        piece = body[piece_start:piece_end]
+        if not _NOUN_PHRASE_START_RE.match(piece + " ") or len(piece.split()) > 12:
+            return []
+        kept = keep_only(work, start + piece_start, start + piece_end)
+        drafts.append(Draft("apposition", kept, text=f"{subject} {copula} {piece}"))
+    return drafts
 
 
 def _antecedent(work: str, end: int) -> str:
@@ -120,12 +190,23 @@ def _antecedent(work: str, end: int) -> str:
 def relatives(work: str) -> tuple[list[Draft], str]:
     """', which is under sanctions,' -> 'ANTECEDENT is under sanctions'."""
     drafts: list[Draft] = []
-    for match in list(_RELATIVE_RE.finditer(work)):
-        rest = match.group("rest")
+    masked = work
+    for place in _PLACE_COMMA_RE.finditer(work):
+        at = place.start("comma")
+        masked = masked[:at] + "\x00" + masked[at + 1 :]
+    for match in list(_RELATIVE_RE.finditer(masked)):
+        rest = work[match.start("rest") : match.end("rest")]
         words = rest.split()
         # right after "who"/"which" a word in -s is a verb: "who faces an election"
         if not words or not (
-            is_verb(words[0], (words + [""])[1]) or re.fullmatch(r"[a-z]+[^s\W]s", words[0])
+            is_verb(words[0], (words + [""])[1])
+            or re.fullmatch(r"[a-z]+[^s\W]s", words[0])
+            # "which make up", "who now run": a lower-case word that is no noun phrase's start
+            or (
+                re.fullmatch(r"[a-z]{2,}", words[0])
+                and words[0] not in DETERMINERS | PREPOSITIONS | PRONOUNS
+                and not words[0].endswith("ing")
+            )
         ):
             continue
         subject = _antecedent(work, match.start())
@@ -149,6 +230,40 @@ def relatives(work: str) -> tuple[list[Draft], str]:
         end = match.end() if match.group("close") == "," else match.end("rest")
         work = blank(work, match.start(), end)
     return drafts, work
+
+
+# 'plans for "control orders" which include home detention': a name or a quoted term,
+# so the clause describes it rather than picking it out
+_NAMED_WHICH_RE = re.compile(
+    r"(?P<ante>[\"“][^\"“”]{2,40}[\"”]|(?<![\w'’-])(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)"
+    r"\s+which\s+(?P<rest>(?:[^,;:()\"“”]|,(?=\d))+?)(?=\s*(?:[,;:!?](?!\d)|\.(?!\d)|$))"
+)
+
+
+def named_which(work: str) -> list[Draft]:
+    """'the "control orders" which include home detention' -> 'Control orders include home
+    detention' (the main clause keeps the relative)."""
+    drafts: list[Draft] = []
+    for match in _NAMED_WHICH_RE.finditer(work):
+        ante = match.group("ante").strip('"“”')
+        words = match.group("rest").split()
+        if len(words) < 2 or ante.split()[0] in {"The", "A", "An", "This", "That", "It"}:
+            continue
+        if not (
+            is_verb(words[0], words[1])
+            or re.fullmatch(r"[a-z]+[^s\W]s", words[0])
+            or (
+                re.fullmatch(r"[a-z]{2,}", words[0])
+                and words[0] not in DETERMINERS | PREPOSITIONS | PRONOUNS
+                and not words[0].endswith("ing")
+            )
+        ):
+            continue
+        text = f"{ante[0].upper()}{ante[1:]} {' '.join(words)}"
+        kept = keep_only(work, match.start("ante"), match.end("rest"))
+        kept = blank(kept, match.end("ante"), match.start("rest"))
+        drafts.append(Draft("relative", kept, text=text))
+    return drafts
 
 
 def subject_modifiers(work: str) -> tuple[list[Draft], str]:
@@ -177,6 +292,22 @@ def subject_modifiers(work: str) -> tuple[list[Draft], str]:
             ):
                 text = item.group(0).strip()
                 text = re.sub(r"^(?:and|or)\s+", "", text)
+                if text and re.match(r"(?:a|an|one)\s", text):
+                    # "Twenty people, including a Briton, were arrested" -> "A Briton was
+                    # arrested": one of the group shares its predicate
+                    predicate = " ".join(work[match.end() :].split()).rstrip(" .;:!?")
+                    if not predicate or first_verb(" " + predicate, limit=4) is None:
+                        continue
+                    item_start = (
+                        items_start
+                        + item.start()
+                        + (len(item.group(0)) - len(item.group(0).lstrip()))
+                    )
+                    kept = keep_only(work, item_start, len(work.rstrip()))
+                    kept = blank(kept, items_start + item.end(), match.end())
+                    claim = f"{text[0].upper()}{text[1:]} {agree(predicate, plural=False)}"
+                    drafts.append(Draft("clause", kept, text=claim))
+                    continue
                 if not text or not text[0].isupper():
                     continue
                 item_start = (

@@ -13,6 +13,7 @@ from .grammar import (
     clean_word,
     find_subject,
     first_verb,
+    is_pronoun,
     is_verb,
     looks_plural,
     main_verb_is_past,
@@ -23,6 +24,7 @@ from .grammar import (
 from .words import (
     ADVERBS,
     AUX,
+    DETERMINERS,
     LOWERED_AFTER_PREFIX,
     NOT_NAMES,
     PARTICIPLE_SKIP,
@@ -35,7 +37,7 @@ _SPLIT_RE = re.compile(
     r"(?P<semi>;\s+)|(?P<contrast>,\s+(?:while|whereas|but|although|though|yet)\s+)|"
     r"(?P<and>,?\s+(?:and|but)\s+)|(?P<participle>,\s+(?:thus\s+|thereby\s+|so\s+|also\s+|further\s+)?(?=[a-z]+ing\b))|"
     # "Revenue fell 1.4% as sales of ice cream were dampened": a reason with its own subject
-    r"(?P<reason>,?\s+(?:as|because)\s+(?!(?:well|part|much|many|soon|long|far|good|such|usual|"
+    r"(?P<reason>(?<!\bsuch)(?<!\bsame),?\s+(?:as|because)\s+(?!(?:well|part|much|many|soon|long|far|good|such|usual|"
     r"expected|planned|a|an|if|though|of|to|for|in|with|it|he|she|they|this|that)\b))"
 )
 _FRAME_RE = re.compile(
@@ -56,6 +58,13 @@ _SUBORDINATORS = {
     "as", "because", "while", "when", "if", "that", "which", "who", "where", "since",
     "although", "though", "after", "before", "until", "unless", "whether", "whereas",
     "between",  # "between the United States and China": two nouns
+}  # fmt: skip
+
+
+# participles that state a result of the whole clause before them
+_RESULT_PARTICIPLES = {
+    "making", "leaving", "causing", "rendering", "prompting", "forcing", "allowing",
+    "enabling", "helping", "sending", "pushing", "driving", "keeping", "putting",
 }  # fmt: skip
 
 
@@ -82,6 +91,13 @@ def _noun_coordination(left: str) -> bool:
     for index in range(len(tokens) - 1, -1, -1):
         if clean_word(tokens[index]) in _SUBORDINATORS:
             rest = " ".join(tokens[index + 1 :])
+            following = tokens[index + 1] if index + 1 < len(tokens) else ""
+            if (
+                clean_word(tokens[index]) in {"who", "which"}
+                and re.fullmatch(r"[a-z]{3,}", following)
+                and following not in DETERMINERS
+            ):
+                return False  # "parents who breach orders": "breach" is the clause's verb
             return bool(rest) and first_verb(" " + rest, limit=40) is None
     return False
 
@@ -141,8 +157,17 @@ def attributed_clauses(work: str) -> list[Draft]:
     return split
 
 
+_RESULT_RE = re.compile(
+    rf",\s+(?:{'|'.join(sorted(_RESULT_PARTICIPLES))})\s+(?:them|it|him|her|us)\b[^,;:]*"
+)
+
+
 def _clauses(work: str) -> list[Draft]:
     """Split the main text at coordination points; repeat the subject where it is shared."""
+    # "..., making them crucial": a result of the whole event, with no subject of its own to
+    # give it (the sentence's subject would be wrong), is left out
+    for result in list(_RESULT_RE.finditer(work)):
+        work = blank(work, result.start(), result.end())
     body_start = len(work) - len(work.lstrip())
     subject_span = find_subject(work, body_start)
     subject = " ".join(work[subject_span[0] : subject_span[1]].split()) if subject_span else ""
@@ -170,6 +195,10 @@ def _clauses(work: str) -> list[Draft]:
             first_verb(left, limit=40) is not None
             or proper_name_verb(work[: match.start()], left_start) is not None
         )
+        if match.group("contrast") and not has_verb and len(left.split()) >= 4:
+            # ", although ...", ", whereas ...": a subordinator always opens a clause, so the
+            # text before it is one even when its verb is not recognised ("couples go to court")
+            has_verb = True
         if not right_tokens or (not has_verb and not cuts):
             continue
         if match.group("semi"):
@@ -212,7 +241,7 @@ def _clauses(work: str) -> list[Draft]:
             if new_subject and len(work[new_subject[0] : new_subject[1]].split()) <= 5:
                 words = work[new_subject[0] : new_subject[1]].split()
                 first = clean_word(words[0])
-                if len(words) > 1 and clean_word(words[-1]) in PRONOUNS:
+                if len(words) > 1 and is_pronoun(words[-1]):
                     continue  # "tools they needed": a relative clause without "that"
                 if _noun_coordination(left) or not has_verb:
                     continue

@@ -27,6 +27,12 @@ def clean_word(token: str) -> str:
     return token.strip(",.;:!?\"'“”‘’()[]").lower()
 
 
+def is_pronoun(token: str) -> bool:
+    """A personal pronoun; "US" in capitals is the country, not "us"."""
+    raw = token.strip(",.;:!?\"'“”‘’()[]")
+    return clean_word(raw) in PRONOUNS and not (len(raw) > 1 and raw.isupper())
+
+
 def is_verb(token: str, next_token: str = "") -> bool:
     """A finite verb, judged from the word alone and the word after it (no tagger)."""
     word = clean_word(token)
@@ -107,23 +113,53 @@ _OPENING_ADVERBS = {
     "Earlier", "Later", "Yesterday", "Today", "Tomorrow", "Previously", "Meanwhile", "Now",
     "Then", "Instead", "Overall", "Elsewhere", "Afterwards", "Recently", "Separately", "Again",
 }  # fmt: skip
+_CLOSING_TIME_ADVERBS = {"now", "then", "far", "ago", "later", "earlier", "today", "yesterday"}
 _OPENING_COMMA_RE = re.compile(r",(?!\d)")
+_PLACE_COMMA_RE = re.compile(r"\b[A-Z][a-z]+,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,)")
+
+
+# find_subject is asked about the same clause by several rules of one sentence; atomize()
+# empties this memo before each sentence, so nothing carries over between sentences
+_SUBJECTS: dict[tuple[str, int], tuple[int, int] | None] = {}
+
+
+def forget_subjects() -> None:
+    _SUBJECTS.clear()
 
 
 def find_subject(text: str, start: int = 0) -> tuple[int, int] | None:
     """Offsets of the subject of the clause starting at `start` (text before its first verb)."""
+    key = (text, start)
+    if key in _SUBJECTS:
+        return _SUBJECTS[key]
+    found = _find_subject(text, start)
+    _SUBJECTS[key] = found
+    return found
+
+
+def _find_subject(text: str, start: int) -> tuple[int, int] | None:
     segment_end = len(text)
+    original = text
+    # "A man from Camberley, Surrey, was arrested": a place and its region are one phrase
+    text = _PLACE_COMMA_RE.sub(lambda m: m.group(0).replace(",", "\x00", 1), text)
     # skip an opening phrase such as "For all of 2004," or "During an interview with CNBC,"
     # (a comma inside a number, "40,000", opens nothing)
     opening = _OPENING_COMMA_RE.search(text, start, min(segment_end, start + 60))
     comma = opening.start() if opening else -1
     if comma > 0 and first_verb(text[:comma], start) is None:
         head = text[start:comma].split()
-        if head and (
-            head[0].lower() in PREPOSITIONS
-            or head[0] in NOT_NAMES
-            # "Earlier, the board ...", "Separately, ...": one adverb opening the sentence
-            or (len(head) == 1 and (head[0].endswith("ly") or head[0] in _OPENING_ADVERBS))
+        after = text[comma + 1 :].split()[:1]
+        if (
+            head
+            and not (after and clean_word(after[0]) in AUX)
+            and (
+                head[0].lower() in PREPOSITIONS
+                or head[0] in NOT_NAMES
+                # "Earlier, the board ...", "Separately, ...": one adverb opening the sentence
+                or (len(head) == 1 and (head[0].endswith("ly") or head[0] in _OPENING_ADVERBS))
+                # "Right now,", "So far,", "Two years ago,": a time phrase ending in an adverb
+                or (len(head) <= 4 and clean_word(head[-1]) in _CLOSING_TIME_ADVERBS)
+            )
         ):
             start = comma + 1
     while start < segment_end and text[start].isspace():
@@ -132,8 +168,11 @@ def find_subject(text: str, start: int = 0) -> tuple[int, int] | None:
     if verb is None:
         return None
     subject = text[start : verb.start()].rstrip()
-    if not subject or "," in subject or len(subject.split()) > 8:
+    if "\x00" in subject:
+        subject = subject.rstrip(",")  # the comma closing "from Camberley, Surrey,"
+    if not subject or "," in subject or len(subject.split()) > 10:
         return None
+    subject = original[start : start + len(subject)]
     if clean_word(subject.split()[-1]) in PREPOSITIONS:
         return None
     return start, start + len(subject)
@@ -148,7 +187,7 @@ def noun_phrase_before(text: str, end: int) -> str:
         if raw.endswith((",", ";", ":")) and words:
             break
         word = clean_word(raw)
-        if word in PREPOSITIONS or word in PRONOUNS or word in BASE_VERBS:
+        if word in PREPOSITIONS or is_pronoun(raw) or word in BASE_VERBS:
             break
         if words and (is_verb(raw) or (word.endswith("ing") and word not in PARTICIPLE_SKIP)):
             break  # "operating Shadowcrew.com": the gerund is not part of the noun phrase

@@ -27,6 +27,17 @@ _NAME = (
     rf"{_NAME_TOKEN}(?:\s+(?:(?:of|de|la|del|van|von|bin|al|da|the)\s+)?{_NAME_TOKEN}){{0,4}}"
     r"(?:\s+\d{1,4}[A-Za-z]?\b(?![.,]\d))?"
 )
+# Nouns that class a firm, a group or a person named right after them: "Chinese computer
+# firm Lenovo", "aid worker Jane Doe", "Cuban artist Ana Ruiz"
+CLASSIFIERS = {
+    "firm", "company", "group", "giant", "maker", "carmaker", "retailer", "bank", "airline",
+    "operator", "producer", "manufacturer", "broadcaster", "insurer", "lender", "chain",
+    "conglomerate", "supermarket", "newspaper", "magazine", "charity", "club", "band",
+    "artist", "singer", "rapper", "musician", "actor", "actress", "designer", "worker",
+    "businessman", "businesswoman", "entrepreneur", "tycoon", "billionaire", "banker",
+    "investor", "star", "champion", "athlete", "cyclist", "runner", "boxer", "golfer",
+    "player", "driver", "rider", "novelist", "poet", "film-maker", "director",
+}  # fmt: skip
 # Heads of an appositive written without an article: "X, home of the city's rugby club,"
 _APPOSITION_HEADS = {
     "ceo", "from", "of", "home", "part", "site", "host", "maker", "operator", "member",
@@ -43,6 +54,18 @@ _APPOSITIVE_RE = re.compile(
     r"(?P<close>,(?!\d)|\s[-–—]\s|(?=[.!?;]?[\"'”’]?\s*$))",
 )
 # "Mrs Hassan, 59, who led ...": the person's age
+_PARTICIPLE_APPOSITIVE_RE = re.compile(
+    rf"(?P<name>{_NAME}),\s+(?P<part>(?:[a-z]+ed|born|held|known|seen|taken|shot|hit|led|"
+    r"run|built|sold|left|kept|found|freed|jailed)\s+(?:in|on|at|by|for|from|as|after|last|"
+    r"during|over|with)\b(?:[^,;()\"“”]|,(?=\d))*?)(?=,(?!\d)|[.!?;]?[\"'”’]?\s*$)"
+)
+# "The wine industry, the world's second largest, has ...": a common-noun subject described
+_COMMON_APPOSITIVE_RE = re.compile(
+    r"^\s*(?P<subj>(?:The|Its|Their|This)\s+\w[^,;()\"“”]{2,50}?),\s+"
+    r"(?P<app>(?:the|a|an|one\s+of\s+the|[A-Z][\w.&-]*['’]s)\s[^,;()\"“”]{2,60}?),\s+"
+    r"(?=(?:has|have|had|is|are|was|were|will|would|can|could|may|might|also|still|now)\b)"
+)
+_STATIVE_PARTICIPLES = {"based", "known", "located", "owned", "listed", "headquartered"}
 _AGE_RE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<age>\d{{1,3}}),(?!\d)")
 # "ROLE, NAME, verb"; a lower-case word after the name, but not "and"/"or" (then it is a list)
 _LEAD_APPOSITIVE_RE = re.compile(
@@ -62,7 +85,8 @@ def roles_before_names(sentence: str) -> list[Draft]:
     tokens = list(TOKEN_RE.finditer(sentence))
     for index, token in enumerate(tokens[:-1]):
         raw = token.group(0)
-        if raw[-1:] in ",;:." or clean_word(raw) not in ROLE_HEADS:
+        classifier = raw.islower() and clean_word(raw) in CLASSIFIERS
+        if raw[-1:] in ",;:." or (clean_word(raw) not in ROLE_HEADS and not classifier):
             continue
         # the name: capitalised words right after the title ("Mr Prescott" too)
         name_tokens = []
@@ -91,6 +115,8 @@ def roles_before_names(sentence: str) -> list[Draft]:
             lowered = word.lower()
             if word in NOT_NAMES or lowered in DETERMINERS or lowered in PREPOSITIONS - {"of"}:
                 break
+            if classifier and (lowered == "of" or is_verb(word)):
+                break
             if word[0].isupper() or lowered in ROLE_MODIFIERS or lowered in ROLE_HEADS:
                 role_tokens.insert(0, previous)
                 continue
@@ -108,6 +134,12 @@ def roles_before_names(sentence: str) -> list[Draft]:
         name = sentence[name_tokens[0].start() : name_tokens[-1].end()].strip(",.;:!?\"'“”‘’()")
         name = re.sub(r"['’]s$", "", name)
         start, end = role_tokens[0].start(), name_tokens[-1].end()
+        if classifier:
+            # "Chinese computer firm Lenovo" -> "Lenovo is a Chinese computer firm"
+            article = "an" if role[:1].lower() in "aeiou" else "a"
+            text = f"{name} is {article} {role}"
+            drafts.append(Draft("apposition", keep_only(sentence, start, end), text=text))
+            continue
         drafts.append(Draft("role", keep_only(sentence, start, end), text=f"{name} is {role}"))
     return drafts
 
@@ -148,6 +180,28 @@ def appositive_claims(sentence: str, work: str) -> tuple[list[Draft], str]:
             work = blank(work, start, lead.start("name"))
             work = blank(work, lead.end("name"), lead.end("name") + 1)
 
+    common = _COMMON_APPOSITIVE_RE.match(work)
+    if common and first_verb(" " + common.group("subj"), limit=10) is None:
+        app = common.group("app")
+        if first_verb(" " + app, limit=12) is None and not re.search(r"\s(?:and|or)\s", app):
+            # "The French wine industry, the world's second largest, has been hit ..."
+            subj = " ".join(common.group("subj").split())
+            subj = subj[0].upper() + subj[1:]
+            kept = keep_only(sentence, common.start("app"), common.end("app"))
+            drafts.append(Draft("apposition", kept, text=f"{subj} is {app.strip()}"))
+            work = blank(work, common.end("subj"), common.end("app") + 1)
+    for match in _PARTICIPLE_APPOSITIVE_RE.finditer(work):
+        # "aid worker Margaret Hassan, kidnapped in Iraq" -> "Margaret Hassan was kidnapped ..."
+        name = match.group("name")
+        if name.split()[0] in NOT_NAMES or first_verb(" " + match.group("part")[1:], limit=12):
+            continue
+        copula = "is" if match.group("part").split()[0] in _STATIVE_PARTICIPLES else "was"
+        kept = keep_only(sentence, match.start("part"), match.end("part"))
+        drafts.append(Draft("apposition", kept, text=f"{name} {copula} {match.group('part')}"))
+        end = match.end("part") + (
+            1 if work[match.end("part") : match.end("part") + 1] == "," else 0
+        )
+        work = blank(work, match.start("name") + len(name), end)
     for match in _AGE_RE.finditer(work):
         name = match.group("name")
         if name.split()[0] in NOT_NAMES:
@@ -165,6 +219,8 @@ def appositive_claims(sentence: str, work: str) -> tuple[list[Draft], str]:
             continue  # a list: "A, the B, and C"
         if app.split()[0].lower() in {"another", "other", "such", "this", "his", "her", "their"}:
             continue
+        if re.search(r"\s(?:and|or)\s+(?:the|a|an)\s", app) and not _is_role_phrase(app):
+            continue  # "the highest growth in Europe, the lowest X and the biggest Y": a list
         before_name = work[max(0, match.start("name") - 12) : match.start("name")]
         if app[:1].isupper() and re.search(r"\b(?:the|of|in|at|for|from|by)\s+$", before_name):
             continue  # "the head of the NHTCU, Acting Chief ...": the title is not the unit's

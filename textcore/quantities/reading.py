@@ -242,6 +242,8 @@ def _read_range(
 
 def read_quantity(text: str, number: Number, following: list[Number]) -> Quantity | None:
     """Build the quantity that starts at `number`, or None when it is not one."""
+    if number.raw.lower() == "a":
+        return None  # "a year", "a day": an article, not a number
     after = text[number.end : number.end + 60]
     if skip_number(text, number, after):
         return None
@@ -255,8 +257,6 @@ def read_quantity(text: str, number: Number, following: list[Number]) -> Quantit
     if prefix:
         currency = prefix_unit(prefix.group("cur"))
         start = number.start - (len(before) - prefix.start())
-    if number.raw.lower() == "a":
-        return None  # "a year", "a day": an article, not a number
 
     reading = _read_after(text, number, currency)
     if reading is None:

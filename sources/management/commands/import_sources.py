@@ -8,7 +8,6 @@ from tqdm import tqdm
 from sources import services
 from sources.files import parse_library_file
 from sources.importers import SOURCE_KINDS, ImportFormatError
-from sources.passages import split_document
 
 DOCUMENT_SUFFIXES = {".pdf", ".html", ".htm", ".txt", ".md"}
 
@@ -43,7 +42,7 @@ class Command(BaseCommand):
             if not path.is_file():
                 raise CommandError(f"{path}: no such file")
             try:
-                records = parse_library_file(path, split_document)
+                records = parse_library_file(path)
                 services.check_limits(records, path.name)
             except ImportFormatError as exc:
                 raise CommandError(f"{exc} (nothing of this file was imported)") from None
