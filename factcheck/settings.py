@@ -244,6 +244,12 @@ FACTCHECK_MAX_SENTENCE_CHARS = int(os.environ.get("FACTCHECK_MAX_SENTENCE_CHARS"
 # candidates scored per claim, passages per source and the longest passage.
 FACTCHECK_MAX_QUANTITIES = int(os.environ.get("FACTCHECK_MAX_QUANTITIES", "50"))
 FACTCHECK_CANDIDATES_PER_CLAIM = int(os.environ.get("FACTCHECK_CANDIDATES_PER_CLAIM", "200"))
+# Where each machine saves the claim lookup's index of the library, one folder per
+# database, for all its web and worker processes to open (empty: each process keeps its
+# own in memory). See README, "Claim lookup".
+FACTCHECK_SEARCH_INDEX_DIR = os.environ.get(
+    "FACTCHECK_SEARCH_INDEX_DIR", str(BASE_DIR / "search-index")
+)
 FACTCHECK_MAX_PASSAGES_PER_SOURCE = int(
     os.environ.get("FACTCHECK_MAX_PASSAGES_PER_SOURCE", "20000")
 )

@@ -23,20 +23,28 @@ in the library without an index at hand.
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import json
 import logging
+import os
+import shutil
 import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
+import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
 
 from textcore.analysis import claim_terms, normalize_text, term_key
 from textcore.matching import PassageText, bm25_weight, iter_terms, score_candidates
 from textcore.retrieval.gate import OPEN_GATE, default_gate
-from textcore.retrieval.index import LibraryIndex
+from textcore.retrieval.index import LibraryIndex, is_saved
 from textcore.retrieval.query import clean_query, index_terms, query_terms
 from textcore.retrieval.rank import CandidatePassage, default_ranker, rank_candidates
 
@@ -44,8 +52,9 @@ from .models import Passage, Source, Term
 
 logger = logging.getLogger(__name__)
 
-# Candidates handed to the second stage: as many as the ranker was trained on. The first
-# stage is exact BM25, so this bounds only the second stage's work (README, "Claim lookup").
+# Candidates handed to the second stage when the ranker file does not say how many it was
+# trained on. The first stage is exact BM25, so this bounds only the second stage's work,
+# which is most of a lookup's time (README, "Claim lookup").
 CANDIDATES = 50
 
 
@@ -204,11 +213,23 @@ def _scan_term_weights(words: list[str]) -> dict[str, float]:
 class _Loaded:
     stamp: str
     index: LibraryIndex
-    passage_ids: list[int]
+    passage_ids: Sequence[int]
 
 
 _loaded: _Loaded | None = None
 _loading = threading.Lock()
+
+# The modules whose code decides what a saved index holds: a saved index is used only by
+# code that would have built the same one.
+_INDEX_CODE = (
+    "textcore/retrieval/index.py",
+    "textcore/retrieval/query.py",
+    "textcore/analysis.py",
+    "textcore/lexicon.py",
+)
+# A saved index that is being written, left behind by a process that died, is removed
+# after this long.
+_ABANDONED_SECONDS = 3600
 
 
 def library_stamp() -> str:
@@ -241,12 +262,78 @@ def build_index() -> tuple[LibraryIndex, list[int]]:
         passage_ids.append(passage_id)
         texts.append(index_terms(text))
         source_titles.append(titles.get(source_id, []))
-    title_weight = default_ranker().meta["first_stage"]["title_weight"]
-    return LibraryIndex(texts, source_titles, title_weight=title_weight), passage_ids
+    return LibraryIndex(texts, source_titles, title_weight=_title_weight()), passage_ids
+
+
+def _title_weight() -> float:
+    return default_ranker().meta["first_stage"]["title_weight"]
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    digest = hashlib.sha256(repr(_title_weight()).encode())
+    root = Path(__file__).resolve().parent.parent
+    for name in _INDEX_CODE:
+        digest.update((root / name).read_bytes())
+    return digest.hexdigest()
+
+
+def _saved_indexes() -> Path | None:
+    """This machine's folder of saved indexes of this database (PostgreSQL only), if any."""
+    base = settings.FACTCHECK_SEARCH_INDEX_DIR
+    if not base or not _is_postgresql():
+        return None
+    return Path(base) / str(connection.settings_dict["NAME"])
+
+
+def _saved_name(stamp: str) -> str:
+    return hashlib.sha256(f"{_code_fingerprint()}/{stamp}".encode()).hexdigest()[:32]
+
+
+def _remove_old_indexes(folder: Path, keep: Path) -> None:
+    """Remove the saved indexes of earlier library versions but the newest one (processes
+    still answering from it keep their mapped copy: a removed file lives while mapped)."""
+    others = sorted(
+        (entry for entry in folder.iterdir() if entry.is_dir() and entry != keep),
+        key=lambda entry: entry.stat().st_mtime,
+        reverse=True,
+    )
+    now = time.time()
+    for entry in others[1:]:
+        if entry.name.startswith(".") and now - entry.stat().st_mtime < _ABANDONED_SECONDS:
+            continue  # another process is writing it
+        shutil.rmtree(entry, ignore_errors=True)
+
+
+def _open_or_build(stamp: str) -> tuple[LibraryIndex, Sequence[int]]:
+    """The index of the library at `stamp`: opened from this machine's saved copy, or built
+    from the database (and saved for the other processes, one builder at a time)."""
+    folder = _saved_indexes()
+    if folder is None:
+        return build_index()
+    target = folder / _saved_name(stamp)
+    try:
+        if not is_saved(target):
+            folder.mkdir(parents=True, exist_ok=True)
+            with open(folder / ".lock", "a") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+                if not is_saved(target):
+                    index, passage_ids = build_index()
+                    partial = folder / f".{target.name}.{os.getpid()}.{threading.get_ident()}"
+                    index.save(partial)
+                    np.save(partial / "passages.npy", np.asarray(passage_ids, dtype=np.int64))
+                    os.rename(partial, target)
+                    _remove_old_indexes(folder, keep=target)
+                    return index, passage_ids
+        return LibraryIndex.open(target), np.load(target / "passages.npy", mmap_mode="r")
+    except OSError:
+        logger.exception("saved library index unusable in %s; using this process's own", folder)
+        return build_index()
 
 
 def library_index() -> _Loaded:
-    """This process's index of the library, rebuilt first if the library changed since."""
+    """The index of the library, current with the database (opened or rebuilt first if the
+    library changed since this process last looked)."""
     global _loaded
     stamp = library_stamp()
     current = _loaded
@@ -256,39 +343,81 @@ def library_index() -> _Loaded:
         current = _loaded
         if current is None or current.stamp != stamp:
             started = time.perf_counter()
-            index, passage_ids = build_index()
+            index, passage_ids = _open_or_build(stamp)
             current = _Loaded(stamp, index, passage_ids)
             _loaded = current
             logger.info(
-                "library index built: %d passages in %.1f s",
+                "library index ready: %d passages in %.1f s",
                 len(passage_ids),
                 time.perf_counter() - started,
             )
     return current
 
 
+def candidates_per_claim() -> int:
+    """How many first-stage candidates the second stage scores for one claim.
+
+    As many as the ranker was trained on (its features, such as the rank and the score
+    relative to the best candidate, were learned over that many), never more than
+    `FACTCHECK_CANDIDATES_PER_CLAIM` allows.
+    """
+    trained = default_ranker().meta.get("first_stage", {}).get("candidates", CANDIDATES)
+    return max(0, min(int(trained), settings.FACTCHECK_CANDIDATES_PER_CLAIM))
+
+
+# The candidates' rows and the library's stamp in one statement, so a lookup costs one
+# round trip to the database: the rows are those of the snapshot the stamp belongs to.
+_CANDIDATES_SQL = """
+SELECT v.stamp, p.id, p.text, p.quantities, p.key, s.key, s.title, s.kind
+FROM sources_libraryversion AS v
+LEFT JOIN sources_passage AS p ON p.id = ANY(%s)
+LEFT JOIN sources_source AS s ON s.id = p.source_id
+WHERE v.id = 1
+"""
+
+
+def _candidate_rows(ids: list[int]) -> tuple[str | None, dict[int, tuple]]:
+    """(the library's stamp, or None where it cannot be read with the rows; rows by id)."""
+    if _is_postgresql():
+        with connection.cursor() as cursor:
+            cursor.execute(_CANDIDATES_SQL, [ids])
+            fetched = cursor.fetchall()
+        if fetched:
+            return fetched[0][0], {row[1]: row[1:] for row in fetched if row[1] is not None}
+    rows = Passage.objects.filter(id__in=ids).values_list(
+        "id", "text", "quantities", "key", "source__key", "source__title", "source__kind"
+    )
+    return None, {row[0]: row for row in rows}
+
+
 def find_candidates(claim_text: str, *, limit: int = CANDIDATES) -> list[Candidate]:
-    """The passages most worth scoring for a claim, best first by BM25 (at most `limit`)."""
+    """The passages most worth scoring for a claim, best first by BM25 (at most `limit`).
+
+    One round trip to the database when the index is current: the index is searched
+    first, and the stamp read with the candidates' rows says whether it was current; when
+    it was not, the index is rebuilt and searched again.
+    """
     keys = query_terms(claim_text)
     if not keys or limit <= 0:
         return []
-    loaded = library_index()
-    hits = loaded.index.search(keys, limit=limit)
-    if not hits:
-        return []
-    ids = [loaded.passage_ids[hit.doc] for hit in hits]
-    rows = {
-        row[0]: row
-        for row in Passage.objects.filter(id__in=ids).values_list(
-            "id", "text", "quantities", "key", "source__key", "source__title", "source__kind"
-        )
-    }
+    loaded = _loaded if _is_postgresql() else None
+    for _ in range(2):
+        if loaded is None:
+            loaded = library_index()
+        hits = loaded.index.search(keys, limit=limit)
+        ids = [int(loaded.passage_ids[hit.doc]) for hit in hits]
+        stamp, rows = _candidate_rows(ids)
+        if stamp is None or stamp == loaded.stamp:
+            break
+        loaded = None  # the library changed since this index was read
     candidates = []
     for passage_id, hit in zip(ids, hits, strict=True):
         row = rows.get(passage_id)
         if row is None:  # removed since the index was read
             continue
         _, text, quantities, passage_key, source_key, title, kind = row
+        if isinstance(quantities, str):  # jsonb read by a plain cursor comes as its text
+            quantities = json.loads(quantities)
         candidates.append(
             Candidate(
                 passage_id=passage_id,
@@ -357,12 +486,13 @@ def lookup(
     search a person typed.
     """
     cleaned = clean_query(text)
-    candidates = find_candidates(cleaned, limit=settings.FACTCHECK_CANDIDATES_PER_CLAIM)
+    candidates = find_candidates(cleaned, limit=candidates_per_claim())
     if not candidates or top_k <= 0:
         return []
     if quantities is None:
         quantities = _claim_quantities(cleaned)
-    index = library_index().index
+    # the index the candidates were just found in (no second look at the stamp)
+    index = (_loaded or library_index()).index
     ranked = rank_candidates(
         cleaned,
         quantities,

@@ -3,6 +3,8 @@ the API tokens page (tokens/views.py)."""
 
 from django.contrib import admin, messages
 
+from factcheck.read_only_admin import ReadOnlyAdminMixin
+
 from . import services
 from .models import ApiToken, TokenEvent
 
@@ -49,7 +51,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
 
 @admin.register(TokenEvent)
-class TokenEventAdmin(admin.ModelAdmin):
+class TokenEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("at", "action", "token", "owner", "actor")
     list_filter = ("action",)
     search_fields = ("token__name", "token__user__username", "actor__username")
@@ -59,12 +61,3 @@ class TokenEventAdmin(admin.ModelAdmin):
     @admin.display(description="Owner")
     def owner(self, event):
         return event.token.user
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -4,23 +4,12 @@ the edit becomes a new revision and the fact-checks are flagged for re-review.""
 import pytest
 from django.urls import reverse
 
-from claims.models import Article, ArticleRevision, Claim, Rating
+from claims.models import Article, ArticleRevision, Claim
 from desk import articles
 from public import selectors
 from tests.factories import EditorFactory
-from tests.public.conftest import claim_in, publish_claim
 
 pytestmark = pytest.mark.django_db
-
-SENTENCE = "The council approved 180 turbines for the coast last year."
-
-
-@pytest.fixture
-def rated_false(newsroom):
-    checker, editor = newsroom
-    claim = claim_in(sentence=SENTENCE, claim_span="The council approved 180 turbines")
-    publish_claim(claim, checker, editor, rating=Rating.FALSE)
-    return claim
 
 
 @pytest.fixture

@@ -5,22 +5,11 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from claims.models import Article, ArticleRevision, Claim, Rating
+from claims.models import Article, ArticleRevision, Claim
 from public import selectors
 from tests.factories import UserFactory
-from tests.public.conftest import claim_in, publish_claim
 
 pytestmark = pytest.mark.django_db
-
-SENTENCE = "The council approved 180 turbines for the coast last year."
-
-
-@pytest.fixture
-def rated_false(newsroom):
-    checker, editor = newsroom
-    claim = claim_in(sentence=SENTENCE, claim_span="The council approved 180 turbines")
-    publish_claim(claim, checker, editor, rating=Rating.FALSE)
-    return claim
 
 
 def revise_url(article_id):

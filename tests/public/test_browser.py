@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from claims.models import Match, Rating
+from claims.models import Rating
 from tests.conftest import needs_chromium
 from tests.factories import PassageFactory, SourceFactory
+from tests.public.conftest import conflicting_match
 
 pytestmark = needs_chromium
 
@@ -52,21 +53,7 @@ def fact_checks(published):
         explanation="The Energy Agency's 2024 statistics (table 2.1) give 17.4% for offshore wind.",
         title="Minister hails wind power",
         outlet="Capital Times",
-        match_fields={
-            "passage": passage,
-            "numeric": Match.Numeric.CONFLICTS,
-            "numeric_detail": {
-                "numeric": {
-                    "pairs": [
-                        {
-                            "claim": {"text": "a quarter"},
-                            "passage": {"text": "17.4%"},
-                            "relation": "conflicts",
-                        }
-                    ]
-                }
-            },
-        },
+        match_fields=conflicting_match(passage, claim="a quarter", passage_text="17.4%"),
     )
 
 

@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from claims.models import Match, Rating
+from claims.models import Rating
 from tests.factories import ClaimFactory, PassageFactory, SourceFactory
-from tests.public.conftest import claim_in, correct_claim, publish_claim
+from tests.public.conftest import claim_in, conflicting_match, correct_claim, publish_claim
 
 pytestmark = pytest.mark.django_db
 
@@ -60,21 +60,9 @@ def test_claim_page_cites_every_piece_of_evidence_with_its_source(client, publis
         text="In 2022 the harbour handled 9.1 million tonnes of cargo.",
     )
     claim = published(
-        match_fields={
-            "passage": passage,
-            "numeric": Match.Numeric.CONFLICTS,
-            "numeric_detail": {
-                "numeric": {
-                    "pairs": [
-                        {
-                            "claim": {"text": "12 million tonnes"},
-                            "passage": {"text": "9.1 million tonnes"},
-                            "relation": "conflicts",
-                        }
-                    ]
-                }
-            },
-        }
+        match_fields=conflicting_match(
+            passage, claim="12 million tonnes", passage_text="9.1 million tonnes"
+        ),
     )
     page = page_of(client, claim)
     assert 'href="https://harbour.example/stats-2022"' in page

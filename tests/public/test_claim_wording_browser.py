@@ -1,11 +1,6 @@
 """The public claim page in a real browser: a long reworded claim wraps (never cut or
 spilling sideways), under the article's own words quoted, on a desktop and a phone."""
 
-import os
-from pathlib import Path
-
-import pytest
-
 from tests.conftest import needs_chromium
 from tests.public.conftest import claim_in, publish_claim
 
@@ -20,14 +15,6 @@ CHECKED = (
     "The harbour of Porthaven handled 12 million tonnes of cargo in 2024, more than any "
     "other port on the Atlantic coast of the country, according to the mayor of Porthaven."
 )
-
-
-@pytest.fixture
-def screenshots(tmp_path_factory):
-    folder = os.environ.get("WORKFLOW_SCREENSHOTS")
-    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def test_a_long_reworded_claim_wraps_under_the_articles_words(

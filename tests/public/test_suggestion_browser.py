@@ -1,11 +1,7 @@
 """A reader's suggestion becomes a claim in a real browser: the reader sends it, a
 fact-checker sees the claims it may repeat, makes it a new claim and lands on it."""
 
-import os
 import time
-from pathlib import Path
-
-import pytest
 
 from claims.models import ClaimState
 from public.models import Suggestion
@@ -18,14 +14,6 @@ pytestmark = needs_chromium
 PASSWORD = "correct horse battery"
 TIP = "The new bridge over the Wensum cost 2 billion euros to build."
 SEEN = "https://news.example/bridge"
-
-
-@pytest.fixture
-def screenshots(tmp_path_factory):
-    folder = os.environ.get("WORKFLOW_SCREENSHOTS")
-    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def test_a_reader_suggestion_turned_into_a_claim(live_server, chromium, screenshots, settings):

@@ -2,84 +2,10 @@
 
 import pytest
 
-from claims.models import Article, Claim, Rating
-from desk import review, workflow
-from tests.factories import MatchFactory
-from tests.public.conftest import accept_match, claim_in, propose, publish_claim
+from claims.models import Article, Claim
+from tests.public.conftest import MARK, claim_in, publish_claim
 
 pytestmark = pytest.mark.django_db
-
-MARK = "zzleak"
-
-
-@pytest.fixture
-def every_state(newsroom, published):
-    """One claim in each state but published, one correction in progress, two public claims."""
-    checker, editor = newsroom
-    public = published("The zebra crossing count rose to 40 in 2024.", summary="Public zebra.")
-    published("The harbour handled 12 million tonnes in 2022.")
-
-    def draft(state_label):
-        return claim_in(
-            sentence=f"Unpublished zebra claim {MARK}-{state_label}-text.",
-            title=f"Zebra article {MARK}-{state_label}-title",
-        )
-
-    draft("extracted")
-    repeat = draft("extracted-repeat")
-    repeat.repeats = public
-    repeat.save(update_fields=["repeats"])
-
-    in_review = draft("in-review")
-    workflow.start_review(claim=in_review, user=checker)
-    accept_match(in_review, checker)
-
-    awaiting = draft("awaiting")
-    workflow.start_review(claim=awaiting, user=checker)
-    accept_match(awaiting, checker)
-    propose(awaiting, checker, summary=f"Zebra draft summary {MARK}-awaiting-summary")
-
-    approved = draft("approved")
-    workflow.start_review(claim=approved, user=checker)
-    accept_match(approved, checker)
-    propose(
-        approved,
-        checker,
-        summary=f"Zebra summary {MARK}-approved-summary",
-        explanation=f"Zebra explanation {MARK}-approved-explanation",
-    )
-    workflow.approve_verdict(claim=approved, editor=editor)
-
-    sent_back = draft("sent-back")
-    workflow.start_review(claim=sent_back, user=checker)
-    accept_match(sent_back, checker)
-    propose(sent_back, checker, summary=f"Zebra summary {MARK}-sent-back-summary")
-    workflow.request_changes(
-        claim=sent_back, editor=editor, comment=f"Zebra comment {MARK}-editor-comment"
-    )
-
-    dismissed = draft("dismissed")
-    workflow.start_review(claim=dismissed, user=checker)
-    workflow.dismiss(claim=dismissed, user=checker, reason=f"Zebra reason {MARK}-dismissed")
-
-    # A published claim being corrected: reworded, with a draft verdict awaiting approval.
-    corrected = published("The zebra park has 300 zebras.", summary="Public zebra park.")
-    workflow.correct_verdict(
-        claim=corrected, user=checker, note=f"Zebra note {MARK}-correction-note"
-    )
-    review.edit_claim_text(
-        claim=corrected, user=checker, text=f"The zebra park has {MARK}-reworded zebras."
-    )
-    MatchFactory(claim=corrected, passage__text=f"Zebra passage {MARK}-unaccepted-passage")
-    propose(
-        corrected,
-        checker,
-        rating=Rating.TRUE,
-        summary=f"Zebra summary {MARK}-correction-summary",
-        correction_note=f"Zebra note {MARK}-correction-note",
-    )
-    assert Claim.objects.filter(text__contains=MARK).count() == 8
-    return public, corrected
 
 
 def public_urls(client):

@@ -131,3 +131,42 @@ def test_match_api_without_text_is_a_field_error(api):
     response = api.post("/api/match/", {"top_k": 3}, format="json")
     assert response.status_code == 400
     assert "text" in response.json()["fields"]
+
+
+def test_second_stage_scores_as_many_candidates_as_the_ranker_was_trained_on(settings):
+    from textcore.retrieval.rank import default_ranker
+
+    trained = default_ranker().meta["first_stage"]["candidates"]
+    settings.FACTCHECK_CANDIDATES_PER_CLAIM = trained * 4
+    assert search.candidates_per_claim() == trained
+    settings.FACTCHECK_CANDIDATES_PER_CLAIM = 7
+    assert search.candidates_per_claim() == 7
+
+
+def test_lookup_on_a_current_index_is_one_round_trip_to_the_database(
+    django_assert_num_queries,
+):
+    add_passages(*LIBRARY)
+    search.lookup(text="Brenmoor quarry", top_k=5)  # reads the library into the index
+    with django_assert_num_queries(1):
+        matches = search.lookup(text="Brenmoor quarry output doubled", top_k=5)
+    assert matches
+
+
+def test_another_process_opens_the_saved_index_instead_of_reading_the_library(
+    monkeypatch, django_assert_num_queries
+):
+    passages = add_passages(*LIBRARY)
+    search.lookup(text="Brenmoor quarry", top_k=5)  # the first process builds and saves it
+    monkeypatch.setattr(search, "_loaded", None)  # a process that has not looked yet
+    with django_assert_num_queries(1):  # the library's stamp only: no passage is read
+        search.library_index()
+    [best] = search.lookup(text="Brenmoor quarries doubled output after the new road", top_k=1)
+    assert best.passage_id == passages[5].pk
+
+
+def test_without_a_folder_for_saved_indexes_each_process_keeps_its_own(settings):
+    settings.FACTCHECK_SEARCH_INDEX_DIR = ""
+    passages = add_passages(*LIBRARY)
+    [best] = search.lookup(text="Brenmoor quarries doubled output after the new road", top_k=1)
+    assert best.passage_id == passages[5].pk

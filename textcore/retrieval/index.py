@@ -1,4 +1,4 @@
-"""An in-memory BM25 index over two fields (passage text; source title and publisher).
+"""A BM25 index over two fields (passage text; source title and publisher).
 
 Search is exhaustive: every passage sharing a key with the query gets its exact BM25
 score, added term by term from numpy posting arrays, so the first stage can never lose
@@ -7,13 +7,21 @@ with the library; stop words never reach it (see `query.index_terms`).
 
 Term frequency counts in passages are sentence-sized, so a key counts once per field and
 length normalisation uses the number of distinct keys.
+
+The postings of a field are three flat arrays (documents and BM25 term-frequency parts
+of every key, one key after another, and where each key starts), so an index can be
+written to a folder and opened again by any process with its arrays memory-mapped: the
+processes of one machine then share one copy in the page cache (`save`, `open`).
 """
 
 from __future__ import annotations
 
+import json
 import math
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -23,6 +31,9 @@ B = 0.75
 # title says what the passage is about, in fewer, more general words). Chosen by
 # cross-validation in scripts/train_ranker.py; recorded in the ranker file.
 TITLE_WEIGHT = 0.5
+
+INDEX_FORMAT = "factcheck-library-index"
+INDEX_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -36,32 +47,74 @@ class Hit:
 
 
 class _Field:
-    """Posting arrays of one field: key -> (document positions, BM25 term-frequency part)."""
+    """Posting arrays of one field: for key number k, `docs[starts[k]:starts[k + 1]]` are
+    the documents holding it (ascending) and `impacts[...]` their BM25 term-frequency part."""
 
-    def __init__(self, docs_terms: Sequence[Sequence[str]]):
-        self.size = len(docs_terms)
-        lengths = np.array([len(set(t)) for t in docs_terms], dtype=np.float32)
-        average = float(lengths.mean()) if self.size else 1.0
+    def __init__(self, size: int, keys: list[str], starts, docs, impacts):
+        self.size = size
+        self.keys = keys
+        self.number = {key: k for k, key in enumerate(keys)}
+        self.starts = starts
+        self.docs = docs
+        self.impacts = impacts
+
+    @classmethod
+    def build(cls, docs_terms: Sequence[Sequence[str]]) -> _Field:
+        size = len(docs_terms)
+        number: dict[str, int] = {}
+        key_of: list[int] = []
+        lengths = np.zeros(size, dtype=np.float32)
+        for doc, terms in enumerate(docs_terms):
+            distinct = dict.fromkeys(terms)
+            lengths[doc] = len(distinct)
+            key_of.extend(number.setdefault(key, len(number)) for key in distinct)
+        counts = lengths.astype(np.int64)
+        doc_of = np.repeat(np.arange(size, dtype=np.int32), counts)
+        average = float(lengths.mean()) if size else 1.0
         norms = K1 * (1 - B + B * lengths / max(average, 1e-9))
         impact = (K1 + 1) / (1 + norms)
-        postings: dict[str, list[int]] = {}
-        for doc, terms in enumerate(docs_terms):
-            for key in set(terms):
-                postings.setdefault(key, []).append(doc)
-        self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        for key, docs in postings.items():
-            positions = np.array(docs, dtype=np.int32)
-            self.postings[key] = (positions, impact[positions])
+        # documents grouped by key, ascending within a key (a stable sort keeps doc order)
+        order = np.argsort(np.asarray(key_of, dtype=np.int32), kind="stable")
+        docs = doc_of[order]
+        starts = np.zeros(len(number) + 1, dtype=np.int64)
+        np.cumsum(
+            np.bincount(np.asarray(key_of, dtype=np.int64), minlength=len(number)), out=starts[1:]
+        )
+        return cls(size, list(number), starts, docs, impact[docs])
+
+    def postings(self, key: str) -> tuple[np.ndarray, np.ndarray] | None:
+        k = self.number.get(key)
+        if k is None:
+            return None
+        start, end = int(self.starts[k]), int(self.starts[k + 1])
+        return self.docs[start:end], self.impacts[start:end]
 
     def idf(self, key: str) -> float:
-        df = len(self.postings[key][0]) if key in self.postings else 0
+        k = self.number.get(key)
+        df = int(self.starts[k + 1] - self.starts[k]) if k is not None else 0
         return math.log(1.0 + (self.size - df + 0.5) / (df + 0.5))
 
     def add_scores(self, scores: np.ndarray, keys: Iterable[str]) -> None:
         for key in keys:
-            found = self.postings.get(key)
+            found = self.postings(key)
             if found is not None:
                 scores[found[0]] += self.idf(key) * found[1]
+
+    def save(self, folder: Path, name: str) -> None:
+        (folder / f"{name}.keys").write_text("\n".join(self.keys), encoding="utf-8")
+        np.save(folder / f"{name}.starts.npy", self.starts)
+        np.save(folder / f"{name}.docs.npy", self.docs)
+        np.save(folder / f"{name}.impacts.npy", self.impacts)
+
+    @classmethod
+    def open(cls, folder: Path, name: str, size: int) -> _Field:
+        text = (folder / f"{name}.keys").read_text(encoding="utf-8")
+        keys = text.split("\n") if text else []
+        arrays = [
+            np.load(folder / f"{name}.{part}.npy", mmap_mode="r")
+            for part in ("starts", "docs", "impacts")
+        ]
+        return cls(size, keys, *arrays)
 
 
 class LibraryIndex:
@@ -77,8 +130,8 @@ class LibraryIndex:
         if len(texts_terms) != len(titles_terms):
             raise ValueError("one title per passage")
         self.size = len(texts_terms)
-        self.text = _Field(texts_terms)
-        self.title = _Field(titles_terms)
+        self.text = _Field.build(texts_terms)
+        self.title = _Field.build(titles_terms)
         self.title_weight = title_weight
 
     def __len__(self) -> int:
@@ -104,3 +157,37 @@ class LibraryIndex:
             found = found[total[found] >= cutoff]
         order = sorted(found.tolist(), key=lambda doc: (-float(total[doc]), doc))[:limit]
         return [Hit(doc, float(total[doc]), float(text[doc]), float(title[doc])) for doc in order]
+
+    def save(self, folder: Path) -> None:
+        """Write the index into `folder` (created; must not exist) for `open`."""
+        folder = Path(folder)
+        folder.mkdir(parents=True)
+        self.text.save(folder, "text")
+        self.title.save(folder, "title")
+        meta = {
+            "format": INDEX_FORMAT,
+            "version": INDEX_VERSION,
+            "size": self.size,
+            "title_weight": self.title_weight,
+        }
+        # written last: a folder with its meta file is complete
+        (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+
+    @classmethod
+    def open(cls, folder: Path) -> LibraryIndex:
+        """An index written by `save`, its posting arrays memory-mapped (read-only)."""
+        folder = Path(folder)
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        if meta.get("format") != INDEX_FORMAT or meta.get("version") != INDEX_VERSION:
+            raise ValueError(f"{folder}: not a version {INDEX_VERSION} {INDEX_FORMAT}")
+        index = cls.__new__(cls)
+        index.size = int(meta["size"])
+        index.text = _Field.open(folder, "text", index.size)
+        index.title = _Field.open(folder, "title", index.size)
+        index.title_weight = float(meta["title_weight"])
+        return index
+
+
+def is_saved(folder: Path) -> bool:
+    """Does `folder` hold a complete saved index?"""
+    return os.path.exists(os.path.join(folder, "meta.json"))
