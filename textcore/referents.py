@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from .atomize import Draft
 from .atomize.grammar import find_subject, looks_plural
-from .atomize.words import ROLE_HEADS
-from .lexicon import FORMS_OF_ADDRESS, SPEECH_VERBS, alternation
+from .atomize.words import NOT_NAMES, ROLE_HEADS
+from .lexicon import FORMS_OF_ADDRESS, SPEECH_VERBS, STOP_WORDS, alternation
 from .segment import Sentence
 from .text import dateline_length
 
@@ -170,6 +170,7 @@ class People:
 
     full: dict[str, str]
     gender: dict[str, str]
+    untitled: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, sentences: list[Sentence]) -> People:
@@ -186,7 +187,28 @@ class People:
                     continue
                 if words[-1] in gender:
                     full.setdefault(words[-1], match.group(0))
-        return cls(full, gender)
+        people = cls(full, gender)
+        # people named in full without a title ("Kevin Hassett ... Hassett said"): a surname
+        # that only one such full name ends in
+        untitled: dict[str, set[str]] = {}
+        for sentence in sentences:
+            for match in _FULL_NAME_RE.finditer(sentence.text):
+                words = match.group(0).split()
+                while len(words) > 2 and words[0].lower() in ROLE_HEADS | _TITLE_WORDS:
+                    words = words[1:]  # "Economist Nadia Brandt"
+                if (
+                    words[0] in _NOT_SUBJECT_WORDS
+                    or words[0] in NOT_NAMES
+                    or words[0].lower() in STOP_WORDS
+                    or words[-1] in full
+                    or len(words) != 2
+                ):
+                    continue  # "Should China": a capitalised word opening the sentence
+                name = " ".join(words)
+                if people.is_person(name):
+                    untitled.setdefault(words[-1], set()).add(name)
+        people.untitled = {k: next(iter(v)) for k, v in untitled.items() if len(v) == 1}
+        return people
 
     def canonical(self, name: str) -> str:
         """The fullest form the article gives the person ("Mr McConnell" -> "Jack McConnell")."""
@@ -197,7 +219,7 @@ class People:
         """'Mr Clarke said ...' -> 'Charles Clarke said ...' when the article gives the full
         name (a title that is part of a name, "Lord", "Sir", "Dame", stays); a bare surname
         opening the claim too ("Hassett said" -> "Kevin Hassett said")."""
-        if not self.full:
+        if not self.full and not self.untitled:
             return text
 
         def titled(match: re.Match[str]) -> str:
@@ -212,7 +234,9 @@ class People:
 
         text = _TITLED_RE.sub(titled, text)
         first = re.match(rf"{_NAME_WORD}(?=['’]s\b|\s+[a-z])", text)
-        full = self._plain_full(first.group(0)) if first else ""
+        full = ""
+        if first:
+            full = self._plain_full(first.group(0)) or self.untitled.get(first.group(0), "")
         if first and full and full != first.group(0):
             text = full + text[first.end() :]
         return text

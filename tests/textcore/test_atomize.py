@@ -554,3 +554,10 @@ def test_a_result_participle_is_not_given_the_sentence_subject():
     )
     assert "Tungsten keeps its strength at 3,000C, without softening." in texts
     assert not any(t.startswith("Tungsten makes") for t in texts)
+
+
+def test_gerund_after_as_well_as_takes_the_modal_of_its_clause():
+    texts = claim_texts(
+        "He said a Labour government would cut rail fares, as well as opening 40 new stations."
+    )
+    assert "He said a Labour government would open 40 new stations." in texts

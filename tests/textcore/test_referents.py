@@ -55,3 +55,17 @@ def test_elliptic_head_is_named_by_the_class_the_sentence_gave():
         )
     ]
     assert "Peru mines more than 60 percent of richer, rarer copper ores." in texts
+
+
+def test_bare_surname_is_named_in_full_from_an_untitled_full_name():
+    from textcore.extraction import extract_claims
+
+    texts = [
+        c.text
+        for c in extract_claims(
+            "Economist Nadia Brandt spoke on Monday. Brandt said exports would fall by 4%. "
+            "Should Norway act, prices would rise."
+        )
+    ]
+    assert "Nadia Brandt said exports would fall by 4%." in texts
+    assert not any(t.startswith("Should Norway") and "Norway" in t.split()[0] for t in texts)

@@ -37,10 +37,17 @@ import re
 from dataclasses import replace
 
 from ..text import dateline_length
-from .adjuncts import adjunct_claims, distribute_lists, examples, subordinate_claims
+from .adjuncts import (
+    adjunct_claims,
+    coordinated_gerunds,
+    distribute_lists,
+    examples,
+    subordinate_claims,
+)
 from .asides import dash_asides, named_which, relatives, subject_modifiers
 from .clauses import attributed_clauses
 from .draft import Draft, blank
+from .grammar import forget_subjects
 from .names import appositive_claims, ownership, roles_before_names
 
 __all__ = ["Draft", "atomize"]
@@ -136,6 +143,7 @@ def _split_quantities(draft: Draft, quantity_spans: list[tuple[int, int, str]]) 
 def atomize(sentence: str, quantity_spans: list[tuple[int, int, str]] | None = None) -> list[Draft]:
     """Atomic claim drafts of one sentence; `quantity_spans` are (start, end, dimension)."""
     quantity_spans = quantity_spans or []
+    forget_subjects()
     work = sentence
     dateline = dateline_length(work)
     if dateline:
@@ -168,6 +176,7 @@ def atomize(sentence: str, quantity_spans: list[tuple[int, int, str]] | None = N
     found, work = adjunct_claims(work)
     drafts += found
     drafts += subordinate_claims(work)
+    drafts += coordinated_gerunds(work)
     drafts += attributed_clauses(work)
     atomic: list[Draft] = []
     for draft in drafts:

@@ -536,3 +536,30 @@ def examples(sentence: str) -> list[Draft]:
             kept = keep_only(sentence, items_start + item.start(), items_start + item.end())
             drafts.append(Draft("apposition", kept, text=f"{name} is {article} {head}"))
     return drafts
+
+
+_AS_WELL_AS_RE = re.compile(
+    r",?\s+as\s+well\s+as\s+(?P<verb>[a-z]{3,}ing)\s+(?P<rest>(?:[^,;:()]|,(?=\d))+?)" + _END
+)
+_MODAL_VERB_RE = re.compile(
+    r"^(?P<pre>.*\b(?:will|would|could|can|may|might|should|must|to))\s+(?:also\s+)?[a-z]+\b"
+)
+
+
+def coordinated_gerunds(work: str) -> list[Draft]:
+    """'X would bring reform, as well as enforcing mediation' -> 'X would enforce
+    mediation': the gerund takes the modal and subject of the clause it joins."""
+    drafts: list[Draft] = []
+    match = _AS_WELL_AS_RE.search(work)
+    if not match:
+        return drafts
+    before = " ".join(work[: match.start()].split())
+    modal = _MODAL_VERB_RE.match(before)
+    if not modal or match.group("verb") in PARTICIPLE_SKIP:
+        return drafts
+    verb = third_person(match.group("verb"), plural=True)
+    text = f"{modal.group('pre')} {verb} {' '.join(match.group('rest').split())}"
+    drafts.append(
+        Draft("clause", keep_only(work, match.start("verb"), match.end("rest")), text=text)
+    )
+    return drafts

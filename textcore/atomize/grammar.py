@@ -118,8 +118,26 @@ _OPENING_COMMA_RE = re.compile(r",(?!\d)")
 _PLACE_COMMA_RE = re.compile(r"\b[A-Z][a-z]+,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,)")
 
 
+# find_subject is asked about the same clause by several rules of one sentence; atomize()
+# empties this memo before each sentence, so nothing carries over between sentences
+_SUBJECTS: dict[tuple[str, int], tuple[int, int] | None] = {}
+
+
+def forget_subjects() -> None:
+    _SUBJECTS.clear()
+
+
 def find_subject(text: str, start: int = 0) -> tuple[int, int] | None:
     """Offsets of the subject of the clause starting at `start` (text before its first verb)."""
+    key = (text, start)
+    if key in _SUBJECTS:
+        return _SUBJECTS[key]
+    found = _find_subject(text, start)
+    _SUBJECTS[key] = found
+    return found
+
+
+def _find_subject(text: str, start: int) -> tuple[int, int] | None:
     segment_end = len(text)
     original = text
     # "A man from Camberley, Surrey, was arrested": a place and its region are one phrase
