@@ -27,42 +27,6 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _quick_flush_between_transactional_tests():
-    """Empty the tables after a transactional test with DELETE rather than TRUNCATE.
-
-    Django empties every table after a `transaction=True` test (browser, worker and server
-    tests); on PostgreSQL its TRUNCATE replaces each table's files, which costs a second or
-    more per test, while deleting the few rows a test made is instant. Triggers (the workflow
-    guards, foreign keys) are off for that one transaction, as TRUNCATE ignores row triggers;
-    the tables end up just as empty. Needs a superuser (as make test connects); otherwise, and
-    when sequences are to be reset (the flush command), Django's TRUNCATE is used.
-    """
-    from django.db.backends.postgresql.operations import DatabaseOperations
-
-    truncate = DatabaseOperations.sql_flush
-
-    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
-        connection = self.connection
-        if tables and not reset_sequences:
-            if not hasattr(connection, "_tests_superuser"):
-                with connection.cursor() as cursor:
-                    cursor.execute("SHOW is_superuser")
-                    connection._tests_superuser = cursor.fetchone()[0] == "on"
-            if connection._tests_superuser:
-                return [
-                    "SET LOCAL session_replication_role = replica",
-                    *(f"DELETE FROM {self.quote_name(table)}" for table in tables),
-                ]
-        return truncate(
-            self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
-        )
-
-    DatabaseOperations.sql_flush = sql_flush
-    yield
-    DatabaseOperations.sql_flush = truncate
-
-
 @pytest.fixture(autouse=True)
 def _fast_password_hasher(settings):
     """Users in tests get MD5 password hashes: PBKDF2 costs half a second per user."""
