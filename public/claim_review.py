@@ -16,28 +16,41 @@ def _organisation() -> dict:
     return org
 
 
-def _creative_work(article: Article) -> dict:
-    work = {"@type": "CreativeWork", "headline": article.title}
-    if article.url:
-        work["url"] = article.url
-    if article.published:
-        work["datePublished"] = article.published.isoformat()
-    if article.outlet:
-        outlet = {"@type": "Organization", "name": article.outlet}
-        work["author"] = outlet
-        work["publisher"] = outlet
+def _named(name: str) -> dict | None:
+    return {"@type": "Organization", "name": name} if name else None
+
+
+def _iso(date) -> str | None:
+    return date.isoformat() if date else None
+
+
+def _work(name_property: str, name: str, **optional) -> dict:
+    """A schema.org CreativeWork: its name, and each optional property that has a value."""
+    work = {"@type": "CreativeWork", name_property: name}
+    work.update((key, value) for key, value in optional.items() if value)
     return work
+
+
+def _creative_work(article: Article) -> dict:
+    outlet = _named(article.outlet)
+    return _work(
+        "headline",
+        article.title,
+        url=article.url,
+        datePublished=_iso(article.published),
+        author=outlet,
+        publisher=outlet,
+    )
 
 
 def _cited_work(evidence: Evidence) -> dict:
-    work = {"@type": "CreativeWork", "name": evidence.source_title}
-    if evidence.url:
-        work["url"] = evidence.url
-    if evidence.publisher:
-        work["publisher"] = {"@type": "Organization", "name": evidence.publisher}
-    if evidence.published:
-        work["datePublished"] = evidence.published.isoformat()
-    return work
+    return _work(
+        "name",
+        evidence.source_title,
+        url=evidence.url,
+        publisher=_named(evidence.publisher),
+        datePublished=_iso(evidence.published),
+    )
 
 
 def claim_review(check: FactCheck, *, url: str) -> dict:

@@ -9,17 +9,9 @@ from rest_framework.test import APIClient
 
 from sources import search
 from tests.factories import FactCheckerFactory, PassageFactory, SourceFactory
+from tests.sources.sample import LIBRARY
 
 pytestmark = pytest.mark.django_db
-
-LIBRARY = [
-    "The Tressilian reservoir held 84 billion litres at the end of the dry season.",
-    "Harbour officials said cargo volumes grew in the second quarter.",
-    "Imports of frozen fish through the harbour fell by a fifth last year.",
-    "The regional council approved a new budget for harbour maintenance.",
-    "Ferry services to the islands were suspended for three days in March.",
-    "Quarry output in the Brenmoor district doubled after the new road opened.",
-]
 
 
 def add_passages(*texts, title="Annual harbour report"):

@@ -6,20 +6,12 @@ from django.db import connection
 from sources import search, services
 from sources.models import Passage, Term
 from tests.factories import PassageFactory, SourceFactory
+from tests.sources.sample import LIBRARY
 
 postgresql_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the PostgreSQL path of sources.search"
 )
 pytestmark = [pytest.mark.django_db, postgresql_only]
-
-LIBRARY = [
-    "The Tressilian reservoir held 84 billion litres at the end of the dry season.",
-    "Harbour officials said cargo volumes grew in the second quarter.",
-    "Imports of frozen fish through the harbour fell by a fifth last year.",
-    "The regional council approved a new budget for harbour maintenance.",
-    "Ferry services to the islands were suspended for three days in March.",
-    "Quarry output in the Brenmoor district doubled after the new road opened.",
-]
 
 
 def add_passages(*texts: str) -> list[Passage]:
