@@ -561,3 +561,12 @@ def test_gerund_after_as_well_as_takes_the_modal_of_its_clause():
         "He said a Labour government would cut rail fares, as well as opening 40 new stations."
     )
     assert "He said a Labour government would open 40 new stations." in texts
+
+
+def test_participles_of_verbs_in_ate_keep_their_e():
+    from textcore.atomize.grammar import past_tense, third_person
+
+    assert third_person("creating", plural=False) == "creates"
+    assert third_person("negotiating", plural=True) == "negotiate"
+    assert past_tense("initiating") == "initiated"
+    assert third_person("opening", plural=False) == "opens"

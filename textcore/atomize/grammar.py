@@ -203,6 +203,8 @@ def third_person(participle: str, plural: bool) -> str:
     if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
         stem = stem[:-1]  # "spurring" -> "spur"
         base = stem
+    elif re.search(r"(?:[iu]at|creat)$", stem):
+        base = stem + "e"  # "negotiating" -> "negotiate", "creating" -> "create"
     elif re.search(
         r"(?:[^aeiou][aeiou][bcdfgkmnprtvz]|[cvsz]|[^aeiou]r)$", stem
     ) and not stem.endswith(("en", "er", "on", "it", "et")):
