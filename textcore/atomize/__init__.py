@@ -28,7 +28,9 @@ The rules, applied in this order, each on general sentence structure rather than
 The package: `words` (the word lists), `draft` (a claim over a sentence), `grammar` (verbs,
 subjects, tense and number without a tagger), `names` (roles, appositives, ownership),
 `asides` (dashes, relative clauses, subject modifiers), `clauses` (coordination and
-attribution); this module applies them in order and splits figures.
+attribution), `adjuncts` (gerund and "with" adjuncts, earlier figures), `lists` (distributive
+lists), `subordinates` (subordinate clauses, "such as" examples); this module applies them in
+order and splits figures.
 """
 
 from __future__ import annotations
@@ -37,18 +39,14 @@ import re
 from dataclasses import replace
 
 from ..text import dateline_length
-from .adjuncts import (
-    adjunct_claims,
-    coordinated_gerunds,
-    distribute_lists,
-    examples,
-    subordinate_claims,
-)
+from .adjuncts import adjunct_claims
 from .asides import dash_asides, named_which, relatives, subject_modifiers
 from .clauses import attributed_clauses
 from .draft import Draft, blank
 from .grammar import forget_subjects
+from .lists import distribute_lists
 from .names import appositive_claims, ownership, roles_before_names
+from .subordinates import coordinated_gerunds, examples, subordinate_claims
 
 __all__ = ["Draft", "atomize"]
 
