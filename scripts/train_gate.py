@@ -15,8 +15,9 @@ suggestion list is the ranker's matches with at least `MIN_PIECES` pieces of evi
 of that list ("kept"). Each threshold is a margin times the lowest value of a kept gold
 passage (its evidence weight; its score), over the labelled claims and the training
 tweets. The margin is chosen by cross-validation grouped by article: for each article
-held out, the thresholds come from the other articles and the tweets; the largest
-margin that keeps every held-out kept passage in every fold wins. The output records
+held out, the thresholds come from the other articles and the tweets; the margin one
+step below the largest that loses at most 2% of the held-out kept passages (all folds
+together) is shipped. The output records
 the data files' and the ranker's SHA-256, the figures of every margin tried and the
 before/after counts; the same data and ranker give the same file.
 """
@@ -46,6 +47,15 @@ MIN_PIECES = 2  # design: a single shared word is not evidence (module doc of th
 SHOWN = 10  # suggestions stored per claim (FACTCHECK_MATCHES_PER_CLAIM)
 TOP = 5  # the part of the list a fact-checker reads, and that recall@5 scores
 MARGINS = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
+# The margin shipped is one step below the largest tolerated one (below): with three held-out
+# articles the edge is decided by one or two passages, and a library unlike the training
+# ones (a handful of passages on one subject, where every shared word is common) sits
+# just under it.
+STEPS_BELOW_EDGE = 1
+# A margin may lose this share of the held-out gold top-5 passages (in all folds
+# together): one claim's passage sharing only a common word and a figure must not switch
+# the gate off for every claim.
+TOLERATED_LOSS = 0.02
 
 
 @dataclass
@@ -181,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     articles = sorted({item.group for item in claims})
     base = RelevanceGate(min_pieces=MIN_PIECES)
     cv = {}
-    margin = None
+    edge = None
     for m in MARGINS:
         folds = {}
         for article in articles:
@@ -196,13 +206,17 @@ def main(argv: list[str] | None = None) -> int:
                 "shown_before": figures(held, base)["shown_per_query"],
                 "shown_after": figures(held, gate)["shown_per_query"],
             }
-        lossless = all(f["kept_after"] >= f["kept_before"] for f in folds.values())
-        cv[f"margin={m}"] = {"lossless": lossless, "folds": folds}
-        print(f"margin {m}: lossless={lossless}", file=sys.stderr)
-        if lossless and margin is None:
-            margin = m
-    if margin is None:
+        before_total = sum(f["kept_before"] for f in folds.values())
+        lost = sum(max(f["kept_before"] - f["kept_after"], 0) for f in folds.values())
+        tolerated = lost <= TOLERATED_LOSS * before_total
+        cv[f"margin={m}"] = {"lost": lost, "tolerated": tolerated, "folds": folds}
+        print(f"margin {m}: lost {lost} of {before_total}", file=sys.stderr)
+        if tolerated and edge is None:
+            edge = m
+    if edge is None:
         margin = 0.0
+    else:
+        margin = MARGINS[min(MARGINS.index(edge) + STEPS_BELOW_EDGE, len(MARGINS) - 1)]
     chosen = thresholds(claims + tweets, margin)
     before = RelevanceGate(min_pieces=0)
     result = RelevanceGate(
@@ -222,9 +236,13 @@ def main(argv: list[str] | None = None) -> int:
                     f"{TOP} (pieces of evidence >= {MIN_PIECES}), over the claims and the tweets"
                 ),
                 "margin": margin,
+                "largest_tolerated_margin": edge,
                 "cross_validation": {
                     "grouped_by": "article of the evaluation set (leave one out)",
-                    "criterion": f"largest margin keeping every held-out gold top-{TOP} passage",
+                    "criterion": (
+                        f"{STEPS_BELOW_EDGE} step(s) below the largest margin losing at most "
+                        f"{TOLERATED_LOSS:.0%} of the held-out gold top-{TOP} passages"
+                    ),
                     "results": cv,
                 },
                 "figures": {

@@ -8,6 +8,7 @@ from textcore.retrieval.rank import (
     FEATURES,
     CandidatePassage,
     Ranker,
+    char_cosines,
     default_ranker,
     pair_features,
     rank_candidates,
@@ -89,3 +90,17 @@ def test_matches_below_the_floor_are_left_out():
         )
         == []
     )
+
+
+def test_character_ngrams_meet_where_words_differ_by_inflection_or_compounding():
+    docs = [
+        "police seized knives hidden in loaves of bread",
+        "the council seized the harbour for repairs",
+        "hotel settled a lawsuit over bed bugs",
+    ]
+    knife, harbour, bugs = char_cosines("a knife hidden in a loaf", docs)
+    assert knife > max(harbour, bugs)
+    hotel = char_cosines("the hotel had bedbugs", docs)
+    assert hotel[2] == max(hotel)
+    assert char_cosines("", docs) == [0.0, 0.0, 0.0]
+    assert char_cosines("anything", []) == []

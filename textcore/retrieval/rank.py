@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -46,6 +47,8 @@ FEATURES = (
     "fuzzy_title",  # rapidfuzz token_set_ratio, claim vs source title
     "char3",  # Jaccard similarity of character trigrams, claim vs passage
     "char3_title",  # Jaccard similarity of character trigrams, claim vs source title
+    "char_cosine",  # TF-IDF cosine of character 3-5-grams, claim vs title + text (below)
+    "char_cosine_rel",  # the same, relative to the best candidate's
     "text_recall",  # rarity-weighted share of the passage text's keys found in the claim
     "title_recall",  # rarity-weighted share of the source title's keys found in the claim
     "numbers",  # share of the claim's numbers written in the passage or title
@@ -144,6 +147,48 @@ def _view(text: str) -> tuple[str, frozenset[str], frozenset[str]]:
     return norm, _trigrams(norm), frozenset(norm.split())
 
 
+@lru_cache(maxsize=20_000)
+def _char_grams(text: str) -> Counter[str]:
+    """Character 3- to 5-grams inside each word of a normalised text, with counts.
+
+    They meet where words differ by inflection, compounding or spelling ("bedbugs" and
+    "bed bugs", "knife" and "knives", "Grisham's" and "Grisham").
+    """
+    grams: Counter[str] = Counter()
+    for word in text.split():
+        padded = f" {word} "
+        for n in range(3, 6):
+            grams.update(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return grams
+
+
+def _unit_vector(grams: Counter[str], idf: dict[str, float]) -> dict[str, float]:
+    vector = {g: (1.0 + math.log(n)) * idf[g] for g, n in grams.items()}
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {g: v / norm for g, v in vector.items()}
+
+
+def char_cosines(query_norm: str, documents: Sequence[str]) -> list[float]:
+    """TF-IDF cosine of character n-grams between a query and each document.
+
+    The n-grams' rarity is measured among these documents (the candidates), so no
+    statistics of the library are needed and a gram every candidate has counts little.
+    """
+    query = _char_grams(query_norm)
+    docs = [_char_grams(d) for d in documents]
+    df: Counter[str] = Counter()
+    for grams in docs:
+        df.update(grams.keys())
+    size = len(docs)
+    idf = {g: math.log((size + 1) / (df[g] + 1)) + 1.0 for g in set(df) | set(query)}
+    q = _unit_vector(query, idf)
+    result = []
+    for grams in docs:
+        d = _unit_vector(grams, idf)
+        result.append(sum(v * d[g] for g, v in q.items() if g in d))
+    return result
+
+
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
@@ -179,6 +224,10 @@ def pair_features(
     best = max((c.score for c in candidates), default=0.0) or 1.0
     best_text = max((c.text_score for c in candidates), default=0.0) or 1.0
     best_title = max((c.title_score for c in candidates), default=0.0) or 1.0
+    cosines = char_cosines(
+        query_norm, [f"{_view(c.title)[0]} {_view(c.text)[0]}" for c in candidates]
+    )
+    best_cosine = max(cosines, default=0.0) or 1.0
     rows = []
     for rank, candidate in enumerate(candidates):
         text_norm, text_grams, text_words = _view(candidate.text)
@@ -203,6 +252,8 @@ def pair_features(
                 fuzz.token_set_ratio(query_norm, title_norm) / 100.0 if title_norm else 0.0,
                 _jaccard(query_grams, text_grams),
                 _jaccard(query_grams, title_grams) if title_norm else 0.0,
+                cosines[rank],
+                cosines[rank] / best_cosine,
                 _recall(_keys(candidate.text), query_keys, idf),
                 _recall(_keys(candidate.title), query_keys, idf),
                 len(numbers & words) / len(numbers) if numbers else 0.0,
