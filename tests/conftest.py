@@ -16,16 +16,8 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests that need a broker skip, saying why, when none is configured (`make test` has one).
-
-    With a broker, they run one after another on one pytest-xdist process (`--dist
-    loadgroup`): their Celery workers share the broker's bookkeeping of unacknowledged
-    messages, which a worker of another test would otherwise restore under it.
-    """
+    """Tests that need a broker skip, saying why, when none is configured (`make test` has one)."""
     if os.environ.get("CELERY_BROKER_URL"):
-        for item in items:
-            if item.get_closest_marker("real_worker") or item.get_closest_marker("broker"):
-                item.add_marker(pytest.mark.xdist_group("broker"))
         return
     skip = pytest.mark.skip(
         reason="CELERY_BROKER_URL is not set: this test needs a real broker (make test sets one)"
