@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     django.setup()
     from django.core.management import call_command
 
-    from sources import search
+    from sources import search, search_index
 
     call_command("migrate", verbosity=0)
     library_path = args.data_dir / "verified-claims.jsonl"
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
             "".join(json.dumps({"id": q["id"], "text": q["claim"]}) + "\n" for q in queries),
             encoding="utf-8",
         )
-        search.library_index()  # built once, outside the timing
+        search_index.library_index()  # built once, outside the timing
         started = time.perf_counter()
         call_command("match_claims", str(infile), top=args.top, output=str(outfile))
         elapsed = time.perf_counter() - started

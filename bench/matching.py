@@ -120,7 +120,7 @@ def measure(size: int, args, vocab: Vocabulary) -> dict:
     from django.db import connection
     from rapidfuzz import utils
 
-    from sources.search import library_index
+    from sources.search_index import library_index
 
     claims = make_claims(size, args.claims, args.seed, vocab)
     build_seconds, _ = _ms(library_index)

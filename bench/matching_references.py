@@ -44,7 +44,8 @@ def load_reference_matching(rev: str):
 def time_second_stage(claims: list[Claim], reference) -> dict:
     """Milliseconds per claim of the wording and numeric scorer over the lookup's candidates,
     the current code against `reference` (alternating which runs first), cold caches."""
-    from sources.search import candidates_per_claim, clean_query, find_candidates, library_index
+    from sources.search import candidates_per_claim, clean_query, find_candidates
+    from sources.search_index import library_index
     from textcore import figures, matching
     from textcore.analysis import claim_terms, term_key
 

@@ -9,7 +9,8 @@ Exhaustive means nothing BM25 ranks high is lost; the index answers in milliseco
 because it only touches the postings of the query's keys (figures in README). PostgreSQL
 stays the store of truth: each process builds its index from the database and rebuilds
 it when the library's version stamp (kept by database triggers, migration 0005) changes,
-so web and worker processes on any number of machines answer from the same library.
+so web and worker processes on any number of machines answer from the same library
+(`sources.search_index`).
 
 Second stage: a learned ranker (`textcore.retrieval.rank`) over BM25, wording, fuzzy and
 character n-gram similarity, names and numeric agreement of the best candidates; its
@@ -23,34 +24,23 @@ in the library without an index at hand.
 
 from __future__ import annotations
 
-import fcntl
-import hashlib
 import json
-import logging
-import os
-import shutil
-import threading
-import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
 
 from textcore.analysis import claim_terms, normalize_text, term_key
 from textcore.matching import PassageText, bm25_weight, iter_terms, score_candidates
 from textcore.retrieval.gate import OPEN_GATE, default_gate
-from textcore.retrieval.index import LibraryIndex, is_saved
-from textcore.retrieval.query import clean_query, index_terms, query_terms
+from textcore.retrieval.query import clean_query, query_terms
 from textcore.retrieval.rank import CandidatePassage, default_ranker, rank_candidates
 
-from .models import Passage, Source, Term
-
-logger = logging.getLogger(__name__)
+from . import search_index
+from .models import Passage, Term
+from .search_index import _is_postgresql, library_index
 
 # Candidates handed to the second stage when the ranker file does not say how many it was
 # trained on. The first stage is exact BM25, so this bounds only the second stage's work,
@@ -89,10 +79,6 @@ class LookupMatch:
 def normalize_for_search(text: str) -> str:
     """Lowercase, unicode-normalised text with quotes and dashes folded, punctuation as spaces."""
     return normalize_text(text)
-
-
-def _is_postgresql() -> bool:
-    return connection.vendor == "postgresql"
 
 
 # --------------------------------------------------------------------------- statistics
@@ -206,152 +192,7 @@ def _scan_term_weights(words: list[str]) -> dict[str, float]:
     return {w: bm25_weight(df[k], max(passages, df[k])) for w, k in keys.items()}
 
 
-# --------------------------------------------------------------------------- index
-
-
-@dataclass(frozen=True)
-class _Loaded:
-    stamp: str
-    index: LibraryIndex
-    passage_ids: Sequence[int]
-
-
-_loaded: _Loaded | None = None
-_loading = threading.Lock()
-
-# The modules whose code decides what a saved index holds: a saved index is used only by
-# code that would have built the same one.
-_INDEX_CODE = (
-    "textcore/retrieval/index.py",
-    "textcore/retrieval/query.py",
-    "textcore/analysis.py",
-    "textcore/lexicon.py",
-)
-# A saved index that is being written, left behind by a process that died, is removed
-# after this long.
-_ABANDONED_SECONDS = 3600
-
-
-def library_stamp() -> str:
-    """The library's version stamp: changes whenever a passage or a source's fields change."""
-    with connection.cursor() as cursor:
-        if _is_postgresql():
-            cursor.execute("SELECT stamp FROM sources_libraryversion WHERE id = 1")
-            row = cursor.fetchone()
-            return row[0] if row else ""
-        # SQLite (small embedded libraries): a signature of the tables instead of triggers
-        cursor.execute(
-            "SELECT count(*), coalesce(sum(id), 0), max(updated_at) FROM sources_passage"
-        )
-        passages = cursor.fetchone()
-        cursor.execute("SELECT count(*), max(updated_at) FROM sources_source")
-        return repr((passages, cursor.fetchone()))
-
-
-def build_index() -> tuple[LibraryIndex, list[int]]:
-    """Read the library from the database into a new in-memory index."""
-    titles: dict[int, list[str]] = {
-        source_id: index_terms(f"{title} {publisher}")
-        for source_id, title, publisher in Source.objects.values_list("id", "title", "publisher")
-    }
-    passage_ids: list[int] = []
-    texts: list[list[str]] = []
-    source_titles: list[list[str]] = []
-    rows = Passage.objects.order_by("id").values_list("id", "source_id", "text")
-    for passage_id, source_id, text in rows.iterator(chunk_size=5000):
-        passage_ids.append(passage_id)
-        texts.append(index_terms(text))
-        source_titles.append(titles.get(source_id, []))
-    return LibraryIndex(texts, source_titles, title_weight=_title_weight()), passage_ids
-
-
-def _title_weight() -> float:
-    return default_ranker().meta["first_stage"]["title_weight"]
-
-
-@lru_cache(maxsize=1)
-def _code_fingerprint() -> str:
-    digest = hashlib.sha256(repr(_title_weight()).encode())
-    root = Path(__file__).resolve().parent.parent
-    for name in _INDEX_CODE:
-        digest.update((root / name).read_bytes())
-    return digest.hexdigest()
-
-
-def _saved_indexes() -> Path | None:
-    """This machine's folder of saved indexes of this database (PostgreSQL only), if any."""
-    base = settings.FACTCHECK_SEARCH_INDEX_DIR
-    if not base or not _is_postgresql():
-        return None
-    return Path(base) / str(connection.settings_dict["NAME"])
-
-
-def _saved_name(stamp: str) -> str:
-    return hashlib.sha256(f"{_code_fingerprint()}/{stamp}".encode()).hexdigest()[:32]
-
-
-def _remove_old_indexes(folder: Path, keep: Path) -> None:
-    """Remove the saved indexes of earlier library versions but the newest one (processes
-    still answering from it keep their mapped copy: a removed file lives while mapped)."""
-    others = sorted(
-        (entry for entry in folder.iterdir() if entry.is_dir() and entry != keep),
-        key=lambda entry: entry.stat().st_mtime,
-        reverse=True,
-    )
-    now = time.time()
-    for entry in others[1:]:
-        if entry.name.startswith(".") and now - entry.stat().st_mtime < _ABANDONED_SECONDS:
-            continue  # another process is writing it
-        shutil.rmtree(entry, ignore_errors=True)
-
-
-def _open_or_build(stamp: str) -> tuple[LibraryIndex, Sequence[int]]:
-    """The index of the library at `stamp`: opened from this machine's saved copy, or built
-    from the database (and saved for the other processes, one builder at a time)."""
-    folder = _saved_indexes()
-    if folder is None:
-        return build_index()
-    target = folder / _saved_name(stamp)
-    try:
-        if not is_saved(target):
-            folder.mkdir(parents=True, exist_ok=True)
-            with open(folder / ".lock", "a") as lock:
-                fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
-                if not is_saved(target):
-                    index, passage_ids = build_index()
-                    partial = folder / f".{target.name}.{os.getpid()}.{threading.get_ident()}"
-                    index.save(partial)
-                    np.save(partial / "passages.npy", np.asarray(passage_ids, dtype=np.int64))
-                    os.rename(partial, target)
-                    _remove_old_indexes(folder, keep=target)
-                    return index, passage_ids
-        return LibraryIndex.open(target), np.load(target / "passages.npy", mmap_mode="r")
-    except OSError:
-        logger.exception("saved library index unusable in %s; using this process's own", folder)
-        return build_index()
-
-
-def library_index() -> _Loaded:
-    """The index of the library, current with the database (opened or rebuilt first if the
-    library changed since this process last looked)."""
-    global _loaded
-    stamp = library_stamp()
-    current = _loaded
-    if current is not None and current.stamp == stamp:
-        return current
-    with _loading:
-        current = _loaded
-        if current is None or current.stamp != stamp:
-            started = time.perf_counter()
-            index, passage_ids = _open_or_build(stamp)
-            current = _Loaded(stamp, index, passage_ids)
-            _loaded = current
-            logger.info(
-                "library index ready: %d passages in %.1f s",
-                len(passage_ids),
-                time.perf_counter() - started,
-            )
-    return current
+# --------------------------------------------------------------------------- candidates
 
 
 def candidates_per_claim() -> int:
@@ -400,7 +241,7 @@ def find_candidates(claim_text: str, *, limit: int = CANDIDATES) -> list[Candida
     keys = query_terms(claim_text)
     if not keys or limit <= 0:
         return []
-    loaded = _loaded if _is_postgresql() else None
+    loaded = search_index._loaded if _is_postgresql() else None
     for _ in range(2):
         if loaded is None:
             loaded = library_index()
@@ -492,7 +333,7 @@ def lookup(
     if quantities is None:
         quantities = _claim_quantities(cleaned)
     # the index the candidates were just found in (no second look at the stamp)
-    index = (_loaded or library_index()).index
+    index = (search_index._loaded or library_index()).index
     ranked = rank_candidates(
         cleaned,
         quantities,

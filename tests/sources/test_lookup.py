@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from rest_framework.test import APIClient
 
-from sources import search
+from sources import search, search_index
 from tests.factories import FactCheckerFactory, PassageFactory, SourceFactory
 from tests.sources.sample import LIBRARY
 
@@ -150,9 +150,9 @@ def test_another_process_opens_the_saved_index_instead_of_reading_the_library(
 ):
     passages = add_passages(*LIBRARY)
     search.lookup(text="Brenmoor quarry", top_k=5)  # the first process builds and saves it
-    monkeypatch.setattr(search, "_loaded", None)  # a process that has not looked yet
+    monkeypatch.setattr(search_index, "_loaded", None)  # a process that has not looked yet
     with django_assert_num_queries(1):  # the library's stamp only: no passage is read
-        search.library_index()
+        search_index.library_index()
     [best] = search.lookup(text="Brenmoor quarries doubled output after the new road", top_k=1)
     assert best.passage_id == passages[5].pk
 
