@@ -29,14 +29,9 @@ from dataclasses import dataclass, replace
 
 from .atomize import Draft, atomize
 from .checkworthiness_model import CheckworthinessModel, load_model
+from .people import People
 from .quantities import Quantity, parse_quantities, parse_years
-from .referents import (
-    People,
-    Referents,
-    named_elliptic_head,
-    proper_names,
-    subject_phrase,
-)
+from .referents import Referents, named_elliptic_head, proper_names, subject_phrase
 from .segment import Sentence, segment
 from .text import is_noise, normalize_claim_text
 
