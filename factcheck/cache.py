@@ -14,9 +14,14 @@ backend stores them (integers as such, so `incr` is atomic; anything else pickle
 
 from __future__ import annotations
 
+import re
+
 import redis
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.core.cache.backends.redis import RedisSerializer
+
+# characters Redis's MATCH patterns treat as glob syntax
+_GLOB_SPECIAL = re.compile(r"[*?\[\]\\]")
 
 
 class RedisCache(BaseCache):
@@ -104,4 +109,18 @@ class RedisCache(BaseCache):
             self.client.delete(*names)
 
     def clear(self):
-        return bool(self.client.flushdb())
+        """Remove this cache's keys only (those under its KEY_PREFIX).
+
+        Not FLUSHDB: the cache may share its Redis database with the Celery broker or with
+        another site's cache, whose keys are not ours to drop.
+        """
+        pattern = _GLOB_SPECIAL.sub(r"\\\g<0>", self.key_prefix) + ":*"
+        batch = []
+        for name in self.client.scan_iter(match=pattern, count=1000):
+            batch.append(name)
+            if len(batch) == 1000:
+                self.client.delete(*batch)
+                batch = []
+        if batch:
+            self.client.delete(*batch)
+        return True

@@ -120,3 +120,26 @@ def test_one_client_and_one_connection_serve_many_operations(redis_cache, redis_
     server = redis.Redis.from_url(redis_url)
     ours = [c for c in server.client_list() if c.get("name") == prefix]
     assert len(ours) == 1
+
+
+def test_clear_removes_this_caches_keys_and_leaves_the_rest_of_the_database(
+    redis_cache, redis_url, prefix
+):
+    # The cache may share its Redis database with the Celery broker or another cache.
+    server = redis.Redis.from_url(redis_url)
+    neighbour = f"{prefix}-neighbour"
+    server.set(neighbour, "a queued task", ex=60)
+    look_alike = RedisCache(redis_url, {"KEY_PREFIX": f"{prefix}*"})
+    look_alike.set("kept", 1, timeout=60)
+    try:
+        redis_cache.set_many({f"k{n}": n for n in range(2500)}, timeout=60)
+        assert redis_cache.clear()
+        assert list(server.scan_iter(f"{prefix}:*")) == []
+        assert server.get(neighbour) == b"a queued task"
+        assert look_alike.get("kept") == 1
+        look_alike.clear()
+        assert look_alike.get("kept") is None
+        assert redis_cache.get("k0") is None
+    finally:
+        server.delete(neighbour)
+        look_alike.clear()
