@@ -1,3 +1,4 @@
+import fcntl
 import os
 
 import pytest
@@ -25,6 +26,26 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("real_worker") or item.get_closest_marker("broker"):
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _one_real_worker_test_at_a_time(request, tmp_path_factory):
+    """Under pytest-xdist, real-worker tests take turns across the processes of the run.
+
+    Their Celery workers share the broker's record of unacknowledged messages, and a worker
+    started with a short visibility timeout (the killed-worker test) would restore another
+    test's message from under its worker. The lock file lives in the run's own temporary
+    folder, shared by its xdist processes only.
+    """
+    if not os.environ.get("PYTEST_XDIST_WORKER") or not request.node.get_closest_marker(
+        "real_worker"
+    ):
+        yield
+        return
+    lock_path = tmp_path_factory.getbasetemp().parent / "real-worker.lock"
+    with open(lock_path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 @pytest.fixture(autouse=True)

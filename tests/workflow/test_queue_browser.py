@@ -47,6 +47,8 @@ def log_in(page, base, username):
     page.fill("#id_password", PASSWORD)
     page.click("input[type=submit]")
     page.wait_for_selector("#queue-tabs")
+    # The queue's keyboard shortcuts are bound by its script: wait for it before typing.
+    page.wait_for_load_state("load")
 
 
 @pytest.fixture
