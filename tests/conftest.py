@@ -1,5 +1,6 @@
 import fcntl
 import os
+from pathlib import Path
 
 import pytest
 
@@ -118,3 +119,12 @@ def chromium(_chromium_browser):
     yield _chromium_browser
     for context in list(_chromium_browser.contexts):
         context.close()
+
+
+@pytest.fixture
+def screenshots(tmp_path_factory):
+    """Where browser tests save screenshots (WORKFLOW_SCREENSHOTS, else a temporary folder)."""
+    folder = os.environ.get("WORKFLOW_SCREENSHOTS")
+    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -102,20 +102,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "processed_at",
         "body",
     )
-    fields = (
-        "title",
-        "url",
-        "outlet",
-        "published",
-        "status_line",
-        "duplicates",
-        "submitted_by",
-        "original_format",
-        "attempts",
-        "created_at",
-        "processed_at",
-        "body",
-    )
+    fields = ("title", "url", "outlet", "published", *readonly_fields)
     inlines = [ClaimInline]
     actions = ["process_again_action"]
     change_form_template = "admin/claims/article/change_form.html"

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -208,15 +206,6 @@ def every_state(newsroom, published):
     )
     assert Claim.objects.filter(text__contains=MARK).count() == 8
     return public, corrected
-
-
-@pytest.fixture
-def screenshots(tmp_path_factory):
-    """Where browser tests save screenshots (WORKFLOW_SCREENSHOTS, else a temporary folder)."""
-    folder = os.environ.get("WORKFLOW_SCREENSHOTS")
-    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def conflicting_match(passage, *, claim: str, passage_text: str) -> dict:

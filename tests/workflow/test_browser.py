@@ -1,8 +1,5 @@
 """A fact-checker and an editor take a claim from the queue to publication in a real browser."""
 
-import os
-from pathlib import Path
-
 import pytest
 
 from claims.models import Claim, ClaimState, Match
@@ -18,14 +15,6 @@ from tests.factories import (
 PASSWORD = "correct horse battery"
 
 pytestmark = needs_chromium
-
-
-@pytest.fixture
-def screenshots(tmp_path_factory):
-    folder = os.environ.get("WORKFLOW_SCREENSHOTS")
-    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 @pytest.fixture

@@ -1,9 +1,6 @@
 """The fact-checker's hand-work in a real browser: submit an article in the admin, add a
 claim from a selection, split a claim, cite an outside source; the editor publishes."""
 
-import os
-from pathlib import Path
-
 import pytest
 
 from claims.models import Article, Claim, ClaimState, Match
@@ -22,14 +19,6 @@ FRAGMENT = "a new rail link to the quay would cut lorry traffic by a third"
 OUTSIDE_URL = "https://transport.example/rail-link-appraisal"
 
 pytestmark = needs_chromium
-
-
-@pytest.fixture
-def screenshots(tmp_path_factory):
-    folder = os.environ.get("WORKFLOW_SCREENSHOTS")
-    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 @pytest.fixture

@@ -1,10 +1,6 @@
 """The verdict panel in a real browser: the warning about conflicting numbers nobody
 reviewed, and a correction that starts from the published verdict."""
 
-import os
-from pathlib import Path
-
-import pytest
 from django.utils import timezone
 
 from claims.models import Claim, ClaimState, Match, Verdict
@@ -24,14 +20,6 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 pytestmark = needs_chromium
-
-
-@pytest.fixture
-def screenshots(tmp_path_factory):
-    folder = os.environ.get("WORKFLOW_SCREENSHOTS")
-    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def log_in(page, base, username):
