@@ -251,3 +251,21 @@ def test_the_saved_index_is_named_by_all_the_code_that_builds_it():
     for file in imported:
         name = Path(file).resolve().relative_to(root).as_posix()
         assert any(name == c or name.startswith(c + "/") for c in search_index.INDEX_CODE), name
+
+
+@pytest.mark.django_db(transaction=True)
+def test_match_claims_in_several_processes_writes_what_one_process_writes(tmp_path):
+    add_passages(*LIBRARY)
+    claims = [f"{text} ({n})" for n in range(6) for text in LIBRARY] + ["https://t.co/x"]
+    queries = tmp_path / "claims.jsonl"
+    queries.write_text(
+        "".join(json.dumps({"id": i, "text": c}) + "\n" for i, c in enumerate(claims)),
+        encoding="utf-8",
+    )
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        call_command("match_claims", str(queries), "--jobs", jobs, "--output", str(out))
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]
+    assert [json.loads(line)["id"] for line in outputs[1].splitlines()] == list(range(len(claims)))
