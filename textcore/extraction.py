@@ -27,13 +27,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .antecedents import Antecedents
 from .atomize import Draft, atomize
 from .checkworthiness_model import CheckworthinessModel, load_model
 from .people import People
 from .quantities import Quantity, parse_quantities, parse_years
 from .referents import Referents, named_elliptic_head, proper_names, subject_phrase
 from .segment import Sentence, segment
-from .text import is_noise, normalize_claim_text
+from .text import close_quote, is_noise, normalize_claim_text
 
 __all__ = ["ExtractedClaim", "extract_claims"]
 
@@ -65,6 +66,7 @@ def _claim_from_draft(
     referents: Referents,
     local: str = "",
     common: frozenset[str] = frozenset(),
+    antecedents: Antecedents | None = None,
 ) -> ExtractedClaim | None:
     span = draft.span()
     if span is None:
@@ -87,11 +89,15 @@ def _claim_from_draft(
     if resolved is None:
         return None
     resolved = named_elliptic_head(resolved, sentence.text[: span[0]])
+    if antecedents is not None:
+        resolved = antecedents.opening_they(resolved, sentence.text)
+        resolved = antecedents.name(resolved, sentence.text[: span[0]])
     text = normalize_claim_text(referents.people.named_in_full(resolved))
     if len(text.split()) < MIN_CLAIM_WORDS:
         return None
     if not text.endswith((".", "!", "?", '"', "'")):
         text += "."
+    text = close_quote(text, sentence.text)
     start, end = sentence.start + span[0], sentence.start + span[1]
     kept = draft.kept
     claim_quantities = tuple(
@@ -156,6 +162,7 @@ def extract_claims(text: str, *, model: CheckworthinessModel | None = None) -> l
     common = frozenset(re.findall(r"(?<![\w'’.-])[a-z][a-z-]+", text))
     claims: list[ExtractedClaim] = []
     referents = Referents(people=People.of(sentences))
+    antecedents = Antecedents(names=names)
     for sentence in sentences:
         quantities = parse_quantities(sentence.text, offset=sentence.start)
         seen: set[str] = set()
@@ -172,12 +179,14 @@ def extract_claims(text: str, *, model: CheckworthinessModel | None = None) -> l
                 referents,
                 local if later_clause else "",
                 common,
+                antecedents,
             )
             if claim is None or claim.text.lower() in seen:
                 continue
             seen.add(claim.text.lower())
             claims.append(claim)
         referents.update(drafts, sentence.text, names)
+        antecedents.update(sentence.text, first.render() if first is not None else "")
     # stable: claims of one sentence keep the order the rules produced them in
     claims.sort(key=lambda c: (c.sentence_start, c.start))
     return [replace(c, checkworthiness=model.score(c.text)) for c in claims]
