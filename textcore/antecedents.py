@@ -271,7 +271,7 @@ class Antecedents:
 
     names: frozenset[str] = frozenset()
     previous: str = ""
-    previous_subject: str = ""
+    previous_clause: str = ""  # the first clause of the sentence before
     pair: str = ""  # the two countries last coordinated, while no other country is named
     pair_keys: frozenset[str] = frozenset()
 
@@ -286,56 +286,32 @@ class Antecedents:
     def opening_they(self, text: str, sentence: str) -> str:
         """'They urge voters ...' after 'Labour's new posters say ...': the plural subject
         of the sentence before, when the sentence itself opens with "They"."""
-        if not _OPENING_THEY_RE.match(text) or not self.previous_subject:
+        if not _OPENING_THEY_RE.match(text):
+            return text
+        subject = _plural_subject(self.previous_clause)
+        if not subject:
             return text
         body = re.sub(r"^[\"“‘']?(?:[A-Z][\w ]{0,24},\s+)?", "", sentence)
         if not re.match(r"[Tt]hey\s", body) or _VOICE_RE.search(text):
             return text
         if _VOICE_RE.search(self.previous) or re.match(r"^[\"“‘']", self.previous):
             return text  # quoted speech: "they" may be anything the speaker listed
-        return self.previous_subject + text[len("They") :]
+        return subject + text[len("They") :]
 
     def update(self, sentence: str, first_clause: str) -> None:
         self.previous = sentence
-        for match in _PAIR_RE.finditer(sentence):
+        self.previous_clause = first_clause  # its subject is found when a "They" needs it
+        for match in _PAIR_RE.finditer(sentence) if " and " in sentence else ():
             keys = frozenset(
                 {_country_key(match.group("first")), _country_key(match.group("second"))}
             )
             if "" not in keys and len(keys) == 2:
                 self.pair = f"{match.group('first')} and {match.group('second')}"
                 self.pair_keys = keys
-        for match in _COUNTRY_MENTION_RE.finditer(sentence):
+        for match in _COUNTRY_MENTION_RE.finditer(sentence) if self.pair else ():
             key = _country_key(match.group(0))
             if key and key not in self.pair_keys:
                 self.pair, self.pair_keys = "", frozenset()  # a third country: no longer clear
-        self.previous_subject = self._plural_subject(first_clause)
-
-    def _plural_subject(self, clause: str) -> str:
-        span = find_subject(clause)
-        if span is None:
-            return ""
-        words = clause[span[0] : span[1]].split()
-        verb = clause[span[1] :].split()[:1]
-        for index, word in enumerate(words[1:], 1):
-            if word in BASE_VERBS and re.search(r"[a-z]s$", words[index - 1]):
-                words, verb = words[:index], [word]  # "Democrats claim the ...": the verb
-                break
-        phrase = " ".join(words).strip(" ,")
-        if not words or len(words) > 6 or clean_word(words[0]) in _UNUSABLE_OPENINGS:
-            return ""
-        if clean_word(words[0]) in PRONOUNS or phrase[:1] in "\"“‘'":
-            return ""
-        if any(clean_word(w) in {"which", "who", "that", "of"} for w in words):
-            return ""  # "Sales of cars": the number is the head's, not easy to read
-        # a verb in its plural form: "are", "have", "claim" (not "claims")
-        agrees = bool(verb) and clean_word(verb[0]) in {"are", "were", "have", "do"} | BASE_VERBS
-        if not agrees and not (looks_plural(phrase) and re.search(r"[a-z]s$", words[-1])):
-            return ""
-        if verb and clean_word(verb[0]) in {"is", "was", "has", "does"}:
-            return ""
-        if " and " in f" {phrase} " and not all(w[:1].isupper() or w == "and" for w in words):
-            return ""  # "prices and wages": two things; "A and B" of names is one group
-        return phrase
 
     def _demonstratives(self, text: str, before: str) -> str:
         for match in re.finditer(r"(?<![\w'’-])(?P<det>[Tt]his|[Tt]hese|[Tt]hose|That)\s+", text):
@@ -470,3 +446,32 @@ def _phrase_start_context(text: str, head: re.Match[str]) -> str:
 def _opens_with_demonstrative(text: str, head: re.Match[str]) -> bool:
     before = text[: head.start()].split()[-3:]
     return any(clean_word(w) in {"this", "these", "those"} for w in before)
+
+
+def _plural_subject(clause: str) -> str:
+    """The plural subject of a clause ("Labour's new posters", "Democrats"), or ""."""
+    span = find_subject(clause)
+    if span is None:
+        return ""
+    words = clause[span[0] : span[1]].split()
+    verb = clause[span[1] :].split()[:1]
+    for index, word in enumerate(words[1:], 1):
+        if word in BASE_VERBS and re.search(r"[a-z]s$", words[index - 1]):
+            words, verb = words[:index], [word]  # "Democrats claim the ...": the verb
+            break
+    phrase = " ".join(words).strip(" ,")
+    if not words or len(words) > 6 or clean_word(words[0]) in _UNUSABLE_OPENINGS:
+        return ""
+    if clean_word(words[0]) in PRONOUNS or phrase[:1] in "\"“‘'":
+        return ""
+    if any(clean_word(w) in {"which", "who", "that", "of"} for w in words):
+        return ""  # "Sales of cars": the number is the head's, not easy to read
+    # a verb in its plural form: "are", "have", "claim" (not "claims")
+    agrees = bool(verb) and clean_word(verb[0]) in {"are", "were", "have", "do"} | BASE_VERBS
+    if not agrees and not (looks_plural(phrase) and re.search(r"[a-z]s$", words[-1])):
+        return ""
+    if verb and clean_word(verb[0]) in {"is", "was", "has", "does"}:
+        return ""
+    if " and " in f" {phrase} " and not all(w[:1].isupper() or w == "and" for w in words):
+        return ""  # "prices and wages": two things; "A and B" of names is one group
+    return phrase

@@ -175,6 +175,8 @@ def close_quote(claim: str, sentence: str) -> str:
     jobs will come."': a quotation that closes in a part of the sentence the claim left out
     is closed where the claim ends (its words are the speaker's own). A quotation still open
     at the sentence's end, going on in the next sentence, is left as it is."""
+    if "'" not in claim and '"' not in claim:
+        return claim
     sentence = sentence.translate(_QUOTE_MAP)
     for quote in ('"', "'"):
         if _quote_marks(claim, quote) % 2 == 0 or _quote_marks(sentence, quote) % 2:

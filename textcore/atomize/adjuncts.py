@@ -6,6 +6,9 @@
 - an absolute "with" phrase: ", with 200 million songs bought online" -> "200 million songs
   were bought online"; ", with more than a quarter of the market" -> "SUBJECT has more than a
   quarter of the market";
+- a "with" phrase whose noun names an action and whose "by" phrase names who does it:
+  ", with a reported consumption of 50 pounds per plane by Acme" -> "Acme reportedly consumes
+  50 pounds per plane";
 - a quantified relative: "25 million players were sold, 10 million of which were iPods" ->
   "10 million of the players were iPods";
 - an earlier figure: "rose to 2.4 million barrels a day, compared with 474,000 in 1973" /
