@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from .atomize.grammar import TOKEN_RE, clean_word, find_subject, is_verb, looks_plural
 from .atomize.words import AUX, BASE_VERBS, DETERMINERS, ED_ADJECTIVES, PREPOSITIONS, PRONOUNS
-from .lexicon import COUNTRY_NAMES, NUMBER_WORDS, TENS_WORDS
+from .lexicon import COUNTRY_NAMES, NUMBER_WORDS, SPEECH_VERBS, TENS_WORDS
 
 __all__ = ["Antecedents"]
 
@@ -296,6 +296,9 @@ class Antecedents:
             return text
         if _VOICE_RE.search(self.previous) or re.match(r"^[\"“‘']", self.previous):
             return text  # quoted speech: "they" may be anything the speaker listed
+        verb = clean_word(text.split()[1]) if len(text.split()) > 1 else ""
+        if (verb in SPEECH_VERBS or verb in BASE_VERBS) and not _speaks(subject):
+            return text  # "Schools will close. They said ...": things do not speak
         return subject + text[len("They") :]
 
     def update(self, sentence: str, first_clause: str) -> None:
@@ -475,3 +478,9 @@ def _plural_subject(clause: str) -> str:
     if " and " in f" {phrase} " and not all(w[:1].isupper() or w == "and" for w in words):
         return ""  # "prices and wages": two things; "A and B" of names is one group
     return phrase
+
+
+def _speaks(subject: str) -> bool:
+    """Whether a plural subject can say or believe something: people or a named group."""
+    last = subject.split()[-1]
+    return bool(_PEOPLE_RE.search(last)) or last[:1].isupper()

@@ -104,6 +104,11 @@ def test_opening_they_takes_the_plural_subject_of_the_sentence_before():
     assert "The new ferries cost £30m each." in texts
 
 
+def test_opening_they_that_speaks_is_not_taken_for_things():
+    texts = claim_texts("Four schools will close on Friday. They said 200 pupils would move.")
+    assert "They said 200 pupils would move." in texts
+
+
 def test_opening_they_in_quoted_speech_stays():
     texts = claim_texts(
         "Fuel prices are high because of taxes, duties and margins. "
