@@ -369,6 +369,102 @@ def test_percentages_of_different_wholes_are_not_compared():
     assert relation(claim, same_whole) == "conflicts"
 
 
+# --------------------------------------------------------------------- shares and wholes
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        # a restrictive modifier narrows the whole, on either side
+        ("Orvia exports 85% of its raw coffee.", "Orvia exports 60% of its coffee."),
+        ("Orvia exports 60% of its coffee.", "Orvia exports 85% of its raw coffee."),
+        ("A third of young adults in Brenmark own a car.", "Half of adults in Brenmark own a car."),
+        # a participle before the head is a restriction too, and says what is done
+        ("Tarsa handles 30% of refined tin.", "Tarsa handles 55% of tin output."),
+        # amounts of a narrower kind
+        (
+            "The plant smelted 40,000 tonnes of scrap copper in 2020.",
+            "The plant smelted 55,000 tonnes of copper in 2020.",
+        ),
+    ],
+)
+def test_shares_of_a_narrower_whole_are_not_compared(claim, passage):
+    result = compare_texts(claim, passage)
+    assert result.numeric == "none"
+    assert "different extent" in result.reason
+
+
+def test_a_narrower_whole_never_agrees_by_coincidence():
+    claim = "Orvia exports 40% of its roasted coffee."
+    assert relation(claim, "Orvia exports 40% of its coffee.") == "none"
+    assert relation(claim, "Orvia exports 40% of its roasted coffee.") == "agrees"
+
+
+def test_the_same_restriction_anywhere_in_the_other_text_keeps_the_conflict():
+    claim = "Marrow Works smelts 70% of recycled aluminium."
+    passage = "For recycled aluminium, the share of smelting done by Marrow Works is about 50%."
+    assert relation(claim, passage) == "conflicts"
+    stated_again = "Marrow Works smelts about 50% of recycled aluminium."
+    assert relation(claim, stated_again) == "conflicts"
+
+
+def test_words_of_scope_do_not_narrow_a_whole():
+    claim = "Velby supplies 30% of global copper."
+    assert relation(claim, "Velby supplies 45% of the world's copper.") == "conflicts"
+    assert relation(claim, "Velby supplies 45% of all copper.") == "conflicts"
+
+
+def test_a_verb_after_a_plural_whole_is_no_modifier():
+    claim = "About 55% of voters say the mayor should resign."
+    assert relation(claim, "Some 40% of voters think the mayor should go.") == "conflicts"
+
+
+def test_a_share_with_no_whole_written_may_be_of_the_claims_whole():
+    claim = "Dovia refines 70% of heavy ores."
+    assert relation(claim, "Dovia refines about 50%.") == "conflicts"
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Dovia refines 70% of the world's cobalt.",  # verb before the figure
+        "About 70% of the world's cobalt is refined in Dovia.",  # passive after the whole
+        "Dovia accounts for 70% of cobalt refining.",  # noun in the whole
+        "Dovia's share of cobalt smelting is 70%.",  # the "share of" phrase
+    ],
+)
+def test_shares_of_different_activities_are_not_compared(passage):
+    claim = "Dovia mines 40% of the world's cobalt."
+    result = compare_texts(claim, passage)
+    assert result.numeric == "none"
+    assert "different activities" in result.reason
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Dovia mines 25% of the world's cobalt.",
+        "Dovia accounts for 25% of cobalt mining.",
+        "Dovia's share of cobalt extraction is 25%.",
+        # the general word for making things goes with each kind of it
+        "Dovia produces 25% of the world's cobalt.",
+    ],
+)
+def test_shares_of_the_same_activity_still_conflict(passage):
+    assert relation("Dovia mines 40% of the world's cobalt.", passage) == "conflicts"
+
+
+def test_buying_and_selling_are_different_activities():
+    claim = "Karst buys 30% of the region's wheat."
+    assert relation(claim, "Karst sells 30% of the region's wheat.") == "none"
+    assert relation(claim, "Karst purchases 20% of the region's wheat.") == "conflicts"
+
+
+def test_percentages_of_wholes_sharing_no_word_never_agree():
+    claim = "Velby supplies 30% of global copper."
+    assert relation(claim, "Velby supplies 30% of global nickel.") == "none"
+
+
 def test_the_reason_cites_the_closest_disagreeing_figures():
     claim = "Tin prices reached a 16-year high in May."
     passage = "Tin for three-month delivery climbed in May to its highest level in 14 years."
