@@ -460,9 +460,22 @@ def test_buying_and_selling_are_different_activities():
     assert relation(claim, "Karst purchases 20% of the region's wheat.") == "conflicts"
 
 
-def test_percentages_of_wholes_sharing_no_word_never_agree():
+def test_percentages_of_wholes_sharing_no_word_do_not_conflict():
     claim = "Velby supplies 30% of global copper."
-    assert relation(claim, "Velby supplies 30% of global nickel.") == "none"
+    assert relation(claim, "Velby supplies 45% of global nickel.") == "none"
+
+
+def test_the_object_of_a_noun_of_action_is_part_of_the_whole():
+    claim = "Tarsa refines more than 80% of heavy ores."
+    passage = "Tarsa carries out over 80% of the world's refining of heavy ores."
+    assert relation(claim, passage) == "agrees"
+    assert relation(claim, "Tarsa carries out 60% of the refining of heavy ores.") == "conflicts"
+
+
+def test_a_list_of_adjectives_before_the_head_restricts_the_whole():
+    claim = "Tarsa refines 80% of rarer, heavy ores."
+    assert relation(claim, "Tarsa refines 60% of heavy ores.") == "conflicts"
+    assert relation(claim, "Tarsa refines 60% of ores.") == "none"
 
 
 def test_the_reason_cites_the_closest_disagreeing_figures():

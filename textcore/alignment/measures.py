@@ -230,6 +230,8 @@ _COMMON_VERBS = frozenset(
     remain remains became become becomes went has have had do does did""".split()
 )
 _PLURAL_RE = re.compile(r"[^su']s$")
+# Nouns of action, whose "of" phrase names what is acted on: "refining of ores".
+_DEVERBAL_RE = re.compile(r"(?:ing|tion|sion|ment)$")
 _PHRASE_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z-]*(?:'s|')?|\d[\d.,]*|\S")
 _SHARE_NOUN_RE = re.compile(
     r"\b(?:share|proportion|percentage|fraction|portion)\s+of\s+", re.IGNORECASE
@@ -259,6 +261,23 @@ def _of_phrase(text: str, start: int) -> tuple[list[list[str]], list[str]]:
         if lowered in ("and", "or") and conjuncts[-1]:
             conjuncts.append([])
             i += 1
+            continue
+        if (
+            token == ","
+            and conjuncts[-1]
+            and i + 1 < len(tokens)
+            and tokens[i + 1][:1].islower()
+            and tokens[i + 1].lower() not in STOP_WORDS
+        ):
+            conjuncts.append([])  # "of rarer, heavy ores", "of copper, nickel and zinc"
+            i += 1
+            continue
+        if lowered == "of" and conjuncts[-1] and _DEVERBAL_RE.search(conjuncts[-1][-1].lower()):
+            # the object of a noun of action is part of the whole: "of the refining of ores"
+            i += 1
+            while i < len(tokens) and tokens[i].lower() in _DETERMINERS:
+                i += 1
+            conjuncts.append([])
             continue
         if not token[0].isalpha() or lowered in STOP_WORDS or lowered in _COMMON_VERBS:
             break
@@ -346,6 +365,18 @@ def share_frame(text: str, figure: Figure) -> ShareFrame:
     return ShareFrame(frozenset(whole), frozenset(modifiers), frozenset(activities), stated)
 
 
+def disjoint_wholes(c_text: str, c: Figure, p_text: str, p: Figure) -> bool:
+    """Whether two percentages are of wholes that share no word ("of exports", "of sales").
+
+    Weaker evidence than a narrower whole: the same whole is often named in other words
+    ("of voters", "of those polled"), so this only keeps two values from conflicting.
+    """
+    if c.key[1] != "percent":
+        return False
+    cf, pf = share_frame(c_text, c), share_frame(p_text, p)
+    return bool(cf.whole and pf.whole and not cf.whole & pf.whole)
+
+
 def _mentions(word: str, keys: frozenset[str]) -> bool:
     """Whether a text with word keys `keys` uses the word in any of its forms ("refined":
     "refinery"; "high-grade": "high" and "grade")."""
@@ -366,7 +397,6 @@ def different_wholes(
     """Why two figures are shares or amounts of different things, if they are; they are then
     not compared at all (neither agreement nor conflict).
 
-    - Percentages whose wholes share no word ("30% of copper" against "30% of nickel").
     - A whole restricted by a modifier the other text never uses is a narrower whole:
       "99% of heavy oils" against "90% of oils", "60% of mined output" against "90% of
       output" (a part's share says nothing of the whole's, nor the other way round). Both
@@ -375,8 +405,6 @@ def different_wholes(
       "exports 40%" against "imports 40%".
     """
     cf, pf = share_frame(c_text, c), share_frame(p_text, p)
-    if c.key[1] == "percent" and cf.whole and pf.whole and not cf.whole & pf.whole:
-        return "percentages of different wholes"
     if cf.stated and pf.stated:
         narrower = sorted(m for m in cf.modifiers if not _mentions(m, p_keys))
         narrower += sorted(m for m in pf.modifiers if not _mentions(m, c_keys))

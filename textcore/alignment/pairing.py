@@ -14,6 +14,7 @@ import math
 
 from textcore.alignment.measures import (
     different_wholes,
+    disjoint_wholes,
     modifiers,
     narrower_measure,
     topical,
@@ -225,6 +226,8 @@ def _conflict_doubt(
         return "a plan against an actual figure"
     if bool(claim.months) != bool(passage.months) and not (claim.quarters or passage.quarters):
         return "a figure for a month against one that is not"
+    if disjoint_wholes(claim.text, c, passage.text, p):
+        return "percentages of different wholes"
     claim_mods, passage_mods = modifiers(c.clause), modifiers(p.clause)
     if claim_mods and passage_mods and not (claim_mods & passage.keys or passage_mods & claim.keys):
         return "the figures measure different things"
