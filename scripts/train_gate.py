@@ -24,7 +24,6 @@ before/after counts; the same data and ranker give the same file.
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
 import sys
@@ -35,7 +34,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_ranker import Library, first_stage, load_library, load_tweets, sha256  # noqa: E402
+from train_ranker import (  # noqa: E402
+    Library,
+    arguments,
+    data_files,
+    first_stage,
+    load_library,
+    load_tweets,
+    sha256,
+)
 
 from textcore.quantities import parse_quantities  # noqa: E402
 from textcore.retrieval.gate import OPEN_GATE, RelevanceGate  # noqa: E402
@@ -155,20 +162,10 @@ def figures(items: list[Item], gate: RelevanceGate) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("retrieval_dir", type=Path)
-    parser.add_argument("eval_dir", type=Path)
+    parser = arguments(__doc__.splitlines()[0], ROOT / "textcore" / "retrieval" / "gate.json")
     parser.add_argument("--ranker", type=Path, default=RANKER_PATH)
-    parser.add_argument(
-        "--output", type=Path, default=ROOT / "textcore" / "retrieval" / "gate.json"
-    )
     args = parser.parse_args(argv)
-    files = {
-        "library": args.retrieval_dir / "verified-claims.jsonl",
-        "tweets": args.retrieval_dir / "tweets-train.jsonl",
-        "eval_library": args.eval_dir / "sources.jsonl",
-        "eval_gold": args.eval_dir / "gold.json",
-    }
+    files = data_files(args.retrieval_dir, args.eval_dir)
     ranker = Ranker.from_json(json.loads(args.ranker.read_text(encoding="utf-8")))
     first_stage = ranker.meta["first_stage"]
 

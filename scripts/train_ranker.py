@@ -187,20 +187,29 @@ def average_precision_at_5(ranked: list, gold: set) -> float:
     return total / min(len(gold), 5) if gold else 0.0
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(description: str, output: Path) -> argparse.ArgumentParser:
+    """The command line the retrieval trainers share: the two data folders and --output."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("retrieval_dir", type=Path)
     parser.add_argument("eval_dir", type=Path)
-    parser.add_argument(
-        "--output", type=Path, default=ROOT / "textcore" / "retrieval" / "ranker.json"
-    )
-    args = parser.parse_args(argv)
-    files = {
-        "library": args.retrieval_dir / "verified-claims.jsonl",
-        "tweets": args.retrieval_dir / "tweets-train.jsonl",
-        "eval_library": args.eval_dir / "sources.jsonl",
-        "eval_gold": args.eval_dir / "gold.json",
+    parser.add_argument("--output", type=Path, default=output)
+    return parser
+
+
+def data_files(retrieval_dir: Path, eval_dir: Path) -> dict[str, Path]:
+    """The files the retrieval trainers read (and record with their SHA-256)."""
+    return {
+        "library": retrieval_dir / "verified-claims.jsonl",
+        "tweets": retrieval_dir / "tweets-train.jsonl",
+        "eval_library": eval_dir / "sources.jsonl",
+        "eval_gold": eval_dir / "gold.json",
     }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = arguments(__doc__.splitlines()[0], ROOT / "textcore" / "retrieval" / "ranker.json")
+    args = parser.parse_args(argv)
+    files = data_files(args.retrieval_dir, args.eval_dir)
     libraries = {
         "tweets": load_library(files["library"]),
         "eval": load_library(files["eval_library"]),

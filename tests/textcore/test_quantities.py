@@ -282,6 +282,11 @@ def test_a_range_written_with_the_thousands_once():
     assert (q.value, q.value_max, q.unit, q.qualifier) == (40_000, 90_000, "USD", "range")
 
 
+def test_a_range_from_zero_with_thousands_is_read_as_written():
+    q = only("Between 0 and 1,000 people attended.")
+    assert (q.value, q.value_max, q.qualifier) == (0, 1_000, "range")
+
+
 def test_a_year_earlier_is_not_a_rate():
     q = only("The dividend was 48 cents a year earlier.")
     assert (q.value, q.unit) == (0.48, "USD")

@@ -217,7 +217,7 @@ def _read_range(
             return None  # "39% to 34%" compares two figures
         if (
             reading.end == number.end
-            and number.value < 1000 <= high.value / number.value
+            and 0 < number.value < 1000 <= high.value / number.value
             and second.raw.endswith(",000")
         ):
             # "$50-100,000": the thousands are written once for both numbers
