@@ -369,6 +369,24 @@ def test_percentages_of_different_wholes_are_not_compared():
     assert relation(claim, same_whole) == "conflicts"
 
 
+# --------------------------------------------------------------------- ages
+
+
+def test_an_age_is_not_compared_with_how_long_something_else_lasted():
+    claim = "A 23-year-old driver was banned for five years."
+    assert relation(claim, "The driver was banned for 23 years.") == "conflicts"
+    assert relation(
+        "The Pellow dam is 60 years old.", "The Pellow dam took 60 years to pay off."
+    ) == ("none")
+
+
+def test_ages_compare_with_ages_and_with_how_long_a_thing_has_lasted():
+    claim = "The 30-year-old treaty was torn up."
+    assert relation(claim, "The treaty was 30 years old.") == "agrees"
+    assert relation(claim, "The treaty had been in force for 30 years.") == "agrees"
+    assert relation(claim, "The treaty had been in force for about 45 years.") == "conflicts"
+
+
 # --------------------------------------------------------------------- shares and wholes
 
 
