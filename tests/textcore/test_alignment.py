@@ -5,6 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textcore.alignment import compare_texts
+from textcore.alignment.measures import share_frame
+from textcore.figures import fold, read_sentence
 
 
 def relation(claim: str, passage: str) -> str:
@@ -435,6 +437,22 @@ def test_words_of_scope_do_not_narrow_a_whole():
 def test_a_verb_after_a_plural_whole_is_no_modifier():
     claim = "About 55% of voters say the mayor should resign."
     assert relation(claim, "Some 40% of voters think the mayor should go.") == "conflicts"
+    claim = "About 55% of the people polled want the mayor to resign."
+    assert relation(claim, "Some 40% of people want the mayor to go.") == "conflicts"
+
+
+@pytest.mark.parametrize(
+    ("text", "restricting"),
+    [
+        ("Orvane uses 50% of its smelting capacity today.", {"smelting"}),
+        ("Orvane paid 40% of the tax bill last year.", {"tax"}),
+        ("About 40% of the people don't vote.", set()),
+        ("Over 60% of the world's heavy crude oil, by one count.", {"heavy", "crude"}),
+    ],
+)
+def test_the_words_restricting_a_whole(text, restricting):
+    facts = read_sentence(fold(text))
+    assert set(share_frame(facts.text, facts.figures[0]).modifiers) == restricting
 
 
 def test_a_share_with_no_whole_written_may_be_of_the_claims_whole():

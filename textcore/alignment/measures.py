@@ -229,7 +229,13 @@ _COMMON_VERBS = frozenset(
     goes get gets take takes make makes pay pays expect expects feel feels agree agrees
     remain remains became become becomes went has have had do does did""".split()
 )
+# Adverbs of time that follow a phrase: "of our capacity today".
+_TIME_ADVERBS = frozenset(
+    """today yesterday tomorrow tonight currently already alone annually ago nationwide last
+    next right""".split()
+)
 _PLURAL_RE = re.compile(r"[^su']s$")
+_IRREGULAR_PLURALS = frozenset("people men women children police".split())
 # Nouns of action, whose "of" phrase names what is acted on: "refining of ores".
 _DEVERBAL_RE = re.compile(r"(?:ing|tion|sion|ment)$")
 _PHRASE_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z-]*(?:'s|')?|\d[\d.,]*|\S")
@@ -279,13 +285,17 @@ def _of_phrase(text: str, start: int) -> tuple[list[list[str]], list[str]]:
                 i += 1
             conjuncts.append([])
             continue
-        if not token[0].isalpha() or lowered in STOP_WORDS or lowered in _COMMON_VERBS:
+        if (
+            not token[0].isalpha()
+            or lowered in STOP_WORDS | _COMMON_VERBS | _TIME_ADVERBS
+            or lowered.endswith("'")  # "don't"
+        ):
             break
         if conjuncts[-1] and (lowered.endswith("ed") or token[0].isupper()):
             break  # "of the copper mined", "of voters polled", "of adults Ipsos asked"
         conjuncts[-1].append(token)
         i += 1
-        if _PLURAL_RE.search(lowered) and not (
+        if (_PLURAL_RE.search(lowered) or lowered in _IRREGULAR_PLURALS) and not (
             i < len(tokens) and tokens[i].lower() in ("and", "or")
         ):
             break
