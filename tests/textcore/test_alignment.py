@@ -428,6 +428,16 @@ def test_the_same_restriction_anywhere_in_the_other_text_keeps_the_conflict():
     assert relation(claim, stated_again) == "conflicts"
 
 
+def test_a_whole_written_out_is_the_same_as_its_abbreviation():
+    claim = "Varel's debt reached 40% of GDP in 2020."
+    assert relation(claim, "Varel's debt reached 60% of gross domestic product in 2020.") == (
+        "conflicts"
+    )
+    assert relation(claim, "Varel's debt reached 40% of gross domestic product in 2020.") == (
+        "agrees"
+    )
+
+
 def test_words_of_scope_do_not_narrow_a_whole():
     claim = "Velby supplies 30% of global copper."
     assert relation(claim, "Velby supplies 45% of the world's copper.") == "conflicts"

@@ -327,6 +327,7 @@ class ShareFrame:
 
     whole: frozenset[str]  # word keys of the whole ("of the world's heavy oil": heavy, oil)
     modifiers: frozenset[str]  # the words that restrict it, lowercased ("heavy")
+    initials: frozenset[str]  # of its phrases of several words ("gross domestic product": gdp)
     activities: frozenset[str]  # kinds of activity counted ("refines 99% of": process)
     stated: bool  # whether a whole is written at all
 
@@ -344,6 +345,7 @@ def share_frame(text: str, figure: Figure) -> ShareFrame:
     """
     whole: set[str] = set()
     modifiers: set[str] = set()
+    initials: set[str] = set()
     activity_words: list[str] = []
     stated = False
     before = re.findall(r"[A-Za-z]+", text[max(0, figure.start - 30) : figure.start])
@@ -360,6 +362,8 @@ def share_frame(text: str, figure: Figure) -> ShareFrame:
                     for w in lowered
                     if w not in STOP_WORDS | _GENERIC_MODIFIERS | _SCOPE_WORDS
                 )
+            if len(words) > 1:
+                initials.add("".join(w[0] for w in lowered))
             modifiers.update(
                 w
                 for word, w in zip(words[:-1], lowered, strict=False)
@@ -372,7 +376,9 @@ def share_frame(text: str, figure: Figure) -> ShareFrame:
             if word not in _BE and not word.endswith("ed"):
                 break
     activities = {_ACTIVITY_OF[w] for w in activity_words if w in _ACTIVITY_OF}
-    return ShareFrame(frozenset(whole), frozenset(modifiers), frozenset(activities), stated)
+    return ShareFrame(
+        frozenset(whole), frozenset(modifiers), frozenset(initials), frozenset(activities), stated
+    )
 
 
 def disjoint_wholes(c_text: str, c: Figure, p_text: str, p: Figure) -> bool:
@@ -384,7 +390,17 @@ def disjoint_wholes(c_text: str, c: Figure, p_text: str, p: Figure) -> bool:
     if c.key[1] != "percent":
         return False
     cf, pf = share_frame(c_text, c), share_frame(p_text, p)
-    return bool(cf.whole and pf.whole and not cf.whole & pf.whole)
+    return bool(
+        cf.whole
+        and pf.whole
+        and not cf.whole & pf.whole
+        and not cf.initials & pf.whole
+        and not pf.initials & cf.whole
+    )
+
+
+def _acronyms(text: str) -> frozenset[str]:
+    return frozenset(a.lower() for a in re.findall(r"\b[A-Z]{2,6}\b", text))
 
 
 def _mentions(word: str, keys: frozenset[str]) -> bool:
@@ -416,8 +432,11 @@ def different_wholes(
     """
     cf, pf = share_frame(c_text, c), share_frame(p_text, p)
     if cf.stated and pf.stated:
-        narrower = sorted(m for m in cf.modifiers if not _mentions(m, p_keys))
-        narrower += sorted(m for m in pf.modifiers if not _mentions(m, c_keys))
+        # a phrase the other text abbreviates restricts nothing ("gross domestic product")
+        c_mods = set() if cf.initials & _acronyms(p_text) else cf.modifiers
+        p_mods = set() if pf.initials & _acronyms(c_text) else pf.modifiers
+        narrower = sorted(m for m in c_mods if not _mentions(m, p_keys))
+        narrower += sorted(m for m in p_mods if not _mentions(m, c_keys))
         if narrower:
             return f"wholes of different extent ({', '.join(narrower)})"
     if cf.activities and pf.activities and not cf.activities & pf.activities:
