@@ -504,6 +504,8 @@ def test_buying_and_selling_are_different_activities():
     claim = "Karst buys 30% of the region's wheat."
     assert relation(claim, "Karst sells 30% of the region's wheat.") == "none"
     assert relation(claim, "Karst purchases 20% of the region's wheat.") == "conflicts"
+    assert relation(claim, "Karst imports 20% of the region's wheat.") == "conflicts"
+    assert relation("Karst exports 30% of its wheat.", "Karst imports 20% of its wheat.") == "none"
 
 
 def test_percentages_of_wholes_sharing_no_word_do_not_conflict():

@@ -215,6 +215,8 @@ _ACTIVITY_GROUPS = {
     "hold": "reserves reserve deposits",
 }
 _ACTIVITY_OF = {w: group for group, words in _ACTIVITY_GROUPS.items() for w in words.split()}
+# A kind of activity goes with the broader kind it is a case of: exporting is selling abroad.
+_BROADER_ACTIVITY = {"export": "sell", "import": "buy"}
 # Words that say how much of a whole is taken or where it is counted, not which whole:
 # "all of", "the entire", "global output".
 _SCOPE_WORDS = frozenset(
@@ -348,9 +350,9 @@ def share_frame(text: str, figure: Figure) -> ShareFrame:
     initials: set[str] = set()
     activity_words: list[str] = []
     stated = False
-    before = re.findall(r"[A-Za-z]+", text[max(0, figure.start - 30) : figure.start])
-    if before:
-        activity_words.append(before[-1].lower())
+    verb = re.search(r"([A-Za-z]+)\s+$", text[max(0, figure.start - 30) : figure.start])
+    if verb:
+        activity_words.append(verb.group(1).lower())
     for conjuncts, after, complement in _share_phrases(text, figure):
         stated = stated or bool(conjuncts)
         for words in conjuncts:
@@ -376,6 +378,7 @@ def share_frame(text: str, figure: Figure) -> ShareFrame:
             if word not in _BE and not word.endswith("ed"):
                 break
     activities = {_ACTIVITY_OF[w] for w in activity_words if w in _ACTIVITY_OF}
+    activities |= {_BROADER_ACTIVITY[a] for a in activities if a in _BROADER_ACTIVITY}
     return ShareFrame(
         frozenset(whole), frozenset(modifiers), frozenset(initials), frozenset(activities), stated
     )
