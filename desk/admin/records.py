@@ -9,43 +9,28 @@ from django.utils.html import format_html
 
 from claims.models import Notification, TransitionLog, Verdict
 from factcheck.history_admin import ReadOnlyHistoryAdmin
+from factcheck.read_only_admin import ReadOnlyAdminMixin
 
 from .. import notifications
 
 
 @admin.register(Verdict)
-class VerdictAdmin(ReadOnlyHistoryAdmin):
+class VerdictAdmin(ReadOnlyAdminMixin, ReadOnlyHistoryAdmin):
+    """Verdicts change only through the workflow."""
+
     list_display = ("claim", "rating", "author", "approver", "published_at", "corrects")
     list_filter = ("rating", ("published_at", admin.EmptyFieldListFilter))
     search_fields = ("summary", "claim__text")
     list_select_related = ("claim", "author", "approver", "corrects")
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False  # verdicts change only through the workflow
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(TransitionLog)
-class TransitionLogAdmin(admin.ModelAdmin):
+class TransitionLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("created_at", "claim", "action", "from_state", "to_state", "user", "comment")
     list_filter = ("action", "to_state", "user")
     search_fields = ("claim__text", "comment")
     list_select_related = ("claim", "user")
     date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Notification)
