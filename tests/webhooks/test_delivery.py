@@ -93,7 +93,8 @@ def test_a_published_verdict_is_posted_signed_and_the_signature_verifies(
     assert payload["verdict"]["rating"] == "false"
     assert payload["verdict"]["public_url"] == f"/claims/{claim.pk}/"
     assert payload["actor"] == {"username": "ed", "name": "Ed Itor"}
-    assert "Ed Itor published “False”" in payload["text"]
+    assert "Ed Itor published the verdict — " in payload["text"]
+    assert "Rating: False." in payload["text"]
     assert wait_for(finished([payload["delivery"]]))
     delivery = Delivery.objects.get(pk=payload["delivery"])
     assert delivery.status == Delivery.Status.DELIVERED
@@ -192,7 +193,8 @@ def test_a_slack_endpoint_gets_only_a_text(worker, receiver, newsroom):
     body = json.loads(request.body)
     assert list(body) == ["text"]
     assert body["text"] == (
-        "Ed Itor published “False” for “The harbour handled 12 million tonnes in 2022.”. "
+        "Ed Itor published the verdict — “The harbour handled 12 million tonnes in 2022.”. "
+        "Rating: False. "
         f"/admin/claims/claim/{claim.pk}/change/"
     )
     assert verify(
