@@ -4,14 +4,13 @@ and each person's own notifications."""
 from __future__ import annotations
 
 from django.contrib import admin, messages
-from django.urls import reverse
-from django.utils.html import format_html
 
 from claims.models import Notification, TransitionLog, Verdict
 from factcheck.history_admin import ReadOnlyHistoryAdmin
 from factcheck.read_only_admin import ReadOnlyAdminMixin
 
 from .. import notifications
+from .common import claim_link
 
 
 @admin.register(Verdict)
@@ -56,10 +55,7 @@ class NotificationAdmin(admin.ModelAdmin):
 
     @admin.display(description="Claim")
     def claim_link(self, notification):
-        if notification.claim_id is None:
-            return "–"
-        url = reverse("admin:claims_claim_change", args=[notification.claim_id])
-        return format_html('<a href="{}">Open claim {}</a>', url, notification.claim_id)
+        return claim_link(notification.claim_id, "Open claim")
 
     @admin.action(description="Mark as read")
     def mark_read(self, request, queryset):
