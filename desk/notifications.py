@@ -133,22 +133,30 @@ def correction_started(*, claim: Claim, user, note: str) -> None:
     _webhook(event=Event.CORRECTION_STARTED, claim=claim, actor=user, text=text, verdict=verdict)
 
 
-def _verdict_news(name: str, *, event: str, kind: str, recipients, claim, verdict, actor) -> None:
+# The verdict's steps that go out as webhooks and notifications: event and kind of each.
+_VERDICT_NEWS = {
+    "propose_verdict": (Event.VERDICT_PROPOSED, Kind.AWAITING_APPROVAL),
+    "approve_verdict": (Event.VERDICT_APPROVED, Kind.APPROVED),
+    "publish": (Event.VERDICT_PUBLISHED, Kind.PUBLISHED),
+}
+
+
+def _verdict_news(name: str, *, claim: Claim, verdict: Verdict, actor, recipients) -> None:
     """A verdict moved on: the webhooks and the people who should act on it or know."""
+    event, kind = _VERDICT_NEWS[name]
     text = _told(name, actor=actor, claim=claim, detail=_rating(verdict))
     _webhook(event=event, claim=claim, actor=actor, verdict=verdict, text=text)
     notify(recipients=recipients, claim=claim, kind=kind, message=text)
 
 
 def verdict_awaiting_approval(*, claim: Claim, verdict: Verdict) -> None:
+    author = verdict.author
     _verdict_news(
         "propose_verdict",
-        event=Event.VERDICT_PROPOSED,
-        kind=Kind.AWAITING_APPROVAL,
-        recipients=editors(exclude=verdict.author),
         claim=claim,
         verdict=verdict,
-        actor=verdict.author,
+        actor=author,
+        recipients=editors(exclude=author),
     )
 
 
@@ -163,25 +171,13 @@ def changes_requested(*, claim: Claim, verdict: Verdict | None, editor, comment:
 
 def verdict_approved(*, claim: Claim, verdict: Verdict, editor) -> None:
     _verdict_news(
-        "approve_verdict",
-        event=Event.VERDICT_APPROVED,
-        kind=Kind.APPROVED,
-        recipients=[verdict.author],
-        claim=claim,
-        verdict=verdict,
-        actor=editor,
+        "approve_verdict", claim=claim, verdict=verdict, actor=editor, recipients=[verdict.author]
     )
 
 
 def verdict_published(*, claim: Claim, verdict: Verdict, editor) -> None:
     _verdict_news(
-        "publish",
-        event=Event.VERDICT_PUBLISHED,
-        kind=Kind.PUBLISHED,
-        recipients=[verdict.author],
-        claim=claim,
-        verdict=verdict,
-        actor=editor,
+        "publish", claim=claim, verdict=verdict, actor=editor, recipients=[verdict.author]
     )
 
 
