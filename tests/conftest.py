@@ -1,10 +1,12 @@
 import fcntl
 import os
+import uuid
 from pathlib import Path
 
 import pytest
 
 from factcheck.celery import app as celery_app
+from tests.real_worker import Workers
 
 
 def pytest_configure(config):
@@ -47,6 +49,23 @@ def _one_real_worker_test_at_a_time(request, tmp_path_factory):
     with open(lock_path, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         yield
+
+
+@pytest.fixture
+def workers(tmp_path):
+    """Start real Celery workers (`workers.start()`) on a queue of this test's own; they are
+    stopped and the queue deleted after it."""
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    previous = celery_app.conf.task_default_queue
+    celery_app.conf.task_default_queue = queue
+    pool = Workers(queue, tmp_path)
+    try:
+        yield pool
+    finally:
+        celery_app.conf.task_default_queue = previous
+        pool.stop_all()
+        with celery_app.connection_for_write() as conn:
+            conn.default_channel.queue_delete(queue)
 
 
 @pytest.fixture(autouse=True)
@@ -122,9 +141,10 @@ def chromium(_chromium_browser):
 
 
 @pytest.fixture
-def screenshots(tmp_path_factory):
-    """Where browser tests save screenshots (WORKFLOW_SCREENSHOTS, else a temporary folder)."""
-    folder = os.environ.get("WORKFLOW_SCREENSHOTS")
+def screenshots(request, tmp_path_factory):
+    """Where browser tests save screenshots: the folder in the environment variable the test
+    module names as SCREENSHOTS_ENV (WORKFLOW_SCREENSHOTS if none), else a temporary folder."""
+    folder = os.environ.get(getattr(request.module, "SCREENSHOTS_ENV", "WORKFLOW_SCREENSHOTS"))
     path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
     path.mkdir(parents=True, exist_ok=True)
     return path

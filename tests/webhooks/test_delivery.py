@@ -14,8 +14,7 @@ import pytest
 from django.core.serializers import serialize
 
 from desk import workflow
-from factcheck.celery import app as celery_app
-from tests.claims.test_worker import Workers, wait_for
+from tests.real_worker import wait_for
 from tests.webhooks.conftest import publish_a_verdict
 from webhooks.models import Delivery, DeliveryAttempt, Endpoint, Event
 from webhooks.signing import verify
@@ -26,26 +25,16 @@ SECRET = "whsec-" + "s3cr3t-do-not-leak-" * 2
 
 
 @pytest.fixture
-def worker(tmp_path):
-    queue = f"test-{uuid.uuid4().hex[:8]}"
-    previous = celery_app.conf.task_default_queue
-    celery_app.conf.task_default_queue = queue
-    pool = Workers(queue, tmp_path)
-    pool.env.update(
+def worker(workers):
+    workers.env.update(
         WEBHOOK_RETRY_BASE_SECONDS="1",
         WEBHOOK_RETRY_MAX_SECONDS="2",
         WEBHOOK_MAX_ATTEMPTS="4",
         WEBHOOK_TIMEOUT_SECONDS="5",
         DJANGO_LOG_LEVEL="DEBUG",
     )
-    pool.start()
-    try:
-        yield pool
-    finally:
-        celery_app.conf.task_default_queue = previous
-        pool.stop_all()
-        with celery_app.connection_for_write() as conn:
-            conn.default_channel.queue_delete(queue)
+    workers.start()
+    return workers
 
 
 def endpoint(url, *, events=(Event.VERDICT_PUBLISHED,), format=Endpoint.Format.JSON, name=None):

@@ -2,9 +2,7 @@
 role, a bulk action with a refusal, and the keyboard path from the queue to a proposed
 verdict without the mouse."""
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 
@@ -25,15 +23,9 @@ S = ClaimState
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
+SCREENSHOTS_ENV = "QUEUE_SCREENSHOTS"
+
 pytestmark = needs_chromium
-
-
-@pytest.fixture
-def screenshots(tmp_path_factory):
-    folder = os.environ.get("QUEUE_SCREENSHOTS")
-    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def new_page(chromium, viewport=DESKTOP):
