@@ -57,6 +57,9 @@ class _Field:
         self.starts = starts
         self.docs = docs
         self.impacts = impacts
+        # idf of the keys asked for so far: the second stage asks for the same keys again
+        # and again (every candidate's words), and reading `starts` costs more than a dict
+        self._idf: dict[str, float] = {}
 
     @classmethod
     def build(cls, docs_terms: Sequence[Sequence[str]]) -> _Field:
@@ -90,9 +93,12 @@ class _Field:
         return self.docs[start:end], self.impacts[start:end]
 
     def idf(self, key: str) -> float:
-        k = self.number.get(key)
-        df = int(self.starts[k + 1] - self.starts[k]) if k is not None else 0
-        return math.log(1.0 + (self.size - df + 0.5) / (df + 0.5))
+        value = self._idf.get(key)
+        if value is None:
+            k = self.number.get(key)
+            df = int(self.starts[k + 1] - self.starts[k]) if k is not None else 0
+            value = self._idf[key] = math.log(1.0 + (self.size - df + 0.5) / (df + 0.5))
+        return value
 
     def add_scores(self, scores: np.ndarray, keys: Iterable[str]) -> None:
         for key in keys:

@@ -14,12 +14,14 @@ from __future__ import annotations
 import json
 import math
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from textcore.analysis import claim_terms, normalize_text, term_key
@@ -147,25 +149,53 @@ def _view(text: str) -> tuple[str, frozenset[str], frozenset[str]]:
     return norm, _trigrams(norm), frozenset(norm.split())
 
 
-@lru_cache(maxsize=20_000)
 def _char_grams(text: str) -> Counter[str]:
     """Character 3- to 5-grams inside each word of a normalised text, with counts.
 
     They meet where words differ by inflection, compounding or spelling ("bedbugs" and
-    "bed bugs", "knife" and "knives", "Grisham's" and "Grisham").
+    "bed bugs", "knife" and "knives", "Grisham's" and "Grisham"). This is the definition;
+    `char_cosines` counts the same grams by number (`_gram_counts`).
     """
     grams: Counter[str] = Counter()
     for word in text.split():
-        padded = f" {word} "
-        for n in range(3, 6):
-            grams.update(padded[i : i + n] for i in range(len(padded) - n + 1))
+        grams.update(_grams_of_word(word))
     return grams
 
 
-def _unit_vector(grams: Counter[str], idf: dict[str, float]) -> dict[str, float]:
-    vector = {g: (1.0 + math.log(n)) * idf[g] for g, n in grams.items()}
-    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-    return {g: v / norm for g, v in vector.items()}
+def _grams_of_word(word: str) -> list[str]:
+    padded = f" {word} "
+    return [padded[i : i + n] for n in range(3, 6) for i in range(len(padded) - n + 1)]
+
+
+# Every character n-gram gets a number once per process: a word's grams are the same
+# wherever it appears, so a text's grams are its words' grams put together, and the
+# words of a library recur far more than its passages do.
+_GRAM_NUMBERS: dict[str, int] = {}
+_GRAM_NUMBERING = threading.Lock()
+_NO_GRAMS = np.zeros(0, dtype=np.int64)
+
+
+def _gram_number(gram: str) -> int:
+    number = _GRAM_NUMBERS.get(gram)
+    if number is None:
+        with _GRAM_NUMBERING:
+            number = _GRAM_NUMBERS.setdefault(gram, len(_GRAM_NUMBERS))
+    return number
+
+
+@lru_cache(maxsize=200_000)
+def _word_grams(word: str) -> np.ndarray:
+    """The numbers of a word's character n-grams (repeats kept)."""
+    grams = _grams_of_word(word)
+    return np.fromiter(map(_gram_number, grams), dtype=np.int64, count=len(grams))
+
+
+def _gram_counts(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """`_char_grams` of a normalised text as (gram numbers ascending, their counts)."""
+    words = text.split()
+    if not words:
+        return _NO_GRAMS, _NO_GRAMS
+    return np.unique(np.concatenate([_word_grams(w) for w in words]), return_counts=True)
 
 
 def char_cosines(query_norm: str, documents: Sequence[str]) -> list[float]:
@@ -173,20 +203,32 @@ def char_cosines(query_norm: str, documents: Sequence[str]) -> list[float]:
 
     The n-grams' rarity is measured among these documents (the candidates), so no
     statistics of the library are needed and a gram every candidate has counts little.
+    A gram found n times in a text weighs (1 + log n) x idf; both vectors have unit length.
     """
-    query = _char_grams(query_norm)
-    docs = [_char_grams(d) for d in documents]
-    df: Counter[str] = Counter()
-    for grams in docs:
-        df.update(grams.keys())
-    size = len(docs)
-    idf = {g: math.log((size + 1) / (df[g] + 1)) + 1.0 for g in set(df) | set(query)}
-    q = _unit_vector(query, idf)
-    result = []
-    for grams in docs:
-        d = _unit_vector(grams, idf)
-        result.append(sum(v * d[g] for g, v in q.items() if g in d))
-    return result
+    if not documents:
+        return []
+    size = len(documents)
+    docs = [_gram_counts(d) for d in documents]
+    owner = np.repeat(np.arange(size), [len(ids) for ids, _ in docs])
+    grams, where, df = np.unique(
+        np.concatenate([ids for ids, _ in docs]), return_inverse=True, return_counts=True
+    )
+    idf = np.log((size + 1) / (df + 1)) + 1.0
+    weights = (1.0 + np.log(np.concatenate([counts for _, counts in docs]))) * idf[where]
+    norms = np.sqrt(np.bincount(owner, weights=weights * weights, minlength=size))
+    norms[norms == 0.0] = 1.0
+    query_ids, query_counts = _gram_counts(query_norm)
+    found = np.zeros(len(query_ids), dtype=bool)
+    at = np.searchsorted(grams, query_ids)
+    found[at < len(grams)] = grams[at[at < len(grams)]] == query_ids[at < len(grams)]
+    query_df = np.zeros(len(query_ids), dtype=np.int64)
+    query_df[found] = df[at[found]]
+    query_weights = (1.0 + np.log(query_counts)) * (np.log((size + 1) / (query_df + 1)) + 1.0)
+    query_length = math.sqrt(float(query_weights @ query_weights)) or 1.0
+    query_vector = np.zeros(len(grams))
+    query_vector[at[found]] = query_weights[found] / query_length
+    dots = weights / norms[owner] * query_vector[where]
+    return np.bincount(owner, weights=dots, minlength=size).tolist()
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
