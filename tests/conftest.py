@@ -15,20 +15,37 @@ def pytest_configure(config):
     )
     config.addinivalue_line("markers", "broker: the test talks to the message broker")
     config.addinivalue_line(
+        "markers",
+        "postgresql(why): the test is about PostgreSQL's own behaviour (triggers, row locks, "
+        "its refusals); skipped, with why, on another database",
+    )
+    config.addinivalue_line(
         "markers", "browser: drives Debian's headless Chromium with Playwright (live server)"
     )
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests that need a broker skip, saying why, when none is configured (`make test` has one)."""
-    if os.environ.get("CELERY_BROKER_URL"):
-        return
-    skip = pytest.mark.skip(
+    """Tests that need what the run lacks skip, saying why: a broker when CELERY_BROKER_URL is
+    not set (`make test` sets one), PostgreSQL when the database is another (DATABASE_URL)."""
+    from django.db import connection
+
+    no_broker = pytest.mark.skip(
         reason="CELERY_BROKER_URL is not set: this test needs a real broker (make test sets one)"
     )
     for item in items:
-        if item.get_closest_marker("real_worker") or item.get_closest_marker("broker"):
-            item.add_marker(skip)
+        if not os.environ.get("CELERY_BROKER_URL") and (
+            item.get_closest_marker("real_worker") or item.get_closest_marker("broker")
+        ):
+            item.add_marker(no_broker)
+        postgresql = item.get_closest_marker("postgresql")
+        if postgresql is not None and connection.vendor != "postgresql":
+            why = postgresql.args[0] if postgresql.args else "PostgreSQL's own behaviour"
+            item.add_marker(
+                pytest.mark.skip(
+                    reason=f"needs PostgreSQL (DATABASE_URL), the database is "
+                    f"{connection.vendor}: {why}"
+                )
+            )
 
 
 @pytest.fixture(autouse=True)
