@@ -248,7 +248,7 @@ def test_publishing_offers_the_public_page(live_server, chromium, people, make_c
     page.wait_for_selector("text=Verdict approved.")
     page.click("#publish")
     page.wait_for_selector("#view-on-site")
-    assert page.get_attribute("#public-page", "href") == f"/claims/{claim.pk}/"
+    assert page.get_attribute("#claim-public-page", "href") == f"/claims/{claim.pk}/"
     page.screenshot(path=str(screenshots / "published-1280.png"), full_page=True)
     page.click("#view-on-site")
     page.wait_for_url(re.compile(rf"/claims/{claim.pk}/"))
