@@ -16,7 +16,9 @@ opening a sentence by the subject noun phrase of the sentence before, when that 
 a definite singular noun phrase and not a speaker. Expletive "it" ("it is unclear whether",
 "it was the busiest winter") is left alone. A role built from a possessive pronoun ("Its
 developer, Orsted") names the owner the same way ("Orsted is Hornsea 2's developer") or is
-dropped.
+dropped. Demonstratives ("these discussions", "this call"), "both nations" and a reported or
+opening "they" are named from the text before them when it gives one clear antecedent
+(`textcore.antecedents`); otherwise they stay as written.
 
 Offsets always refer to the text passed in: for plain text that is the article as stored;
 for HTML, store `html_to_text(html)` and extract from that.
@@ -27,13 +29,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .antecedents import Antecedents
 from .atomize import Draft, atomize
 from .checkworthiness_model import CheckworthinessModel, load_model
 from .people import People
 from .quantities import Quantity, parse_quantities, parse_years
 from .referents import Referents, named_elliptic_head, proper_names, subject_phrase
 from .segment import Sentence, segment
-from .text import is_noise, normalize_claim_text
+from .text import close_quote, is_noise, normalize_claim_text
 
 __all__ = ["ExtractedClaim", "extract_claims"]
 
@@ -65,6 +68,7 @@ def _claim_from_draft(
     referents: Referents,
     local: str = "",
     common: frozenset[str] = frozenset(),
+    antecedents: Antecedents | None = None,
 ) -> ExtractedClaim | None:
     span = draft.span()
     if span is None:
@@ -87,11 +91,15 @@ def _claim_from_draft(
     if resolved is None:
         return None
     resolved = named_elliptic_head(resolved, sentence.text[: span[0]])
+    if antecedents is not None:
+        resolved = antecedents.opening_they(resolved, sentence.text)
+        resolved = antecedents.name(resolved, sentence.text[: span[0]])
     text = normalize_claim_text(referents.people.named_in_full(resolved))
     if len(text.split()) < MIN_CLAIM_WORDS:
         return None
     if not text.endswith((".", "!", "?", '"', "'")):
         text += "."
+    text = close_quote(text, sentence.text)
     start, end = sentence.start + span[0], sentence.start + span[1]
     kept = draft.kept
     claim_quantities = tuple(
@@ -156,6 +164,7 @@ def extract_claims(text: str, *, model: CheckworthinessModel | None = None) -> l
     common = frozenset(re.findall(r"(?<![\w'’.-])[a-z][a-z-]+", text))
     claims: list[ExtractedClaim] = []
     referents = Referents(people=People.of(sentences))
+    antecedents = Antecedents(names=names)
     for sentence in sentences:
         quantities = parse_quantities(sentence.text, offset=sentence.start)
         seen: set[str] = set()
@@ -172,12 +181,14 @@ def extract_claims(text: str, *, model: CheckworthinessModel | None = None) -> l
                 referents,
                 local if later_clause else "",
                 common,
+                antecedents,
             )
             if claim is None or claim.text.lower() in seen:
                 continue
             seen.add(claim.text.lower())
             claims.append(claim)
         referents.update(drafts, sentence.text, names)
+        antecedents.update(sentence.text, first.render() if first is not None else "")
     # stable: claims of one sentence keep the order the rules produced them in
     claims.sort(key=lambda c: (c.sentence_start, c.start))
     return [replace(c, checkworthiness=model.score(c.text)) for c in claims]

@@ -170,6 +170,25 @@ def _drop_unpaired_quote(text: str) -> str:
     return text
 
 
+def close_quote(claim: str, sentence: str) -> str:
+    """'Lee stated that "exports will rise.' from 'Lee stated that "exports will rise and
+    jobs will come."': a quotation that closes in a part of the sentence the claim left out
+    is closed where the claim ends (its words are the speaker's own). A quotation still open
+    at the sentence's end, going on in the next sentence, is left as it is."""
+    if "'" not in claim and '"' not in claim:
+        return claim
+    sentence = sentence.translate(_QUOTE_MAP)
+    for quote in ('"', "'"):
+        if _quote_marks(claim, quote) % 2 == 0 or _quote_marks(sentence, quote) % 2:
+            continue
+        opening = list(re.finditer(rf"(?:(?<=\s)|^){re.escape(quote)}(?=\w)", claim))
+        if opening and quote not in claim[opening[-1].end() :]:
+            body = claim.rstrip()
+            stop = body[-1] if body[-1:] in ".!?" else ""
+            return f"{body[: len(body) - len(stop)]}{stop or '.'}{quote}"
+    return claim
+
+
 def html_to_text(html: str) -> str:
     """Main text of an HTML page, paragraphs separated by blank lines, title first when known."""
     if not html or not html.strip():

@@ -25,7 +25,7 @@ def test_the_refining_share_agrees_with_one_source_and_conflicts_with_another(ra
 
 
 def test_pounds_of_samarium_per_jet_agree_with_kilograms(rare_earths):
-    claim = rare_earths.claims.get(text__contains="F-35", text__icontains="pounds")
+    claim = rare_earths.claims.get(text__icontains="pounds of samarium")
     best = claim.matches.select_related("passage__source").order_by("rank").first()
     assert best.passage.source.key == "demo-samarium-defence"
     assert best.numeric == Match.Numeric.AGREES

@@ -570,3 +570,41 @@ def test_participles_of_verbs_in_ate_keep_their_e():
     assert third_person("negotiating", plural=True) == "negotiate"
     assert past_tense("initiating") == "initiated"
     assert third_person("opening", plural=False) == "opens"
+
+
+def test_a_with_phrase_naming_an_agent_by_a_noun_of_action_is_a_claim_of_its_own():
+    sentence = (
+        "Cobalt is a key part of every electric scooter, with a reported consumption of about "
+        "3 kg of cobalt per scooter by Veltra Motors."
+    )
+    claims = extract_claims(sentence)
+    texts = [c.text for c in claims]
+    assert "Cobalt is a key part of every electric scooter." in texts
+    assert "Veltra Motors reportedly consumes about 3 kg of cobalt per scooter." in texts
+    made = next(c for c in claims if c.text.startswith("Veltra"))
+    assert sentence[made.start : made.end].startswith("a reported consumption")
+    assert [q.text for q in made.quantities] == [q.text for q in made.quantities if "3" in q.text]
+
+
+def test_a_with_phrase_keeps_the_past_tense_of_its_sentence():
+    texts = claim_texts(
+        "The mill was the region's largest employer, with an estimated production of "
+        "40,000 tonnes of paper by Hallam Paper."
+    )
+    assert "Hallam Paper produced an estimated 40,000 tonnes of paper." in texts
+
+
+def test_a_participle_after_a_reported_clause_goes_with_the_report_not_the_speaker():
+    texts = claim_texts(
+        "The ministry argues that the port is growing faster than its rivals, drawing more "
+        "ships to the region."
+    )
+    assert not any(t.startswith("The ministry draws") for t in texts)
+    assert any(t.startswith("The ministry argues that the port") and "drawing" in t for t in texts)
+
+
+def test_a_participle_after_a_speaker_talking_of_itself_still_splits():
+    texts = claim_texts(
+        "Nordic Mills said it had a strong year in Canada, outperforming the market in sales."
+    )
+    assert "Nordic Mills outperformed the market in sales." in texts

@@ -84,6 +84,18 @@ _PIECES = st.sampled_from(
         " and ",
         ", the world's largest,",
         "despite the group opening",
+        # pointing phrases and nouns of action
+        "These talks",
+        "this call",
+        "these parts",
+        "those",
+        "both nations",
+        "Canada and Mexico",
+        "They",
+        ", saying they",
+        "used in making",
+        ", with a reported consumption of",
+        "by Acme",
     ]
 )
 _TEXT = st.one_of(

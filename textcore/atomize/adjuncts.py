@@ -6,6 +6,9 @@
 - an absolute "with" phrase: ", with 200 million songs bought online" -> "200 million songs
   were bought online"; ", with more than a quarter of the market" -> "SUBJECT has more than a
   quarter of the market";
+- a "with" phrase whose noun names an action and whose "by" phrase names who does it:
+  ", with a reported consumption of 50 pounds per plane by Acme" -> "Acme reportedly consumes
+  50 pounds per plane";
 - a quantified relative: "25 million players were sold, 10 million of which were iPods" ->
   "10 million of the players were iPods";
 - an earlier figure: "rose to 2.4 million barrels a day, compared with 474,000 in 1973" /
@@ -30,7 +33,15 @@ from .grammar import (
     past_tense,
     third_person,
 )
-from .words import ADVERBS, AUX, DETERMINERS, PREPOSITIONS, PRONOUNS
+from .words import (
+    ADVERBS,
+    AUX,
+    DETERMINERS,
+    HEDGE_ADVERBS,
+    NOMINALISATIONS,
+    PREPOSITIONS,
+    PRONOUNS,
+)
 
 # where a phrase ends: punctuation that is not inside a number ("520,000", "2.4")
 _END = r"(?=\s*(?:[,;:.!?](?!\d)|$))"
@@ -49,6 +60,13 @@ _WITH_RE = re.compile(
     r",\s+with\s+(?P<np>(?:[^,;:()\s]+\s+){0,8}?)"
     r"(?P<verb>[a-z]{3,}(?:ed|ing)|sold|bought|made|built|held|paid|spent|lost|won|left|kept|"
     r"taken|given|shown|seen|grown|known)\s+(?P<rest>(?:[^,;:()]|,(?=\d)){2,}?)" + _END
+)
+# ", with a reported consumption of 50 pounds per plane by Acme": the "by" phrase names who
+# does what the noun names ("Acme reportedly consumes 50 pounds per plane")
+_WITH_NOMINAL_RE = re.compile(
+    rf",\s+with\s+(?P<np>(?:an?\s+)?(?:(?P<hedge>{'|'.join(HEDGE_ADVERBS)})\s+)?"
+    rf"(?P<noun>{'|'.join(NOMINALISATIONS)})\s+of\s+(?P<theme>(?:[^,;:()]|,(?=\d)){{3,}}?)\s+by\s+"
+    r"(?P<agent>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+)?[A-Z][\w'’.&-]*){0,4}))" + _END
 )
 _WITH_SHARE_RE = re.compile(
     rf",\s+with\s+(?P<np>{_NUMBER}\s+(?:of\s+)?[^,;:()]{{2,60}}?)" + _END,
@@ -125,6 +143,22 @@ def adjunct_claims(work: str) -> tuple[list[Draft], str]:
         kept = keep_only(work, match.start("conj"), match.end("rest"))
         drafts.append(Draft("clause", kept, text=text))
         work = blank(work, match.start(), match.end("rest"))
+    for match in list(_WITH_NOMINAL_RE.finditer(work)):
+        if span is None or match.start() < span[1]:
+            continue
+        present, past_form = NOMINALISATIONS[match.group("noun")]
+        verb = past_form if past else present
+        if looks_plural(match.group("agent")) and not past:
+            verb = re.sub(r"ies$", "y", present) if present.endswith("ies") else present[:-1]
+        theme = " ".join(match.group("theme").split())
+        hedge = HEDGE_ADVERBS.get(match.group("hedge") or "", "")
+        if hedge.startswith("an "):
+            theme, hedge = f"{hedge} {theme}", ""  # "an estimated 50 pounds"
+        agent = " ".join(match.group("agent").split())
+        words = [agent, hedge, verb, theme]
+        kept = keep_only(work, match.start("np"), match.end("agent"))
+        drafts.append(Draft("clause", kept, text=" ".join(w for w in words if w)))
+        work = blank(work, match.start(), match.end("agent"))
     for match in list(_WITH_RE.finditer(work)):
         np = " ".join(match.group("np").split())
         verb = match.group("verb")

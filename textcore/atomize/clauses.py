@@ -220,6 +220,11 @@ def _clauses(work: str) -> list[Draft]:
             word = right_tokens[0].lower().strip(",.")
             if word in PARTICIPLE_SKIP or not subject:
                 continue
+            if frame and inner_subject and not is_pronoun(inner_subject.split()[0]):
+                # "X argues that growth is faster, spurring demand": the participle goes with
+                # what was reported, not with the speaker ("Nestle said it had ..., beating
+                # rivals" is about the speaker itself)
+                continue
             cuts.append((match.start(), match.end(), True))
             participles.add(match.end())
         else:

@@ -109,3 +109,17 @@ PARTICIPLE_START = re.compile(
     r"^(?:[a-z]+ed|used|made|built|known|led|held|run|owned|set|sold|paid|found|seen|given|"
     r"taken|written|shown|grown|brought|bought|kept|left|put|cut|spent|won|lost)\b"
 )
+# Nouns made from verbs, with the verb's present (third person) and past forms: "a
+# consumption of 50 pounds by Acme" states that Acme consumes 50 pounds
+NOMINALISATIONS = {
+    "consumption": ("consumes", "consumed"), "use": ("uses", "used"),
+    "usage": ("uses", "used"), "production": ("produces", "produced"),
+    "purchase": ("purchases", "purchased"), "sale": ("sells", "sold"),
+    "investment": ("invests", "invested"), "payment": ("pays", "paid"),
+    "export": ("exports", "exported"), "import": ("imports", "imported"),
+    "supply": ("supplies", "supplied"), "delivery": ("delivers", "delivered"),
+    "acquisition": ("acquires", "acquired"), "donation": ("donates", "donated"),
+    "contribution": ("contributes", "contributed"), "spending": ("spends", "spent"),
+}  # fmt: skip
+# Hedging adjectives before such a noun and the adverb that keeps the hedge on the verb
+HEDGE_ADVERBS = {"reported": "reportedly", "alleged": "allegedly", "estimated": "an estimated"}

@@ -1,0 +1,486 @@
+"""Noun phrases that point back, named from the text before them so a claim reads alone.
+
+Three references a claim cannot carry on its own, each named only when the text before gives
+one clear antecedent (a wrong name is worse than none, so anything doubtful stays as written):
+
+- a demonstrative noun phrase, "this call", "these talks", "these crucial components": the
+  one noun phrase, earlier in the same sentence or in the sentence before, whose head is the
+  same noun ("a phone call between A and B" for "this call"), a noun of the same small class
+  ("negotiations" for "these discussions", "new curbs" for "these measures"), or, for a
+  general word for made things ("components", "products"), the one thing the sentence before
+  says is produced or made; the number must agree ("this" singular, "these" plural), and
+  time words ("this year", "this week") are never resolved;
+- "both nations", "the two countries": the pair of countries the article last coordinated
+  ("the United States and China"), as long as no other country has been named since;
+- "they" reporting what was said ("Lee praised the talks, saying they went well"), and an
+  opening "They": the one plural noun phrase of the claim before the pronoun that is not a
+  group of people, or the plural subject of the sentence before.
+
+The result keeps the antecedent's own words: an indefinite article becomes "the" ("a phone
+call" -> "the phone call"), a bare plural gains "the", a prepositional phrase that identifies
+it comes along ("between A and B", not "on Tuesday"), and its figures stay behind ("a
+ninety-minute call" -> "the call": a claim carries only the figures of its own span);
+nothing is added that the article does not say. Only the claim text changes, never its span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .atomize.grammar import TOKEN_RE, clean_word, find_subject, is_verb, looks_plural
+from .atomize.words import AUX, BASE_VERBS, DETERMINERS, ED_ADJECTIVES, PREPOSITIONS, PRONOUNS
+from .lexicon import COUNTRY_NAMES, NUMBER_WORDS, SPEECH_VERBS, TENS_WORDS
+
+__all__ = ["Antecedents"]
+
+# Nouns a writer uses to pick up an earlier noun of the same kind ("negotiations ... these
+# discussions"); a demonstrative with one of them may stand for any noun of its class.
+_CLASSES = (
+    frozenset(
+        {"talk", "negotiation", "discussion", "dialogue", "meeting", "consultation", "summit",
+         "conversation", "deliberation"}
+    ),
+    frozenset(
+        {"measure", "restriction", "control", "curb", "sanction", "tariff", "regulation",
+         "ban", "limit", "rule"}
+    ),
+    frozenset({"plan", "proposal", "scheme"}),
+    frozenset({"figure", "statistic", "estimate"}),
+)  # fmt: skip
+# General words for made things: they stand for what the sentence before says is produced
+_ARTEFACT_NOUNS = frozenset({"component", "part", "product", "device", "good", "item"})
+_PRODUCTION_VERBS_RE = re.compile(
+    r"\b(?:produc|manufactur|mak|build|assembl|fabricat)(?:es|e|ed|ing|s)?\s+$|\b(?:built|made)\s+$"
+)
+# "this year", "this way", "that point": deictic, never a reference to an earlier noun
+_DEICTIC = frozenset(
+    {
+        "year", "month", "week", "day", "time", "morning", "afternoon", "evening", "night",
+        "weekend", "season", "quarter", "spring", "summer", "autumn", "winter", "century",
+        "decade", "era", "moment", "point", "stage", "way", "kind", "sort", "type", "case",
+        "one", "side", "end", "half", "term", "period", "round", "number", "matter", "issue",
+        "reason", "regard", "sense", "respect", "extent", "fact", "idea", "view", "story",
+        "article", "report", "question", "problem", "thing", "lot",
+    }
+)  # fmt: skip
+# Determiners after which a noun phrase cannot be taken over as it stands
+_UNUSABLE_OPENINGS = (DETERMINERS - {"the", "a", "an"}) | {
+    "various", "several", "many", "few", "more", "most", "other", "such", "same", "which",
+    "what", "whose", "one",
+}  # fmt: skip
+# Groups of people: "they" after a speaker may include the speaker, so they are never chosen
+# (a test of the ending, so a few things, "payments", are kept out too)
+_PEOPLE_RE = re.compile(
+    r"(?:ers|ors|ists|ians|ants|ents|ees|ives|people|men|children|officials|members|staff|"
+    r"leaders|police|MPs|parties|families|unions|nations|countries|governments|states|"
+    r"sides|teams|groups|firms|companies|banks|clubs|authorities|agencies)$"
+)
+# a prepositional phrase of time ("on Tuesday") says when, not which: it is not taken along
+_TIME_RE = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|yesterday|today|"
+    r"tomorrow|last|next|this|year|month|week|morning|evening|night|\d{4}s?)"
+)
+_FIGURE_WORDS = [*NUMBER_WORDS, *TENS_WORDS, "hundred", "thousand", "million", "billion"]
+_FIGURE_RE = re.compile(
+    r"\d|^(?:" + "|".join([*_FIGURE_WORDS, "dozen", "half", "quarter"]) + r")(?:-|$)",
+    re.IGNORECASE,
+)
+_RESTRICTIVE = {"who", "whom", "whose", "that", "which", "where"}
+_PREPOSITION_LINKS = {"between", "with", "on", "over", "about", "in", "of", "from", "against"}
+_REPORTED_THEY_RE = re.compile(
+    r"\b(?:saying|stating|adding|claiming|arguing|warning|noting|insisting|said|says|stated|"
+    r"added|claimed|argued|warned|noted|insisted)\s+(?:that\s+)?(?P<they>they)\s+(?=[a-z])"
+)
+_OPENING_THEY_RE = re.compile(r"^[Tt]hey\s+(?=[a-z])")
+# the first or second person: quoted speech ("US" the country is not "us")
+_VOICE_RE = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|I|me|[Mm]y|[Yy]ou|[Yy]our)\b")
+_BOTH_RE = re.compile(
+    r"\b(?P<det>[Bb]oth|[Tt]he\s+two)\s+(?P<noun>nations|countries|governments)\b(?!\s+of\b)"
+)
+_MULTIWORD_COUNTRIES = (
+    "United States", "United Kingdom", "South Korea", "North Korea", "Saudi Arabia",
+    "New Zealand", "South Africa", "Soviet Union", "Hong Kong",
+)  # fmt: skip
+_REGIONS = {"europe", "africa", "european", "african"}
+_COUNTRY = (
+    r"(?:(?:the\s+)?(?:"
+    + "|".join(re.escape(c) for c in _MULTIWORD_COUNTRIES)
+    + r"|U\.S\.|U\.K\.|US|UK|USA)|[A-Z][a-z]+)"
+)
+_PAIR_RE = re.compile(
+    rf"(?<![\w'’.-])(?P<first>{_COUNTRY})\s+and\s+(?P<second>{_COUNTRY})(?![\w'’-])"
+)
+_COUNTRY_MENTION_RE = re.compile(
+    r"(?<![\w'’.-])" + _COUNTRY.replace("(?:the\\s+)?", "") + r"(?![\w'’-])"
+)
+_KEYS = {"united states": "us", "usa": "us", "united kingdom": "uk"}
+_KNOWN_COUNTRIES = frozenset(COUNTRY_NAMES.values()) | {c.lower() for c in _MULTIWORD_COUNTRIES}
+
+
+def _lemma(word: str) -> str:
+    word = word.lower()
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _country_key(phrase: str) -> str:
+    """'the United States' -> 'us', 'Chinese' -> 'china'; '' when not a country."""
+    name = re.sub(r"^the\s+", "", phrase).replace(".", "").lower()
+    if name in _REGIONS:
+        return ""
+    if name in {"us", "uk", "usa"} and not re.sub(r"^the\s+", "", phrase).isupper():
+        return ""  # "us" the pronoun
+    if name in _KEYS:
+        return _KEYS[name]
+    if name in COUNTRY_NAMES:
+        return COUNTRY_NAMES[name]
+    if name in _KNOWN_COUNTRIES:
+        return name
+    return ""
+
+
+def _is_country(phrase: str) -> bool:
+    return bool(_country_key(phrase))
+
+
+def _is_boundary(token: str) -> bool:
+    """Whether a token ends the noun phrase before it: punctuation, a function word, a verb."""
+    if not token:
+        return True
+    word = clean_word(token)
+    return (
+        not word
+        or token[:1] in ",.;:!?)\"”’'–—-"
+        or word in PREPOSITIONS
+        or word in AUX
+        or word in DETERMINERS
+        or word in {"and", "or", "which", "who", "that", "to", "of"}
+        or is_verb(token)
+        or (word.endswith("ed") and word not in ED_ADJECTIVES)
+    )
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    text: str
+    plural: bool
+
+
+def _noun_phrase(text: str, head: re.Match[str], names: frozenset[str]) -> _Phrase | None:
+    """The noun phrase whose head is `head`, with a prepositional phrase that follows it
+    ("a phone call between A and B"), made definite; None when it cannot stand as it is."""
+    tokens = list(TOKEN_RE.finditer(text[: head.start()]))
+    words: list[str] = []
+    for token in reversed(tokens[-5:]):
+        raw = token.group(0)
+        word = clean_word(raw)
+        if raw.endswith((",", ";", ":")) or raw[:1] in "\"“‘'(":
+            break
+        if word in PREPOSITIONS or word == "of" or word in PRONOUNS:
+            break
+        if word not in DETERMINERS and (is_verb(raw) or word.endswith("ing")):
+            break
+        if re.fullmatch(r"[a-z-]+[^s'’]s", raw):
+            break  # "the internet offers huge benefits": a modifier is not plural, a verb is
+        words.insert(0, raw)
+        if word in DETERMINERS or word in _UNUSABLE_OPENINGS:
+            break
+    # a figure belongs to the sentence that states it: "a ninety-minute call" is named "the
+    # call" elsewhere, so a claim carries only the figures of its own span
+    words = [w for w in words if not _FIGURE_RE.search(w)]
+    head_word = head.group(0).rstrip(",.;:!?")
+    words.append(head_word)
+    opening = clean_word(words[0])
+    if opening in _UNUSABLE_OPENINGS:
+        return None
+    after = text[head.start() + len(head_word) :]
+    link = re.match(r"\s+(?P<prep>[a-z]+)\s+", after)
+    if link and link.group("prep") in _PREPOSITION_LINKS:
+        phrase_tokens: list[str] = []
+        for token in TOKEN_RE.finditer(after, link.end()):
+            raw = token.group(0)
+            word = clean_word(raw)
+            if word in {"which", "who", "that", "where", "when", "while"} or (
+                phrase_tokens and is_verb(raw)
+            ):
+                break
+            phrase_tokens.append(raw)
+            if raw.endswith((",", ";", ":", ".", "!", "?")) or len(phrase_tokens) > 8:
+                break
+        ended = bool(phrase_tokens) and (
+            phrase_tokens[-1].endswith((",", ";", ":", ".", "!", "?")) or len(phrase_tokens) <= 8
+        )
+        timed = any(
+            _TIME_RE.fullmatch(t.strip(",;:.!?")) or _FIGURE_RE.search(t) for t in phrase_tokens
+        )
+        if phrase_tokens and ended and len(phrase_tokens) <= 8 and not timed:
+            words += [link.group("prep")] + [t.rstrip(",;:.!?") for t in phrase_tokens]
+    plural = looks_plural(head_word)
+    if opening in {"a", "an"}:
+        words[0] = "the"
+    elif opening != "the":
+        first = words[0]
+        bare = re.sub(r"['’]s$", "", first)
+        if first[:1].isupper() and (bare in names or first.isupper() or first != bare):
+            pass  # "China's new rules", "EU tariffs": a name opens the phrase
+        elif first[:1].isdigit():
+            words.insert(0, "the")
+        else:
+            if first[:1].isupper() and bare not in names and first[1:2].islower():
+                words[0] = first[0].lower() + first[1:]
+            words.insert(0, "the")
+    return _Phrase(" ".join(words), plural)
+
+
+def _not_a_noun(word: str, raw: str) -> bool:
+    return (
+        word in AUX
+        or word in DETERMINERS
+        or word in PREPOSITIONS
+        or word in PRONOUNS
+        or word.endswith(("ly", "ing"))
+        or is_verb(raw)
+        or (word.endswith("ed") and word not in ED_ADJECTIVES)
+    )
+
+
+def _heads(text: str) -> list[re.Match[str]]:
+    """Tokens that end a noun phrase (the next token is a boundary), lower-case words only."""
+    tokens = list(TOKEN_RE.finditer(text))
+    found = []
+    for index, token in enumerate(tokens):
+        word = token.group(0).rstrip(",.;:!?")
+        if not re.fullmatch(r"[a-z][a-z-]{2,}", word) or _not_a_noun(word, token.group(0)):
+            continue
+        following = tokens[index + 1].group(0) if index + 1 < len(tokens) else ""
+        if word != token.group(0) or _is_boundary(following):
+            found.append(token)
+    return found
+
+
+@dataclass
+class Antecedents:
+    """What a demonstrative, "both nations" or "they" points back to, sentence by sentence."""
+
+    names: frozenset[str] = frozenset()
+    previous: str = ""
+    previous_clause: str = ""  # the first clause of the sentence before
+    pair: str = ""  # the two countries last coordinated, while no other country is named
+    pair_keys: frozenset[str] = frozenset()
+
+    def name(self, text: str, before: str) -> str:
+        """The claim text with its pointing phrases named; `before` is the sentence's text
+        before the claim."""
+        text = self._demonstratives(text, before)
+        text = self._both(text, before)
+        text = self._reported_they(text)
+        return text
+
+    def opening_they(self, text: str, sentence: str) -> str:
+        """'They urge voters ...' after 'Labour's new posters say ...': the plural subject
+        of the sentence before, when the sentence itself opens with "They"."""
+        if not _OPENING_THEY_RE.match(text):
+            return text
+        subject = _plural_subject(self.previous_clause)
+        if not subject:
+            return text
+        body = re.sub(r"^[\"“‘']?(?:[A-Z][\w ]{0,24},\s+)?", "", sentence)
+        if not re.match(r"[Tt]hey\s", body) or _VOICE_RE.search(text):
+            return text
+        if _VOICE_RE.search(self.previous) or re.match(r"^[\"“‘']", self.previous):
+            return text  # quoted speech: "they" may be anything the speaker listed
+        verb = clean_word(text.split()[1]) if len(text.split()) > 1 else ""
+        if (verb in SPEECH_VERBS or verb in BASE_VERBS) and not _speaks(subject):
+            return text  # "Schools will close. They said ...": things do not speak
+        return subject + text[len("They") :]
+
+    def update(self, sentence: str, first_clause: str) -> None:
+        self.previous = sentence
+        self.previous_clause = first_clause  # its subject is found when a "They" needs it
+        for match in _PAIR_RE.finditer(sentence) if " and " in sentence else ():
+            keys = frozenset(
+                {_country_key(match.group("first")), _country_key(match.group("second"))}
+            )
+            if "" not in keys and len(keys) == 2:
+                self.pair = f"{match.group('first')} and {match.group('second')}"
+                self.pair_keys = keys
+        for match in _COUNTRY_MENTION_RE.finditer(sentence) if self.pair else ():
+            key = _country_key(match.group(0))
+            if key and key not in self.pair_keys:
+                self.pair, self.pair_keys = "", frozenset()  # a third country: no longer clear
+
+    def _demonstratives(self, text: str, before: str) -> str:
+        for match in re.finditer(r"(?<![\w'’-])(?P<det>[Tt]his|[Tt]hese|[Tt]hose|That)\s+", text):
+            det = match.group("det").lower()
+            if det == "that" and match.start() > 0:
+                continue  # "said that ...": a conjunction, not a demonstrative
+            tokens = list(TOKEN_RE.finditer(text, match.end()))[:4]
+            head = None
+            for index, token in enumerate(tokens[:3]):
+                word = token.group(0).rstrip(",.;:!?")
+                if not re.fullmatch(r"[a-z][a-z-]+", word) or _not_a_noun(word, word):
+                    break
+                following = tokens[index + 1].group(0) if index + 1 < len(tokens) else ""
+                if word != token.group(0) or _is_boundary(following):
+                    head = token
+                    break
+            if head is None and det in ("these", "those"):
+                # the plural determiner agrees with its head: "these vital parts wear out"
+                head = next(
+                    (t for t in tokens[:3] if re.fullmatch(r"[a-z][a-z-]+[^s]s", t.group(0))),
+                    None,
+                )
+            if head is None:
+                continue
+            word = head.group(0).rstrip(",.;:!?")
+            rest = text[head.start() + len(word) :].split()[:1]
+            if word == head.group(0) and rest and clean_word(rest[0]) in _RESTRICTIVE:
+                continue  # "those firms that fail": a restrictive "those", not a reference
+            lemma = _lemma(word)
+            plural = det in ("these", "those")
+            if lemma in _DEICTIC or plural != (lemma != word):
+                continue
+            phrase = self._antecedent(lemma, plural, before)
+            if phrase is None:
+                continue
+            replacement = phrase.text
+            if match.start() == 0:
+                replacement = replacement[0].upper() + replacement[1:]
+            return text[: match.start()] + replacement + text[head.start() + len(word) :]
+        return text
+
+    def _antecedent(self, lemma: str, plural: bool, before: str) -> _Phrase | None:
+        kin = next((c for c in _CLASSES if lemma in c), frozenset({lemma}))
+        for context in (before, self.previous):
+            found = [
+                h for h in _heads(context) if _lemma(h.group(0).rstrip(",.;:!?")) in kin | {lemma}
+            ]
+            if lemma in _ARTEFACT_NOUNS and not found:
+                found = [
+                    h
+                    for h in _heads(context)
+                    if looks_plural(h.group(0).rstrip(",.;:!?")) == plural
+                    and _PRODUCTION_VERBS_RE.search(_phrase_start_context(context, h))
+                ]
+            # an earlier "these talks" points back too: the antecedent lies before it
+            found = [h for h in found if not _opens_with_demonstrative(context, h)]
+            if not found:
+                continue
+            phrases = {_noun_phrase(context, h, self.names) for h in found}
+            phrases.discard(None)
+            if len(found) != 1 or len(phrases) != 1:
+                return None  # two candidates, or one that cannot stand alone: leave it
+            phrase = phrases.pop()
+            if phrase is None or phrase.plural != plural:
+                return None
+            return phrase
+        return None
+
+    def _both(self, text: str, before: str) -> str:
+        match = _BOTH_RE.search(text)
+        if not match:
+            return text
+        here = [
+            f"{m.group('first')} and {m.group('second')}"
+            for m in _PAIR_RE.finditer(before)
+            if _is_country(m.group("first")) and _is_country(m.group("second"))
+        ]
+        if here:
+            pair = here[-1]
+        elif self.pair:
+            pair = self.pair
+        else:
+            return text  # no pair, or another country named since: which two is unclear
+        both = "both " if match.group("det").lower() == "both" else ""
+        replacement = both + pair
+        if match.start() == 0:
+            replacement = replacement[0].upper() + replacement[1:]
+        return text[: match.start()] + replacement + text[match.end() :]
+
+    def _reported_they(self, text: str) -> str:
+        match = _REPORTED_THEY_RE.search(text)
+        if not match or _VOICE_RE.search(text):
+            return text
+        head_span = find_subject(text)
+        if head_span is None:
+            return text
+        subject = text[head_span[0] : head_span[1]]
+        if looks_plural(subject) or clean_word(subject.split()[0]) in PRONOUNS:
+            return text  # "Officials said they ...": the speakers themselves
+        between = text[head_span[1] : match.start()]
+        found = [
+            h
+            for h in _heads(between)
+            if looks_plural(h.group(0).rstrip(",.;:!?"))
+            and not _PEOPLE_RE.search(h.group(0).rstrip(",.;:!?"))
+        ]
+        if len(found) != 1:
+            return text
+        phrase = _noun_phrase(between, found[0], self.names)
+        if phrase is None:
+            return text
+        return text[: match.start("they")] + phrase.text + text[match.end("they") :]
+
+
+def _phrase_start_context(text: str, head: re.Match[str]) -> str:
+    """The text before the noun phrase of `head` (its modifiers skipped)."""
+    tokens = list(TOKEN_RE.finditer(text[: head.start()]))
+    index = len(tokens)
+    while index > 0 and len(tokens) - index < 4:
+        raw = tokens[index - 1].group(0)
+        word = clean_word(raw)
+        if not re.fullmatch(r"[a-z][a-z-]*", raw) or word in DETERMINERS:
+            if word in DETERMINERS:
+                index -= 1
+            break
+        if is_verb(raw) or word.endswith("ing") or word in PREPOSITIONS:
+            break
+        index -= 1
+    return text[: tokens[index].start()] if index < len(tokens) else text[: head.start()]
+
+
+def _opens_with_demonstrative(text: str, head: re.Match[str]) -> bool:
+    before = text[: head.start()].split()[-3:]
+    return any(clean_word(w) in {"this", "these", "those"} for w in before)
+
+
+def _plural_subject(clause: str) -> str:
+    """The plural subject of a clause ("Labour's new posters", "Democrats"), or ""."""
+    span = find_subject(clause)
+    if span is None:
+        return ""
+    words = clause[span[0] : span[1]].split()
+    verb = clause[span[1] :].split()[:1]
+    for index, word in enumerate(words[1:], 1):
+        if word in BASE_VERBS and re.search(r"[a-z]s$", words[index - 1]):
+            words, verb = words[:index], [word]  # "Democrats claim the ...": the verb
+            break
+    phrase = " ".join(words).strip(" ,")
+    if not words or len(words) > 6 or clean_word(words[0]) in _UNUSABLE_OPENINGS:
+        return ""
+    if clean_word(words[0]) in PRONOUNS or phrase[:1] in "\"“‘'":
+        return ""
+    if any(clean_word(w) in {"which", "who", "that", "of"} for w in words):
+        return ""  # "Sales of cars": the number is the head's, not easy to read
+    # a verb in its plural form: "are", "have", "claim" (not "claims")
+    agrees = bool(verb) and clean_word(verb[0]) in {"are", "were", "have", "do"} | BASE_VERBS
+    if not agrees and not (looks_plural(phrase) and re.search(r"[a-z]s$", words[-1])):
+        return ""
+    if verb and clean_word(verb[0]) in {"is", "was", "has", "does"}:
+        return ""
+    if " and " in f" {phrase} " and not all(w[:1].isupper() or w == "and" for w in words):
+        return ""  # "prices and wages": two things; "A and B" of names is one group
+    return phrase
+
+
+def _speaks(subject: str) -> bool:
+    """Whether a plural subject can say or believe something: people or a named group."""
+    last = subject.split()[-1]
+    return bool(_PEOPLE_RE.search(last)) or last[:1].isupper()
