@@ -15,7 +15,9 @@ alternative first stage: PostgreSQL's GIN index asked for an OR of all the claim
 lexemes, ranked in SQL. `--compare-candidates N` also runs the lookup with N first-stage
 candidates, claim by claim in turn with the default, so the two are timed under the same
 load. The load average is printed with the figures: the brute-force scan's time is the
-yardstick of how loaded the machine was.
+yardstick of how loaded the machine was, and the lookup's CPU time per claim (this
+process's) is what its wall-clock time would be on an idle core. `--match-claims N` also
+times `manage.py match_claims` on N claims in a process of its own.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/factcheck_bench \\
         .venv/bin/python bench/matching.py [--sizes 10000,100000,1000000]
@@ -27,9 +29,13 @@ replaced; a library already generated with the same seed is reused and only grow
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -100,20 +106,61 @@ def _ms(function, *args) -> tuple[float, object]:
     return (time.perf_counter() - t0) * 1000, result
 
 
+def _cpu_ms(function, *args) -> tuple[float, float, object]:
+    """(wall ms, this process's CPU ms, result): CPU time is what a loaded machine's
+    wall-clock time hides."""
+    c0 = time.process_time()
+    elapsed, result = _ms(function, *args)
+    return elapsed, (time.process_time() - c0) * 1000, result
+
+
 def time_lookups(claims: list[Claim], variants: list[int | None]) -> dict:
     """Per variant (candidate count): times and top 10s of every claim, variants in turn."""
-    runs = {v: {"times": [], "tops": []} for v in variants}
+    runs = {v: {"times": [], "cpu": [], "tops": []} for v in variants}
     first = []
     for number, claim in enumerate(claims):
         order = variants if number % 2 == 0 else variants[::-1]
         for variant in order:
             with candidates(variant):
-                elapsed, top = _ms(two_stage, claim)
+                elapsed, cpu, top = _cpu_ms(two_stage, claim)
             runs[variant]["times"].append(elapsed)
+            runs[variant]["cpu"].append(cpu)
             runs[variant]["tops"].append(top)
         first.append(_ms(first_stage, claim)[0])
     runs["first"] = first
     return runs
+
+
+def time_match_claims(size: int, args, vocab: Vocabulary) -> dict:
+    """`manage.py match_claims` on a file of synthetic claims, in a process of its own (it
+    opens the saved index as any new process would): wall and CPU seconds."""
+    claims = make_claims(size, args.match_claims, args.seed + 1, vocab)
+    with tempfile.TemporaryDirectory() as folder:
+        queries = Path(folder) / "claims.jsonl"
+        queries.write_text(
+            "".join(json.dumps({"id": i, "text": c.text}) + "\n" for i, c in enumerate(claims)),
+            encoding="utf-8",
+        )
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        elapsed, _ = _ms(
+            subprocess.run,
+            [
+                sys.executable,
+                str(ROOT / "manage.py"),
+                "match_claims",
+                str(queries),
+                "--output",
+                str(Path(folder) / "matches.jsonl"),
+                *args.match_claims_args.split(),
+            ],
+        )
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {
+        "match_claims_n": len(claims),
+        "match_claims_s": elapsed / 1000,
+        "match_claims_cpu_s": cpu,
+    }
 
 
 def measure(size: int, args, vocab: Vocabulary) -> dict:
@@ -168,6 +215,8 @@ def measure(size: int, args, vocab: Vocabulary) -> dict:
     pool.shutdown()
     both = sum(1 for b, t in zip(brute_found, found, strict=False) if b and t)
     numeric = {}
+    if args.match_claims:
+        numeric.update(time_match_claims(size, args, vocab))
     if args.numeric_reference:
         numeric = time_second_stage(
             claims[: args.numeric_claims], load_reference_matching(args.numeric_reference)
@@ -191,6 +240,9 @@ def measure(size: int, args, vocab: Vocabulary) -> dict:
         "load": (load_before, os.getloadavg()[0]),
         "p50": statistics.median(times),
         "p95": percentile(times, 0.95),
+        "cpu_p50": statistics.median(runs[None]["cpu"]),
+        "cpu_p95": percentile(runs[None]["cpu"], 0.95),
+        "cpu_mean": statistics.fmean(runs[None]["cpu"]),
         "first_p50": statistics.median(runs["first"]),
         "first_p95": percentile(runs["first"], 0.95),
         "recall": sum(found) / len(found),
@@ -220,6 +272,17 @@ def report(result: dict, args) -> None:
         f"{r['brute_p50']:.0f} ms",
         flush=True,
     )
+    print(
+        f"  two-stage CPU time per claim: p50 {r['cpu_p50']:.1f} ms p95 {r['cpu_p95']:.1f} ms "
+        f"mean {r['cpu_mean']:.1f} ms",
+        flush=True,
+    )
+    if "match_claims_s" in r:
+        print(
+            f"  match_claims on {r['match_claims_n']:,} claims: {r['match_claims_s']:.1f} s "
+            f"({r['match_claims_cpu_s']:.1f} s CPU in this process)",
+            flush=True,
+        )
     if "cmp_p50" in r:
         print(
             f"  with {args.compare_candidates} candidates, same claims in turn: p50 "
@@ -268,6 +331,16 @@ def main(argv: list[str] | None = None) -> int:
         "revision, in this process on the same candidates",
     )
     parser.add_argument("--numeric-claims", type=int, default=100)
+    parser.add_argument(
+        "--match-claims",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also time manage.py match_claims on a file of N claims (README: 1,000 at 100k)",
+    )
+    parser.add_argument(
+        "--match-claims-args", default="", help="more arguments for match_claims, e.g. '--jobs 2'"
+    )
     args = parser.parse_args(argv)
     sizes = sorted(int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip())
 

@@ -35,6 +35,7 @@ from django.db import connection, transaction
 from textcore.analysis import claim_terms, normalize_text, term_key
 from textcore.matching import PassageText, bm25_weight, iter_terms, score_candidates
 from textcore.retrieval.gate import OPEN_GATE, default_gate
+from textcore.retrieval.prepared import PreparedPassage
 from textcore.retrieval.query import clean_query, query_terms
 from textcore.retrieval.rank import CandidatePassage, default_ranker, rank_candidates
 
@@ -62,6 +63,9 @@ class Candidate:
     passage_key: str = ""
     title: str = ""
     kind: str = ""
+    # the second stage's analysis of the passage, kept with the index (None: computed
+    # when needed)
+    prepared: PreparedPassage | None = None
 
 
 @dataclass(frozen=True)
@@ -271,6 +275,7 @@ def find_candidates(claim_text: str, *, limit: int = CANDIDATES) -> list[Candida
                 passage_key=passage_key,
                 title=title,
                 kind=kind,
+                prepared=loaded.prepared.get(hit.doc, text) if loaded is not None else None,
             )
         )
     return candidates
@@ -346,6 +351,7 @@ def lookup(
                 text_score=c.text_score,
                 title_score=c.title_score,
                 score=c.retrieval_score,
+                prepared=c.prepared,
             )
             for c in candidates
         ],

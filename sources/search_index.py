@@ -27,6 +27,7 @@ from django.conf import settings
 from django.db import connection
 
 from textcore.retrieval.index import LibraryIndex, is_saved
+from textcore.retrieval.prepared import PreparedPassages
 from textcore.retrieval.query import index_terms
 from textcore.retrieval.rank import default_ranker
 
@@ -44,18 +45,29 @@ class _Loaded:
     stamp: str
     index: LibraryIndex
     passage_ids: Sequence[int]
+    # the second stage's analysis of each passage, by the same document positions
+    prepared: PreparedPassages
 
 
 _loaded: _Loaded | None = None
 _loading = threading.Lock()
 
-# The modules whose code decides what a saved index holds: a saved index is used only by
-# code that would have built the same one.
-_INDEX_CODE = (
-    "textcore/retrieval/index.py",
-    "textcore/retrieval/query.py",
+# The code that decides what a saved index holds (files, and folders of them): a saved
+# index is used only by code that would have built the same one. The postings and the
+# prepared passages are made by `textcore.retrieval.index` and `.prepared` and the modules
+# they import (checked by tests/sources/test_lookup.py).
+INDEX_CODE = (
+    "textcore/__init__.py",
     "textcore/analysis.py",
+    "textcore/figures",
     "textcore/lexicon.py",
+    "textcore/prepared.py",
+    "textcore/quantities",
+    "textcore/retrieval/__init__.py",
+    "textcore/retrieval/index.py",
+    "textcore/retrieval/prepared.py",
+    "textcore/retrieval/query.py",
+    "textcore/units.py",
 )
 # A saved index that is being written, left behind by a process that died, is removed
 # after this long.
@@ -78,21 +90,34 @@ def library_stamp() -> str:
         return repr((passages, cursor.fetchone()))
 
 
-def build_index() -> tuple[LibraryIndex, list[int]]:
-    """Read the library from the database into a new in-memory index."""
-    titles: dict[int, list[str]] = {
-        source_id: index_terms(f"{title} {publisher}")
+def build_index(
+    *, folder: Path | None = None, previous: PreparedPassages | None = None
+) -> tuple[LibraryIndex, list[int], PreparedPassages]:
+    """Read the library from the database into a new index, its passage ids and their
+    prepared analysis (written into `folder` when given; the records of `previous` are
+    reused for unchanged passages)."""
+    titles: dict[int, tuple[str, list[str]]] = {
+        source_id: (title, index_terms(f"{title} {publisher}"))
         for source_id, title, publisher in Source.objects.values_list("id", "title", "publisher")
     }
     passage_ids: list[int] = []
     texts: list[list[str]] = []
     source_titles: list[list[str]] = []
-    rows = Passage.objects.order_by("id").values_list("id", "source_id", "text")
-    for passage_id, source_id, text in rows.iterator(chunk_size=5000):
-        passage_ids.append(passage_id)
-        texts.append(index_terms(text))
-        source_titles.append(titles.get(source_id, []))
-    return LibraryIndex(texts, source_titles, title_weight=_title_weight()), passage_ids
+
+    def passages():
+        rows = Passage.objects.order_by("id").values_list("id", "source_id", "text", "quantities")
+        for passage_id, source_id, text, quantities in rows.iterator(chunk_size=5000):
+            title, title_terms = titles.get(source_id, ("", []))
+            passage_ids.append(passage_id)
+            texts.append(index_terms(text))
+            source_titles.append(title_terms)
+            yield text, title, quantities or []
+
+    prepared = PreparedPassages.build(
+        passages(), code=_code_fingerprint(), previous=previous, folder=folder
+    )
+    index = LibraryIndex(texts, source_titles, title_weight=_title_weight())
+    return index, passage_ids, prepared
 
 
 def _title_weight() -> float:
@@ -103,8 +128,10 @@ def _title_weight() -> float:
 def _code_fingerprint() -> str:
     digest = hashlib.sha256(repr(_title_weight()).encode())
     root = Path(__file__).resolve().parent.parent
-    for name in _INDEX_CODE:
-        digest.update((root / name).read_bytes())
+    for name in INDEX_CODE:
+        path = root / name
+        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes())
     return digest.hexdigest()
 
 
@@ -135,12 +162,29 @@ def _remove_old_indexes(folder: Path, keep: Path) -> None:
         shutil.rmtree(entry, ignore_errors=True)
 
 
-def _open_or_build(stamp: str) -> tuple[LibraryIndex, Sequence[int]]:
+def _previous_store(folder: Path | None) -> PreparedPassages | None:
+    """Prepared passages of an earlier library version to reuse: this process's, else the
+    newest saved on this machine (used only if built by the same code)."""
+    if _loaded is not None:
+        return _loaded.prepared
+    if folder is None or not folder.is_dir():
+        return None
+    saved = [entry for entry in folder.iterdir() if not entry.name.startswith(".")]
+    for entry in sorted(saved, key=lambda e: e.stat().st_mtime, reverse=True):
+        if is_saved(entry):
+            try:
+                return PreparedPassages.open(entry)
+            except (OSError, ValueError):
+                return None
+    return None
+
+
+def _open_or_build(stamp: str) -> tuple[LibraryIndex, Sequence[int], PreparedPassages]:
     """The index of the library at `stamp`: opened from this machine's saved copy, or built
     from the database (and saved for the other processes, one builder at a time)."""
     folder = _saved_indexes()
     if folder is None:
-        return build_index()
+        return build_index(previous=_previous_store(None))
     target = folder / _saved_name(stamp)
     try:
         if not is_saved(target):
@@ -148,17 +192,24 @@ def _open_or_build(stamp: str) -> tuple[LibraryIndex, Sequence[int]]:
             with open(folder / ".lock", "a") as lock:
                 fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
                 if not is_saved(target):
-                    index, passage_ids = build_index()
                     partial = folder / f".{target.name}.{os.getpid()}.{threading.get_ident()}"
-                    index.save(partial)
+                    partial.mkdir()
+                    index, passage_ids, prepared = build_index(
+                        folder=partial, previous=_previous_store(folder)
+                    )
                     np.save(partial / "passages.npy", np.asarray(passage_ids, dtype=np.int64))
+                    index.save(partial)  # its meta file last: the folder is complete
                     os.rename(partial, target)
                     _remove_old_indexes(folder, keep=target)
-                    return index, passage_ids
-        return LibraryIndex.open(target), np.load(target / "passages.npy", mmap_mode="r")
+                    return LibraryIndex.open(target), passage_ids, PreparedPassages.open(target)
+        return (
+            LibraryIndex.open(target),
+            np.load(target / "passages.npy", mmap_mode="r"),
+            PreparedPassages.open(target),
+        )
     except OSError:
         logger.exception("saved library index unusable in %s; using this process's own", folder)
-        return build_index()
+        return build_index(previous=_previous_store(None))
 
 
 def library_index() -> _Loaded:
@@ -173,8 +224,8 @@ def library_index() -> _Loaded:
         current = _loaded
         if current is None or current.stamp != stamp:
             started = time.perf_counter()
-            index, passage_ids = _open_or_build(stamp)
-            current = _Loaded(stamp, index, passage_ids)
+            index, passage_ids, prepared = _open_or_build(stamp)
+            current = _Loaded(stamp, index, passage_ids, prepared)
             _loaded = current
             logger.info(
                 "library index ready: %d passages in %.1f s",

@@ -25,7 +25,8 @@ from rapidfuzz import fuzz
 
 from .alignment import compare_facts
 from .analysis import Analysis, analyse, claim_terms, term_key
-from .figures import figure_kinds, quantity_kinds, read_passage, read_sentence
+from .figures import figure_kinds, read_sentence
+from .prepared import PreparedText, prepare_text
 
 __all__ = [
     "PassageText",
@@ -44,6 +45,9 @@ class PassageText:
     text: str
     # the stored quantities are not needed: figures are read from `text`
     quantities: Sequence[dict] = ()
+    # `prepare_text(text, quantities)` when the caller has it (the library index keeps it
+    # for every passage); computed here otherwise, with the same result
+    prepared: PreparedText | None = None
 
 
 @dataclass(frozen=True)
@@ -123,8 +127,8 @@ def score_candidates(
     claim = analyse(claim_text, sentence_starts=True)
     claim_entities = set(claim.entities)
     claim_facts = read_sentence(claim_text)
-    prepared = [(c, analyse(c.text, sentence_starts=False)) for c in candidates]
-    weights = _weights_for(terms, keys, [a.keys for _, a in prepared], term_weights)
+    prepared = [(c, c.prepared or prepare_text(c.text, c.quantities)) for c in candidates]
+    weights = _weights_for(terms, keys, [pt.analysis.keys for _, pt in prepared], term_weights)
     for key in claim_entities & weights.keys():
         weights[key] *= ENTITY_BOOST
     total_weight = sum(weights.values())
@@ -132,8 +136,9 @@ def score_candidates(
     entity_weights = {e: weights.get(e, typical_weight) for e in claim_entities}
     entity_total = sum(entity_weights.values())
     scored: list[tuple[float, str, int, dict, frozenset[str]]] = []
-    checks: list[tuple[PassageText, Analysis, set[str]]] = []
-    for candidate, p in prepared:
+    checks: list[tuple[PreparedText, Analysis, set[str]]] = []
+    for candidate, text in prepared:
+        p = text.analysis
         shared = [k for k in weights if k in p.keys]
         shared_weight = sum(weights[k] for k in shared)
         coverage = shared_weight / total_weight if total_weight else 0.0
@@ -168,17 +173,18 @@ def score_candidates(
             "missing_entities": sorted(claim_entities - found),
         }
         scored.append((base, "none", candidate.id, detail, p.stated_years))
-        checks.append((candidate, p, found))
+        checks.append((text, p, found))
     # the comparison of compare_quantities and /api/compare/, figures read from the texts;
     # reading a candidate's figures costs more than scoring its words, so a candidate whose
     # stored quantities cannot give a figure of any kind the claim states is not read
     claim_kinds = figure_kinds(claim_facts.figures)
     for i, (base, _, candidate_id, detail, years) in enumerate(scored):
-        candidate, p, found = checks[i]
+        candidate = candidates[i]
+        text, p, found = checks[i]
         if not claim_facts.figures:
             numeric, numeric_detail = "none", {"pairs": [], "reason": "no figure in the claim"}
-        elif _may_compare(claim_kinds, candidate):
-            comparison = compare_facts(claim_facts, read_passage(candidate.text))
+        elif _may_compare(claim_kinds, candidate, text.kinds):
+            comparison = compare_facts(claim_facts, text.facts)
             numeric = comparison.numeric
             numeric_detail = {"pairs": list(comparison.pairs), "reason": comparison.reason}
         else:
@@ -213,13 +219,16 @@ def score_candidates(
     return results[:limit]
 
 
-def _may_compare(claim_kinds: frozenset[str], candidate: PassageText) -> bool:
-    """Whether the candidate can state a figure of a kind the claim states (see above)."""
+def _may_compare(
+    claim_kinds: frozenset[str], candidate: PassageText, kinds: frozenset[str]
+) -> bool:
+    """Whether the candidate can state a figure of a kind the claim states (see above);
+    `kinds` are those its stored quantities can give (`quantity_kinds`)."""
     if not candidate.text:
         return False
     if not candidate.quantities and _DIGIT_RE.search(candidate.text):
         return True  # quantities not given by the caller: the text must be read
-    return bool(claim_kinds & quantity_kinds(candidate.quantities, candidate.text))
+    return bool(claim_kinds & kinds)
 
 
 _DIGIT_RE = re.compile(r"\d")

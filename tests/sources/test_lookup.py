@@ -1,8 +1,12 @@
 """Claim lookup: one path for matching, the command and the API (sources.search.lookup)."""
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
 from rest_framework.test import APIClient
@@ -10,6 +14,8 @@ from rest_framework.test import APIClient
 from sources import search, search_index
 from tests.factories import FactCheckerFactory, PassageFactory, SourceFactory
 from tests.sources.sample import LIBRARY
+from textcore.retrieval.prepared import prepare_passage
+from textcore.retrieval.rank import CandidatePassage, rank_candidates
 
 pytestmark = pytest.mark.django_db
 
@@ -164,3 +170,104 @@ def test_without_a_folder_for_saved_indexes_each_process_keeps_its_own(settings)
     passages = add_passages(*LIBRARY)
     [best] = search.lookup(text="Brenmoor quarries doubled output after the new road", top_k=1)
     assert best.passage_id == passages[5].pk
+
+
+def test_the_index_keeps_each_passage_analysed_as_the_lookup_would_analyse_it():
+    passages = add_passages(*LIBRARY)
+    search.lookup(text="Brenmoor quarry", top_k=5)
+    loaded = search_index.library_index()
+    for doc, passage_id in enumerate(loaded.passage_ids):
+        passage = next(p for p in passages if p.pk == passage_id)
+        stored = loaded.prepared.get(doc, passage.text)
+        fresh = prepare_passage(passage.text, passage.source.title, passage.quantities)
+        assert stored.text.analysis == fresh.text.analysis
+        assert stored.text.kinds == fresh.text.kinds
+        assert stored.text.facts == fresh.text.facts
+        assert (stored.keys, stored.title, stored.title_keys) == (
+            fresh.keys,
+            fresh.title,
+            fresh.title_keys,
+        )
+
+
+def test_analysis_of_a_passage_changed_behind_the_applications_back_is_rebuilt():
+    [passage] = add_passages(LIBRARY[0])
+    search.lookup(text="Tressilian reservoir", top_k=5)
+    changed = "The Tressilian reservoir held 12 billion litres in March."
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE sources_passage SET text = %s WHERE id = %s", [changed, passage.pk])
+    [candidate] = search.find_candidates("Tressilian reservoir litres")
+    assert candidate.text == changed
+    assert candidate.prepared.text.analysis == prepare_passage(changed).text.analysis
+    assert candidate.prepared.text.facts == prepare_passage(changed).text.facts
+
+
+def test_lookup_with_the_indexs_analysis_ranks_as_analysing_each_candidate_would():
+    add_passages(*LIBRARY)
+    claim = "Imports of frozen fish through the harbour fell by 20% last year"
+    found = search.find_candidates(claim)
+    assert all(c.prepared is not None for c in found)
+    index = search_index.library_index().index
+    ranked = [
+        rank_candidates(
+            claim,
+            [],
+            [
+                CandidatePassage(
+                    id=c.passage_id,
+                    text=c.text,
+                    title=c.title,
+                    quantities=c.quantities,
+                    text_score=c.text_score,
+                    title_score=c.title_score,
+                    score=c.retrieval_score,
+                    prepared=c.prepared if with_index else None,
+                )
+                for c in found
+            ],
+            idf=index.text.idf,
+            library_size=len(index),
+        )
+        for with_index in (True, False)
+    ]
+    assert ranked[0] == ranked[1] and ranked[0]
+
+
+def test_the_saved_index_is_named_by_all_the_code_that_builds_it():
+    # every module the index and the prepared passages are built with counts in the name
+    # of a saved index, so a change to any of them builds a new one
+    imported = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, textcore.retrieval.index, textcore.retrieval.prepared; "
+            "print('\\n'.join(m.__file__ for n, m in sys.modules.items() "
+            "if n.split('.')[0] == 'textcore'))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=settings.BASE_DIR,
+    ).stdout.split()
+    root = Path(settings.BASE_DIR).resolve()
+    for file in imported:
+        name = Path(file).resolve().relative_to(root).as_posix()
+        assert any(name == c or name.startswith(c + "/") for c in search_index.INDEX_CODE), name
+
+
+@pytest.mark.django_db(transaction=True)
+def test_match_claims_in_several_processes_writes_what_one_process_writes(tmp_path):
+    add_passages(*LIBRARY)
+    claims = [f"{text} ({n})" for n in range(6) for text in LIBRARY] + ["https://t.co/x"]
+    queries = tmp_path / "claims.jsonl"
+    queries.write_text(
+        "".join(json.dumps({"id": i, "text": c}) + "\n" for i, c in enumerate(claims)),
+        encoding="utf-8",
+    )
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        call_command("match_claims", str(queries), "--jobs", jobs, "--output", str(out))
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]
+    assert [json.loads(line)["id"] for line in outputs[1].splitlines()] == list(range(len(claims)))

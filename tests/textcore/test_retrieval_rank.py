@@ -14,6 +14,9 @@ from textcore.retrieval.rank import (
     CandidatePassage,
     Ranker,
     _char_grams,
+    _jaccard,
+    _trigram_codes,
+    _trigrams,
     char_cosines,
     default_ranker,
     pair_features,
@@ -139,3 +142,10 @@ def test_character_ngram_cosines_are_those_of_the_definition(query, documents):
     assert char_cosines(query, documents) == pytest.approx(
         _cosines_by_definition(query, documents), abs=1e-12
     )
+
+
+@given(a=_TEXTS, b=_TEXTS)
+def test_trigram_similarity_is_the_jaccard_similarity_of_the_trigram_sets(a, b):
+    sets = _trigrams(a), _trigrams(b)
+    expected = len(sets[0] & sets[1]) / len(sets[0] | sets[1]) if all(sets) else 0.0
+    assert _jaccard(_trigram_codes(a), _trigram_codes(b)) == expected

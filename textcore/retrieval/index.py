@@ -165,9 +165,9 @@ class LibraryIndex:
         return [Hit(doc, float(total[doc]), float(text[doc]), float(title[doc])) for doc in order]
 
     def save(self, folder: Path) -> None:
-        """Write the index into `folder` (created; must not exist) for `open`."""
+        """Write the index into `folder` (created if missing) for `open`."""
         folder = Path(folder)
-        folder.mkdir(parents=True)
+        folder.mkdir(parents=True, exist_ok=True)
         self.text.save(folder, "text")
         self.title.save(folder, "title")
         meta = {

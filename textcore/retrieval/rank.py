@@ -30,6 +30,7 @@ from textcore.analysis import claim_terms, normalize_text, term_key
 from textcore.matching import PassageText, score_candidates
 
 from .gate import RelevanceGate, default_gate, shared_evidence
+from .prepared import PreparedPassage, prepare_passage
 from .query import index_terms, without_credit_line
 
 RANKER_PATH = Path(__file__).with_name("ranker.json")
@@ -82,6 +83,9 @@ class CandidatePassage:
     text_score: float = 0.0
     title_score: float = 0.0
     score: float = 0.0
+    # the passage's analysis when the library index has it (`prepared`); computed from
+    # text, title and quantities otherwise, with the same result
+    prepared: PreparedPassage | None = None
 
 
 @dataclass(frozen=True)
@@ -153,11 +157,24 @@ def _trigrams(text: str) -> frozenset[str]:
     return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
 
 
+def _trigram_codes(text: str) -> np.ndarray:
+    """`_trigrams(text)` as numbers, ascending: three code points of 21 bits each."""
+    points = np.frombuffer(f" {text} ".encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    return np.unique((points[:-2] << 42) | (points[1:-1] << 21) | points[2:])
+
+
 @lru_cache(maxsize=20_000)
-def _view(text: str) -> tuple[str, frozenset[str], frozenset[str]]:
-    """Normalised text, its character trigrams and its words; cached, as passages recur."""
-    norm = normalize_text(text)
-    return norm, _trigrams(norm), frozenset(norm.split())
+def _trigram_codes_cached(text: str) -> np.ndarray:
+    """`_trigram_codes`, remembered: titles recur (read only)."""
+    codes = _trigram_codes(text)
+    codes.flags.writeable = False
+    return codes
+
+
+def _prepared(candidate: CandidatePassage) -> PreparedPassage:
+    return candidate.prepared or prepare_passage(
+        candidate.text, candidate.title, candidate.quantities
+    )
 
 
 def _char_grams(text: str) -> Counter[str]:
@@ -242,13 +259,12 @@ def char_cosines(query_norm: str, documents: Sequence[str]) -> list[float]:
     return np.bincount(owner, weights=dots, minlength=size).tolist()
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-@lru_cache(maxsize=20_000)
-def _keys(text: str) -> frozenset[str]:
-    return frozenset(index_terms(text))
+def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Jaccard similarity of two sets given as unique numbers (`_trigram_codes`)."""
+    if not len(a) or not len(b):
+        return 0.0
+    shared = int(np.count_nonzero(np.isin(b, a, assume_unique=True)))
+    return shared / (len(a) + len(b) - shared)
 
 
 def _recall(keys: frozenset[str], query_keys: frozenset[str], idf: Callable[[str], float]) -> float:
@@ -268,32 +284,38 @@ def pair_features(
     candidates: Sequence[CandidatePassage],
     scored: dict[int, object],
     idf: Callable[[str], float],
+    prepared: Sequence[PreparedPassage] | None = None,
 ) -> list[list[float]]:
-    """FEATURES of each candidate for a cleaned query; `scored` maps id -> ScoredMatch."""
+    """FEATURES of each candidate for a cleaned query; `scored` maps id -> ScoredMatch.
+
+    `prepared` is each candidate's analysis (`_prepared`), when the caller has it.
+    """
+    if prepared is None:
+        prepared = [_prepared(c) for c in candidates]
     query_keys = frozenset(index_terms(query))
     query_norm = normalize_text(query)
-    query_grams = _trigrams(query_norm)
+    query_grams = _trigram_codes(query_norm)
     numbers = {t for t in query_norm.split() if _NUMBER.match(t)}
     best = max((c.score for c in candidates), default=0.0) or 1.0
     best_text = max((c.text_score for c in candidates), default=0.0) or 1.0
     best_title = max((c.title_score for c in candidates), default=0.0) or 1.0
     cosines = char_cosines(
-        query_norm, [f"{_view(c.title)[0]} {_view(c.text)[0]}" for c in candidates]
+        query_norm, [f"{p.title} {p.text.analysis.normalized}" for p in prepared]
     )
     best_cosine = max(cosines, default=0.0) or 1.0
     # the claim's own words: an embedded post's credit line names who posted, not the claim
     claim_keys = frozenset(index_terms(without_credit_line(query)))
-    claim_coverage = [_recall(claim_keys, _keys(c.text) | _keys(c.title), idf) for c in candidates]
+    claim_coverage = [_recall(claim_keys, p.keys | p.title_keys, idf) for p in prepared]
     top_coverage = max(claim_coverage, default=0.0)
     best_coverage = top_coverage or 1.0
     rows = []
-    for rank, candidate in enumerate(candidates):
-        text_norm, text_grams, text_words = _view(candidate.text)
-        title_norm, title_grams, title_words = _view(candidate.title)
+    for rank, (candidate, passage) in enumerate(zip(candidates, prepared, strict=True)):
+        text_norm, title_norm = passage.text.analysis.normalized, passage.title
+        text_grams, title_grams = _trigram_codes(text_norm), _trigram_codes_cached(title_norm)
         match = scored.get(candidate.id)
         detail = match.detail if match is not None else {}
         numeric = match.numeric if match is not None else "none"
-        words = text_words | title_words
+        words = passage.words
         rows.append(
             [
                 candidate.score / best,
@@ -312,8 +334,8 @@ def pair_features(
                 _jaccard(query_grams, title_grams) if title_norm else 0.0,
                 cosines[rank],
                 cosines[rank] / best_cosine,
-                _recall(_keys(candidate.text), query_keys, idf),
-                _recall(_keys(candidate.title), query_keys, idf),
+                _recall(passage.keys, query_keys, idf),
+                _recall(passage.title_keys, query_keys, idf),
                 len(numbers & words) / len(numbers) if numbers else 0.0,
                 1.0 if numeric == "agrees" else 0.0,
                 1.0 if numeric == "conflicts" else 0.0,
@@ -332,18 +354,24 @@ def second_stage(
     candidates: Sequence[CandidatePassage],
     *,
     idf: Callable[[str], float],
+    prepared: Sequence[PreparedPassage] | None = None,
 ) -> tuple[list[list[float]], dict[int, object]]:
     """Features of every candidate (in candidate order) and the wording/numeric scores."""
+    if prepared is None:
+        prepared = [_prepared(c) for c in candidates]
     weights = {word: idf(term_key(word)) for word in claim_terms(query)}
     scored = score_candidates(
         query,
         quantities,
-        [PassageText(c.id, c.text, c.quantities) for c in candidates],
+        [
+            PassageText(c.id, c.text, c.quantities, prepared=p.text)
+            for c, p in zip(candidates, prepared, strict=True)
+        ],
         term_weights=weights,
         limit=len(candidates),
     )
     by_id = {m.passage_id: m for m in scored}
-    return pair_features(query, candidates, by_id, idf), by_id
+    return pair_features(query, candidates, by_id, idf, prepared), by_id
 
 
 def rank_candidates(
@@ -367,10 +395,11 @@ def rank_candidates(
         return []
     ranker = ranker or default_ranker()
     gate = gate or default_gate()
-    query_keys = _keys(query)
-    features, scored = second_stage(query, quantities, candidates, idf=idf)
+    query_keys = frozenset(index_terms(query))
+    prepared = [_prepared(c) for c in candidates]
+    features, scored = second_stage(query, quantities, candidates, idf=idf, prepared=prepared)
     results = []
-    for candidate, row in zip(candidates, features, strict=True):
+    for candidate, passage, row in zip(candidates, prepared, features, strict=True):
         score = round(100.0 * ranker.probability(row), 2)
         if score < ranker.floor:
             continue
@@ -378,7 +407,7 @@ def rank_candidates(
         numeric = match.numeric if match is not None else "none"
         evidence = shared_evidence(
             query_keys,
-            _keys(candidate.text) | _keys(candidate.title),
+            passage.keys | passage.title_keys,
             idf=idf,
             library_size=library_size,
             figure=_figure_in_context(match.detail if match is not None else {}),

@@ -1,11 +1,17 @@
 import json
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connections
 
 from sources.search import lookup
+from sources.search_index import library_index
 
 MAX_TOP = 100
+# Claims each process takes at a time when several share the file.
+_CHUNK = 16
 
 
 def _read_queries(path: Path) -> list[tuple[object, str]]:
@@ -30,6 +36,34 @@ def _read_queries(path: Path) -> list[tuple[object, str]]:
     return queries
 
 
+def _matches(query: tuple[object, str, int]) -> str:
+    """The output line of one claim."""
+    query_id, text, top = query
+    matches = [
+        {
+            "source_key": m.source_key,
+            "passage_key": m.passage_key,
+            "score": m.score,
+            "numeric": m.numeric,
+        }
+        for m in lookup(text=text, top_k=top)
+    ]
+    return json.dumps({"id": query_id, "matches": matches}, ensure_ascii=False)
+
+
+def _in_processes(queries: list[tuple[object, str, int]], jobs: int):
+    """The output lines of the claims, in input order, matched by `jobs` processes.
+
+    Each lookup depends on its claim and the library only, so the lines are those one
+    process gives. The processes are forked from this one: they share its opened index
+    (memory-mapped) and open their own database connections.
+    """
+    library_index()  # read once here, inherited by the processes
+    connections.close_all()  # a connection must not be shared across a fork
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield from pool.map(_matches, queries, chunksize=_CHUNK)
+
+
 class Command(BaseCommand):
     help = (
         'Match claims against the library: FILE has one {"id", "text"} object a line; '
@@ -40,10 +74,18 @@ class Command(BaseCommand):
         parser.add_argument("file", type=Path)
         parser.add_argument("--top", type=int, default=10, help="matches per claim (default 10)")
         parser.add_argument("--output", type=Path, help="default: standard output")
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=1,
+            help="processes matching claims at once (default 1; at most one per core helps)",
+        )
 
-    def handle(self, *args, file, top, output, **options):
+    def handle(self, *args, file, top, output, jobs, **options):
         if not 1 <= top <= MAX_TOP:
             raise CommandError(f"--top must be between 1 and {MAX_TOP}")
+        if jobs < 1:
+            raise CommandError("--jobs must be at least 1")
         output = Path(output) if output else None
         queries = _read_queries(Path(file))
         try:
@@ -51,18 +93,11 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"cannot write {output}: {exc.strerror}") from None
         write = out.write if out else self.stdout.write
+        work = [(query_id, text, top) for query_id, text in queries]
         try:
-            for query_id, text in queries:
-                matches = [
-                    {
-                        "source_key": m.source_key,
-                        "passage_key": m.passage_key,
-                        "score": m.score,
-                        "numeric": m.numeric,
-                    }
-                    for m in lookup(text=text, top_k=top)
-                ]
-                line = json.dumps({"id": query_id, "matches": matches}, ensure_ascii=False)
+            jobs = min(jobs, len(work) // _CHUNK or 1)
+            lines = _in_processes(work, jobs) if jobs > 1 else map(_matches, work)
+            for line in lines:
                 write(line + "\n" if out else line)
         finally:
             if out:
