@@ -93,12 +93,14 @@ def cross_validate(rows: list[dict], gold: list[str], folds: int) -> None:
         print(
             f"  fold {fold + 1}: chosen width={best[0]} digits={best[1]} "
             f"held-out macro_f1={m['macro_f1']:.3f} "
-            f"conflicts precision={m['conflicts']['precision']:.3f}"
+            f"conflicts precision={m['conflicts']['precision']:.3f} "
+            f"recall={m['conflicts']['recall']:.3f}"
         )
     m = metrics(held_gold, held_pred)
     print(
         f"  pooled held-out macro_f1={m['macro_f1']:.3f} "
-        f"conflicts precision={m['conflicts']['precision']:.3f}"
+        f"conflicts precision={m['conflicts']['precision']:.3f} "
+        f"recall={m['conflicts']['recall']:.3f}"
     )
 
 

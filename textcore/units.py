@@ -105,6 +105,18 @@ _REGISTRY: list[Unit] = [
             ("decade", 10 * _MINUTES_PER_YEAR),
         ],
     ),
+    # An age ("a 19-year-old", "40 years old"): how long someone or something has
+    # existed, in years. The same names as durations, told apart by dimension.
+    *_units(
+        "age",
+        "year",
+        [
+            ("day", 1 / 365.2425),
+            ("week", 7 / 365.2425),
+            ("month", 1 / 12),
+            ("year", 1.0),
+        ],
+    ),
     *_units("count", "count", [("count", 1.0, "")]),
     # what a price is per when it is not a measure ("$30 a share", "£5 per head")
     *_units("count", "share", [("share", 1.0)]),

@@ -46,8 +46,10 @@ def test_lookup_ranks_the_paraphrased_passage_first():
 
 
 def test_source_title_is_searched():
-    [passage] = add_passages("Output rose sharply.", title="Brenmoor quarry statistics")
-    assert [m.passage_id for m in search.lookup(text="Brenmoor quarry", top_k=3)] == [passage.pk]
+    add_passages(*LIBRARY[:5])
+    [passage] = add_passages("Output rose sharply.", title="Velmora gravel pit statistics")
+    found = search.lookup(text="Velmora gravel pit", top_k=3)
+    assert [m.passage_id for m in found] == [passage.pk]
 
 
 @pytest.mark.parametrize("noise", ["https://example.com/story", "\U0001f600\U0001f389", "the"])

@@ -5,6 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textcore.alignment import compare_texts
+from textcore.alignment.measures import share_frame
+from textcore.figures import fold, read_sentence
 
 
 def relation(claim: str, passage: str) -> str:
@@ -367,6 +369,161 @@ def test_percentages_of_different_wholes_are_not_compared():
     assert relation(claim, passage) == "none"
     same_whole = "Velby mines about 65 percent of heavy ores."
     assert relation(claim, same_whole) == "conflicts"
+
+
+# --------------------------------------------------------------------- ages
+
+
+def test_an_age_is_not_compared_with_how_long_something_else_lasted():
+    claim = "A 23-year-old driver was banned for five years."
+    assert relation(claim, "The driver was banned for 23 years.") == "conflicts"
+    assert relation(
+        "The Pellow dam is 60 years old.", "The Pellow dam took 60 years to pay off."
+    ) == ("none")
+
+
+def test_ages_compare_with_ages_and_with_how_long_a_thing_has_lasted():
+    claim = "The 30-year-old treaty was torn up."
+    assert relation(claim, "The treaty was 30 years old.") == "agrees"
+    assert relation(claim, "The treaty had been in force for 30 years.") == "agrees"
+    assert relation(claim, "The treaty had been in force for about 45 years.") == "conflicts"
+
+
+# --------------------------------------------------------------------- shares and wholes
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        # a restrictive modifier narrows the whole, on either side
+        ("Orvia exports 85% of its raw coffee.", "Orvia exports 60% of its coffee."),
+        ("Orvia exports 60% of its coffee.", "Orvia exports 85% of its raw coffee."),
+        ("A third of young adults in Brenmark own a car.", "Half of adults in Brenmark own a car."),
+        # a participle before the head is a restriction too, and says what is done
+        ("Tarsa handles 30% of refined tin.", "Tarsa handles 55% of tin output."),
+        # amounts of a narrower kind
+        (
+            "The plant smelted 40,000 tonnes of scrap copper in 2020.",
+            "The plant smelted 55,000 tonnes of copper in 2020.",
+        ),
+    ],
+)
+def test_shares_of_a_narrower_whole_are_not_compared(claim, passage):
+    result = compare_texts(claim, passage)
+    assert result.numeric == "none"
+    assert "different extent" in result.reason
+
+
+def test_a_narrower_whole_never_agrees_by_coincidence():
+    claim = "Orvia exports 40% of its roasted coffee."
+    assert relation(claim, "Orvia exports 40% of its coffee.") == "none"
+    assert relation(claim, "Orvia exports 40% of its roasted coffee.") == "agrees"
+
+
+def test_the_same_restriction_anywhere_in_the_other_text_keeps_the_conflict():
+    claim = "Marrow Works smelts 70% of recycled aluminium."
+    passage = "For recycled aluminium, the share of smelting done by Marrow Works is about 50%."
+    assert relation(claim, passage) == "conflicts"
+    stated_again = "Marrow Works smelts about 50% of recycled aluminium."
+    assert relation(claim, stated_again) == "conflicts"
+
+
+def test_a_whole_written_out_is_the_same_as_its_abbreviation():
+    claim = "Varel's debt reached 40% of GDP in 2020."
+    assert relation(claim, "Varel's debt reached 60% of gross domestic product in 2020.") == (
+        "conflicts"
+    )
+    assert relation(claim, "Varel's debt reached 40% of gross domestic product in 2020.") == (
+        "agrees"
+    )
+
+
+def test_words_of_scope_do_not_narrow_a_whole():
+    claim = "Velby supplies 30% of global copper."
+    assert relation(claim, "Velby supplies 45% of the world's copper.") == "conflicts"
+    assert relation(claim, "Velby supplies 45% of all copper.") == "conflicts"
+
+
+def test_a_verb_after_a_plural_whole_is_no_modifier():
+    claim = "About 55% of voters say the mayor should resign."
+    assert relation(claim, "Some 40% of voters think the mayor should go.") == "conflicts"
+    claim = "About 55% of the people polled want the mayor to resign."
+    assert relation(claim, "Some 40% of people want the mayor to go.") == "conflicts"
+
+
+@pytest.mark.parametrize(
+    ("text", "restricting"),
+    [
+        ("Orvane uses 50% of its smelting capacity today.", {"smelting"}),
+        ("Orvane paid 40% of the tax bill last year.", {"tax"}),
+        ("About 40% of the people don't vote.", set()),
+        ("Over 60% of the world's heavy crude oil, by one count.", {"heavy", "crude"}),
+    ],
+)
+def test_the_words_restricting_a_whole(text, restricting):
+    facts = read_sentence(fold(text))
+    assert set(share_frame(facts.text, facts.figures[0]).modifiers) == restricting
+
+
+def test_a_share_with_no_whole_written_may_be_of_the_claims_whole():
+    claim = "Dovia refines 70% of heavy ores."
+    assert relation(claim, "Dovia refines about 50%.") == "conflicts"
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Dovia refines 70% of the world's cobalt.",  # verb before the figure
+        "About 70% of the world's cobalt is refined in Dovia.",  # passive after the whole
+        "Dovia accounts for 70% of cobalt refining.",  # noun in the whole
+        "Dovia's share of cobalt smelting is 70%.",  # the "share of" phrase
+    ],
+)
+def test_shares_of_different_activities_are_not_compared(passage):
+    claim = "Dovia mines 40% of the world's cobalt."
+    result = compare_texts(claim, passage)
+    assert result.numeric == "none"
+    assert "different activities" in result.reason
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Dovia mines 25% of the world's cobalt.",
+        "Dovia accounts for 25% of cobalt mining.",
+        "Dovia's share of cobalt extraction is 25%.",
+        # the general word for making things goes with each kind of it
+        "Dovia produces 25% of the world's cobalt.",
+    ],
+)
+def test_shares_of_the_same_activity_still_conflict(passage):
+    assert relation("Dovia mines 40% of the world's cobalt.", passage) == "conflicts"
+
+
+def test_buying_and_selling_are_different_activities():
+    claim = "Karst buys 30% of the region's wheat."
+    assert relation(claim, "Karst sells 30% of the region's wheat.") == "none"
+    assert relation(claim, "Karst purchases 20% of the region's wheat.") == "conflicts"
+    assert relation(claim, "Karst imports 20% of the region's wheat.") == "conflicts"
+    assert relation("Karst exports 30% of its wheat.", "Karst imports 20% of its wheat.") == "none"
+
+
+def test_percentages_of_wholes_sharing_no_word_do_not_conflict():
+    claim = "Velby supplies 30% of global copper."
+    assert relation(claim, "Velby supplies 45% of global nickel.") == "none"
+
+
+def test_the_object_of_a_noun_of_action_is_part_of_the_whole():
+    claim = "Tarsa refines more than 80% of heavy ores."
+    passage = "Tarsa carries out over 80% of the world's refining of heavy ores."
+    assert relation(claim, passage) == "agrees"
+    assert relation(claim, "Tarsa carries out 60% of the refining of heavy ores.") == "conflicts"
+
+
+def test_a_list_of_adjectives_before_the_head_restricts_the_whole():
+    claim = "Tarsa refines 80% of rarer, heavy ores."
+    assert relation(claim, "Tarsa refines 60% of heavy ores.") == "conflicts"
+    assert relation(claim, "Tarsa refines 60% of ores.") == "none"
 
 
 def test_the_reason_cites_the_closest_disagreeing_figures():

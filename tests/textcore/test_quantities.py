@@ -77,6 +77,27 @@ def test_year_compound_is_a_duration():
     assert (q.value, q.unit, q.dimension) == (16, "year", "duration")
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("A 23-year-old woman was questioned.", "23-year-old", 23, "year"),
+        ("The 23-year-old was questioned.", "23-year-old", 23, "year"),
+        ("Forty-year-old Dee Marr won.", "Forty-year-old", 40, "year"),
+        ("They rescued a six-month-old calf.", "six-month-old", 6, "month"),
+        ("The mill is 210 years old.", "210 years old", 210, "year"),
+    ],
+)
+def test_an_n_year_old_is_an_age_not_a_duration(text, surface, value, unit):
+    q = only(text)
+    assert (q.text, q.value, q.unit, q.dimension) == (surface, value, unit, "age")
+    assert text[q.start : q.end] == surface
+
+
+def test_a_stretch_of_years_stays_a_duration():
+    assert only("She was jailed for 12 years.").dimension == "duration"
+    assert only("Gold hit a 16-year high on Friday.").dimension == "duration"
+
+
 def test_duration_after_an_adjective():
     q = only("The summit lasted two, long days.")
     assert (q.value, q.unit) == (2, "day")

@@ -4,7 +4,7 @@ import math
 from collections import Counter
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textcore.retrieval.index import LibraryIndex
@@ -137,6 +137,7 @@ _WORDS = st.sampled_from("knife knives bed bugs bedbugs a of 12 2019 4.5 café l
 _TEXTS = st.lists(_WORDS, max_size=10).map(" ".join)
 
 
+@settings(deadline=None)  # a timing limit is not what this test is about
 @given(query=_TEXTS, documents=st.lists(_TEXTS, max_size=6))
 def test_character_ngram_cosines_are_those_of_the_definition(query, documents):
     assert char_cosines(query, documents) == pytest.approx(
@@ -144,6 +145,7 @@ def test_character_ngram_cosines_are_those_of_the_definition(query, documents):
     )
 
 
+@settings(deadline=None)
 @given(a=_TEXTS, b=_TEXTS)
 def test_trigram_similarity_is_the_jaccard_similarity_of_the_trigram_sets(a, b):
     sets = _trigrams(a), _trigrams(b)

@@ -32,6 +32,7 @@ from textcore.alignment.pairing import (
     overlap,
     pair_distance,
     same_limit,
+    whole_clash,
 )
 from textcore.alignment.subjects import countries_in, missing_names, names_in
 from textcore.figures import Figure, SentenceFacts, fold, read_sentence
@@ -179,6 +180,9 @@ def compare_facts(claim: SentenceFacts, passage: SentenceFacts) -> Comparison:
             tuple(agreed),
             f"{first['claim']['text']} is consistent with {first['passage']['text']}",
         )
+    clash = whole_clash(claim, passage)
+    if clash:
+        return Comparison("none", (), f"not comparable: {clash}")
     return Comparison("none", (), "no figure of the same kind about the same thing")
 
 

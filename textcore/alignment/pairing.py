@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import math
 
-from textcore.alignment.measures import modifiers, narrower_measure, topical, whole_words
+from textcore.alignment.measures import (
+    different_wholes,
+    disjoint_wholes,
+    modifiers,
+    narrower_measure,
+    topical,
+)
 from textcore.alignment.subjects import names_in, specifies
 from textcore.analysis import term_key
 from textcore.figures import Figure, SentenceFacts
@@ -117,6 +123,7 @@ def judge(
         if comparable(c, p)
         and not c.defining
         and not (c.years and p.years and not c.years & p.years)
+        and not different_wholes(claim.text, c, claim.keys, passage.text, p, passage.keys)
     ]
     if not candidates:
         return None
@@ -149,6 +156,18 @@ def judge(
     if _conflict_doubt(best, p, claim, passage, passage_only, shared_topical):
         return None
     return _pair(best, p, "conflicts", claim)
+
+
+def whole_clash(claim: SentenceFacts, passage: SentenceFacts) -> str | None:
+    """Why the first pair of figures of one kind was left out as shares or amounts of
+    different things ("99% of heavy oils" against "90% of oils"), if one was."""
+    for p in passage.figures[:MAX_READINGS]:
+        for c in claim.figures[:MAX_READINGS]:
+            if comparable(c, p):
+                why = different_wholes(claim.text, c, claim.keys, passage.text, p, passage.keys)
+                if why:
+                    return f"{why}: {c.text} vs {p.text}"
+    return None
 
 
 # Derived readings precise enough to contradict a claim: "13 of 20", "2-1", "unanimous".
@@ -207,8 +226,7 @@ def _conflict_doubt(
         return "a plan against an actual figure"
     if bool(claim.months) != bool(passage.months) and not (claim.quarters or passage.quarters):
         return "a figure for a month against one that is not"
-    whole_c, whole_p = whole_words(claim.text, c), whole_words(passage.text, p)
-    if whole_c and whole_p and not whole_c & whole_p:
+    if disjoint_wholes(claim.text, c, passage.text, p):
         return "percentages of different wholes"
     claim_mods, passage_mods = modifiers(c.clause), modifiers(p.clause)
     if claim_mods and passage_mods and not (claim_mods & passage.keys or passage_mods & claim.keys):

@@ -110,7 +110,7 @@ def quantity_kinds(quantities, text: str) -> frozenset[str]:
     for q in quantities:
         unit = str(q.get("unit") or "")
         for part in {unit, unit.partition("/")[0]}:
-            info = unit_family(part)
+            info = unit_family(part, str(q.get("dimension") or "") if part == unit else "")
             if info is not None:
                 kinds.add(_coarse(info[0]))
         noun = str(q.get("noun") or "").strip().lower()

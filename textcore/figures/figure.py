@@ -59,9 +59,10 @@ def word_keys(text: str) -> frozenset[str]:
     return frozenset(term_key(t) for t in claim_terms(text))
 
 
-def unit_family(unit: str) -> tuple[str, float, str] | None:
-    """(family, factor to base, base unit name) of a canonical unit."""
-    found = units.find(unit)
+def unit_family(unit: str, dimension: str = "") -> tuple[str, float, str] | None:
+    """(family, factor to base, base unit name) of a canonical unit (of `dimension`, when
+    two dimensions share its name: a "year" of age is not a stretch of a year)."""
+    found = units.find(unit, dimension)
     if found is not None:
         if found.dimension == "ratio":
             family = found.base  # percent, percentage_point

@@ -14,6 +14,7 @@ import math
 import re
 from bisect import bisect_right
 
+from textcore import units
 from textcore.analysis import term_key
 from textcore.figures.figure import Figure, unit_family, word_keys, years_of
 from textcore.figures.hedges import interval
@@ -83,6 +84,12 @@ _BOUNDARY_RE = re.compile(
 _DEFINING_LEFT = re.compile(
     r"\b(?:waiting|waited|aged|earning|living|lasting|older|younger|over-)\s+(?:for\s+)?"
     r"(?:more\s+than|over|less\s+than|under|longer\s+than|at\s+least)?\s*$",
+    re.IGNORECASE,
+)
+# A perfect "for": how long something has lasted up to then ("has been in place for").
+_LASTED_LEFT = re.compile(
+    r"\b(?:has|have|had)\s+(?:[a-z]+\s+){0,4}?for\s+(?:(?:about|around|nearly|almost|"
+    r"more\s+than|over|some|the\s+past|the\s+last)\s+)?$",
     re.IGNORECASE,
 )
 # "a third of the $375m settlement": the figure is the whole a share is taken of
@@ -168,7 +175,7 @@ def figures_of(text: str, q: dict, bounds: list[tuple[int, int]]) -> list[Figure
             rate_period = after.group("period") or _ADVERB_PERIOD[after.group("adverb").lower()]
         elif before:
             rate_period = _ADVERB_PERIOD[before.group("adverb").lower()]
-    info = unit_family(unit)
+    info = unit_family(unit, str(q.get("dimension") or ""))
     if info is None:
         return []
     family, factor, base = info
@@ -255,6 +262,17 @@ def figures_of(text: str, q: dict, bounds: list[tuple[int, int]]) -> list[Figure
     ):
         # "growth came in at 4.4%": the level of a growth rate is a change
         figures.append(Figure(key=("change", family), low=low, high=high, **common))
+    if family == "duration" and kind == "level" and _LASTED_LEFT.search(near_left):
+        # "the ban has been in place for 25 years": how long something has lasted is its age
+        years = units.find("year", "duration").factor
+        figures.append(
+            Figure(
+                key=("level", "age"),
+                low=low / years,
+                high=high / years,
+                **{**common, "converted_unit": "year"},
+            )
+        )
     if role == "change" and family == "percent":
         if direction:
             sign_low, sign_high = sorted((1 + direction * low / 100, 1 + direction * high / 100))

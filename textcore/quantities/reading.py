@@ -12,6 +12,8 @@ from .context import counted_noun, is_year, qualifier_before, skip_number
 from .numbers import Number
 from .quantity import Quantity
 from .unit_words import (
+    AGE_AFTER_RE,
+    AGE_COMPOUND_RE,
     COMPOUND_RE,
     COMPOUND_UNITS,
     CURRENCY_PREFIX,
@@ -106,10 +108,19 @@ def _read_after(text: str, number: Number, currency: str) -> _Reading | None:
             return _Reading(value, f"{unit}/{per_unit}", "price", pos + per.end())
         return _Reading(value, unit, "currency", pos)
 
+    if not scaled and not currency:
+        age = AGE_COMPOUND_RE.match(after)
+        if age:  # "a 19-year-old": an age, not a stretch of 19 years
+            return _Reading(value, age.group("unit").lower(), "age", pos + age.end())
+
     unit_match = match_unit(after)
     if unit_match:
         unit, dimension, length = unit_match
         end = pos + length
+        if unit in ("day", "week", "month", "year") and not scaled:
+            old = AGE_AFTER_RE.match(text[end : end + 8])
+            if old:  # "he is 19 years old"
+                return _Reading(value, unit, "age", end + old.end())
         if unit == UNRESOLVED_POUND:
             unit = resolve_pound(text, number.start, end, scaled)
             dimension = dimension_of(unit)

@@ -203,6 +203,10 @@ COMPOUND_UNITS = {
     "pound": "lb", "megawatt": "MW", "gigawatt": "GW",
     "kilowatt": "kW", "watt": "W", "euro": "EUR", "dollar": "USD",
 }  # fmt: skip
+# An age: "a 19-year-old", "a six-month-old puppy", "40 years old".
+AGE_UNITS = ("day", "week", "month", "year")
+AGE_COMPOUND_RE = re.compile(r"^-(?P<unit>day|week|month|year)s?-old\b", re.IGNORECASE)
+AGE_AFTER_RE = re.compile(r"^\s+old\b", re.IGNORECASE)
 COMPOUND_RE = re.compile(r"^-(?P<word>[a-z]+(?:-[a-z]+)?)\b", re.IGNORECASE)
 PER_RE = re.compile(
     r"^\s?(?:/|\s?per\s|\s?a\s)\s?(?P<per>kg|kilogram|kilo|tonne|ton|t|lb|pound|barrel|ounce|oz|"
@@ -225,6 +229,7 @@ def producible_units() -> frozenset[tuple[str, str]]:
     # "pounds" is read as lb or GBP, basis points as percentage points, bcm as cubic metres
     read = read - {UNRESOLVED_POUND, "basis_point", "bcm"} | {"lb", "GBP", "count"}
     pairs = {(unit, dimension_of(unit)) for unit in read} | {("degree", "angle")}
+    pairs |= {(unit, "age") for unit in AGE_UNITS}
     currencies = {unit for unit, dimension in pairs if dimension == "currency"}
     currencies |= set(_PREFIX_UNITS.values())
     pairs |= {(currency, "currency") for currency in currencies}
