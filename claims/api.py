@@ -110,27 +110,31 @@ class VerdictOutputSerializer(serializers.ModelSerializer):
         )
 
 
+# What every view of a claim shows: which claim it is, and where it stands in the workflow.
+CLAIM_IDENTITY_FIELDS = ("id", "article", "position", "text")
+CLAIM_STANDING_FIELDS = (
+    "checkworthiness",
+    "state",
+    "version",
+    "assignee",
+    "repeats",
+    "needs_rereview",
+)
+
+
 class ClaimOutputSerializer(serializers.ModelSerializer):
     matches = MatchOutputSerializer(many=True, read_only=True)
 
     class Meta:
         model = Claim
         fields = (
-            "id",
-            "article",
-            "position",
-            "text",
+            *CLAIM_IDENTITY_FIELDS,
             "sentence",
             "start",
             "end",
             "quantities",
             "years",
-            "checkworthiness",
-            "state",
-            "version",
-            "assignee",
-            "repeats",
-            "needs_rereview",
+            *CLAIM_STANDING_FIELDS,
             "rereview_reason",
             "split_from",
             "merged_into",
@@ -148,20 +152,7 @@ class ClaimSummarySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Claim
-        fields = (
-            "id",
-            "article",
-            "position",
-            "text",
-            "text_truncated",
-            "checkworthiness",
-            "state",
-            "version",
-            "assignee",
-            "repeats",
-            "needs_rereview",
-            "match_count",
-        )
+        fields = (*CLAIM_IDENTITY_FIELDS, "text_truncated", *CLAIM_STANDING_FIELDS, "match_count")
 
 
 class CheckworthinessInputSerializer(serializers.Serializer):

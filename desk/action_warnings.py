@@ -11,16 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from claims.models import Claim, Match
+from claims.numbers import FigurePair, figure_pairs
 from desk import workflow
 
 UNREVIEWED_CONFLICT = "unreviewed_numeric_conflict"
 FOUR_EYES_UNMET = "four_eyes_unmet"
-
-
-@dataclass(frozen=True)
-class ConflictingFigures:
-    claim: str
-    passage: str
 
 
 @dataclass(frozen=True)
@@ -30,7 +25,7 @@ class ConflictWarning:
     match_id: int
     passage: str
     source_title: str
-    figures: list[ConflictingFigures] = field(default_factory=list)
+    figures: list[FigurePair] = field(default_factory=list)
     kind: str = UNREVIEWED_CONFLICT
     # Source title, publisher and locator: how people are shown the passage (not its key).
     citation: str = ""
@@ -54,24 +49,9 @@ class ConflictWarning:
         }
 
 
-def _figure(described) -> str:
-    return workflow.quantity_text(described).strip()
-
-
-def conflicting_figures(detail) -> list[ConflictingFigures]:
+def conflicting_figures(detail) -> list[FigurePair]:
     """The (claim, passage) figures a match's stored numeric comparison found in conflict."""
-    numeric = detail.get("numeric", detail) if isinstance(detail, dict) else {}
-    pairs = numeric.get("pairs", []) if isinstance(numeric, dict) else []
-    figures = []
-    for pair in pairs:
-        if not isinstance(pair, dict) or pair.get("relation") != "conflicts":
-            continue
-        figures.append(
-            ConflictingFigures(
-                claim=_figure(pair.get("claim")), passage=_figure(pair.get("passage"))
-            )
-        )
-    return figures
+    return figure_pairs(detail, relations=("conflicts",))
 
 
 def unreviewed_conflicts(claim: Claim) -> list[ConflictWarning]:

@@ -15,8 +15,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from claims.models import Claim, Notification, Verdict
+from claims.models import Claim, ClaimState, Notification, Verdict
 from desk.roles import APPROVE, REVIEW, people_with
+from desk.workflow.table import ACTIONS, person
 from webhooks import services as webhooks
 from webhooks.models import Event
 
@@ -104,95 +105,92 @@ def _webhook(*, event: str, claim: Claim, actor, text: str, verdict: Verdict | N
     webhooks.emit(event=event, data=data, text=f"{text} {link}", endpoints=endpoints)
 
 
+def _told(name: str, *, actor, claim: Claim, detail: str = "") -> str:
+    """What happened, in the workflow table's words: who took which action on which claim."""
+    who = person(actor)
+    text = f"{who[:1].upper()}{who[1:]} {ACTIONS[name].past} — {_claim_label(claim)}."
+    return f"{text} {detail}" if detail else text
+
+
+def _rating(verdict: Verdict) -> str:
+    correction = " (a correction)" if verdict.corrects_id else ""
+    return f"Rating: {verdict.get_rating_display()}{correction}."
+
+
 def claim_assigned(*, claim: Claim, by) -> None:
     """Webhooks only: the assignee sees the claim in their queue."""
-    name = claim.assignee.get_full_name() or claim.assignee.get_username()
-    who = by.get_full_name() or by.get_username()
-    text = (
-        f"{who} took {_claim_label(claim)}."
-        if by.pk == claim.assignee_id
-        else f"{who} assigned {_claim_label(claim)} to {name}."
-    )
+    if by.pk == claim.assignee_id:
+        text = _told("start_review", actor=by, claim=claim)
+    else:
+        text = _told("assign", actor=by, claim=claim, detail=f"Now with {person(claim.assignee)}.")
     _webhook(event=Event.CLAIM_ASSIGNED, claim=claim, actor=by, text=text)
 
 
 def correction_started(*, claim: Claim, user, note: str) -> None:
     """Webhooks only: the correction reaches editors as a proposed verdict later."""
-    who = user.get_full_name() or user.get_username()
-    text = f"{who} started a correction of {_claim_label(claim)}: {note}"
+    text = _told("correct_verdict", actor=user, claim=claim, detail=f"Note: {note}")
     verdict = claim.published_verdict
     _webhook(event=Event.CORRECTION_STARTED, claim=claim, actor=user, text=text, verdict=verdict)
 
 
+# The verdict's steps that go out as webhooks and notifications: event and kind of each.
+_VERDICT_NEWS = {
+    "propose_verdict": (Event.VERDICT_PROPOSED, Kind.AWAITING_APPROVAL),
+    "approve_verdict": (Event.VERDICT_APPROVED, Kind.APPROVED),
+    "publish": (Event.VERDICT_PUBLISHED, Kind.PUBLISHED),
+}
+
+
+def _verdict_news(name: str, *, claim: Claim, verdict: Verdict, actor, recipients) -> None:
+    """A verdict moved on: the webhooks and the people who should act on it or know."""
+    event, kind = _VERDICT_NEWS[name]
+    text = _told(name, actor=actor, claim=claim, detail=_rating(verdict))
+    _webhook(event=event, claim=claim, actor=actor, verdict=verdict, text=text)
+    notify(recipients=recipients, claim=claim, kind=kind, message=text)
+
+
 def verdict_awaiting_approval(*, claim: Claim, verdict: Verdict) -> None:
-    author = verdict.author.get_full_name() or verdict.author.get_username()
-    _webhook(
-        event=Event.VERDICT_PROPOSED,
+    author = verdict.author
+    _verdict_news(
+        "propose_verdict",
         claim=claim,
-        actor=verdict.author,
         verdict=verdict,
-        text=f"{author} proposed “{verdict.get_rating_display()}” for {_claim_label(claim)}.",
-    )
-    notify(
-        recipients=editors(exclude=verdict.author),
-        claim=claim,
-        kind=Kind.AWAITING_APPROVAL,
-        message=f"{author} proposed “{verdict.get_rating_display()}” for {_claim_label(claim)}.",
+        actor=author,
+        recipients=editors(exclude=author),
     )
 
 
 def changes_requested(*, claim: Claim, verdict: Verdict | None, editor, comment: str) -> None:
-    name = editor.get_full_name() or editor.get_username()
     notify(
         recipients=[verdict.author if verdict else None, claim.assignee],
         claim=claim,
         kind=Kind.CHANGES_REQUESTED,
-        message=f"{name} requested changes on {_claim_label(claim)}: {comment}",
+        message=_told("request_changes", actor=editor, claim=claim, detail=f"Comment: {comment}"),
     )
 
 
 def verdict_approved(*, claim: Claim, verdict: Verdict, editor) -> None:
-    name = editor.get_full_name() or editor.get_username()
-    _webhook(
-        event=Event.VERDICT_APPROVED,
-        claim=claim,
-        actor=editor,
-        verdict=verdict,
-        text=f"{name} approved “{verdict.get_rating_display()}” for {_claim_label(claim)}.",
-    )
-    notify(
-        recipients=[verdict.author],
-        claim=claim,
-        kind=Kind.APPROVED,
-        message=f"{name} approved your verdict on {_claim_label(claim)}.",
+    _verdict_news(
+        "approve_verdict", claim=claim, verdict=verdict, actor=editor, recipients=[verdict.author]
     )
 
 
 def verdict_published(*, claim: Claim, verdict: Verdict, editor) -> None:
-    name = editor.get_full_name() or editor.get_username()
-    what = "a correction" if verdict.corrects_id else "“" + verdict.get_rating_display() + "”"
-    _webhook(
-        event=Event.VERDICT_PUBLISHED,
-        claim=claim,
-        actor=editor,
-        verdict=verdict,
-        text=f"{name} published {what} for {_claim_label(claim)}.",
-    )
-    notify(
-        recipients=[verdict.author],
-        claim=claim,
-        kind=Kind.PUBLISHED,
-        message=f"{name} published your verdict on {_claim_label(claim)}.",
+    _verdict_news(
+        "publish", claim=claim, verdict=verdict, actor=editor, recipients=[verdict.author]
     )
 
 
 def rereview_needed(*, claim: Claim, reason: str) -> None:
+    """The system reopened an approved claim, or flagged a published one, after a source
+    it cites changed."""
+    name = "queue_rereview" if claim.state == ClaimState.IN_REVIEW else "flag_rereview"
     verdict = claim.verdicts.order_by("-created_at", "-pk").first()
     notify(
         recipients=[claim.assignee, verdict.author if verdict else None],
         claim=claim,
         kind=Kind.REREVIEW,
-        message=f"Re-review {_claim_label(claim)}: {reason}",
+        message=_told(name, actor=None, claim=claim, detail=reason),
     )
 
 

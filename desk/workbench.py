@@ -19,6 +19,7 @@ from django.utils.text import Truncator
 from claims import checkworthiness, selectors
 from claims.library_search import search_library
 from claims.models import Claim, ClaimState, Match, TransitionLog, Verdict
+from claims.numbers import FigurePair, figure_pairs, numeric_part
 from sources.models import SourceKind
 
 from . import action_warnings, notifications, workflow
@@ -40,48 +41,15 @@ def _capped(text: str) -> str:
     return f"{text[:half]} … [{len(text) - 2 * half:,} characters not shown] … {text[-half:]}"
 
 
-def _converted_text(described) -> str:
-    """ "= 900,000,000 USD" for a quantity converted to its base unit, if known."""
-    if not isinstance(described, dict) or described.get("converted") is None:
-        return ""
-    try:
-        value = float(described["converted"])
-    except (TypeError, ValueError):
-        return ""
-    for scale, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
-        if abs(value) >= scale:
-            written = f"{value / scale:,.4g}{suffix}"
-            break
-    else:
-        written = f"{value:,.4g}"
-    return f"= {written} {described.get('converted_unit') or ''}".rstrip()
-
-
-def numeric_pairs(detail: dict) -> tuple[list[dict], str]:
-    """The quantity pairs (claim vs passage) of a match's numeric detail, as text.
-
-    Each pair carries the figures as written, their values in one unit and, for the
-    match as a whole, the reason of the comparison ("same measure; 24% vs 17%").
-    """
-    numeric = detail.get("numeric", detail) if isinstance(detail, dict) else {}
-    pairs = [
-        {
-            "claim": workflow.quantity_text(pair.get("claim")),
-            "passage": workflow.quantity_text(pair.get("passage")),
-            "claim_converted": _converted_text(pair.get("claim")),
-            "passage_converted": _converted_text(pair.get("passage")),
-            "relation": str(pair.get("relation", "")),
-        }
-        for pair in numeric.get("pairs", [])
-        if isinstance(pair, dict)
-    ]
-    return pairs, str(numeric.get("ignored", ""))
+def numeric_pairs(detail: dict) -> tuple[list[FigurePair], str]:
+    """The quantity pairs (claim vs passage) of a match's numeric detail, as text (the
+    figures as written and their values in one unit), and what was not compared."""
+    return figure_pairs(detail), str(numeric_part(detail).get("ignored", ""))
 
 
 def numeric_reason(detail: dict) -> str:
     """Why the numbers of a match agree, conflict or were not compared."""
-    numeric = detail.get("numeric", detail) if isinstance(detail, dict) else {}
-    return str(numeric.get("reason", "")) if isinstance(numeric, dict) else ""
+    return str(numeric_part(detail).get("reason", ""))
 
 
 def initial_verdict(*, claim: Claim, verdict: Verdict | None, draft: dict | None) -> dict:

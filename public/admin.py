@@ -5,9 +5,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
-from django.utils.html import format_html
 
 from claims.models import Claim
+from desk.admin.common import claim_link
 
 from .models import Page, Suggestion
 from .services import (
@@ -65,10 +65,7 @@ class SuggestionAdmin(admin.ModelAdmin):
 
     @admin.display(description="Claim")
     def claim_link(self, suggestion):
-        if suggestion.claim_id is None:
-            return "–"
-        url = reverse("admin:claims_claim_change", args=[suggestion.claim_id])
-        return format_html('<a href="{}">Claim {}</a>', url, suggestion.claim_id)
+        return claim_link(suggestion.claim_id)
 
     def get_urls(self):
         view = self.admin_site.admin_view

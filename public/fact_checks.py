@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from claims.models import Article, Claim, Match, Verdict
+from claims.numbers import FigurePair, figure_pairs
 from sources.models import SourceKind
 
 SLUG_LENGTH = 80
@@ -104,13 +105,6 @@ def fact_check_summary(verdict: Verdict, *, with_quote: bool = False) -> FactChe
     )
 
 
-@dataclass(frozen=True)
-class NumberCheck:
-    claim: str
-    passage: str
-    relation: str
-
-
 @dataclass
 class Evidence:
     """A cited passage with its source, as the claim page shows it."""
@@ -124,7 +118,7 @@ class Evidence:
     passage: str
     numeric: str
     numeric_label: str
-    numbers: list[NumberCheck] = field(default_factory=list)
+    numbers: list[FigurePair] = field(default_factory=list)
 
 
 def _date(value) -> dt.date | None:
@@ -162,15 +156,7 @@ def evidence_of(verdict: Verdict) -> list[Evidence]:
             passage=str(item.get("passage", "")),
             numeric=str(item.get("numeric", "none")),
             numeric_label=_numeric_label(item.get("numeric", "none")),
-            numbers=[
-                NumberCheck(
-                    claim=str(n.get("claim", "")),
-                    passage=str(n.get("passage", "")),
-                    relation=str(n.get("relation", "")),
-                )
-                for n in item.get("numbers", [])
-                if isinstance(n, dict)
-            ],
+            numbers=figure_pairs(item.get("numbers") or []),
         )
         for item in verdict.published_evidence or []
         if isinstance(item, dict)

@@ -31,13 +31,6 @@ def page_changed(sender, **kwargs):
     bump_generation()
 
 
-@receiver(post_save, sender=Article, dispatch_uid="public_article_saved")
-def article_changed(sender, instance: Article, created=False, **kwargs):
-    # Title, outlet, date and link appear next to the article's published claims.
-    if not created and published.filter(claim__article_id=instance.pk).exists():
-        bump_generation()
-
-
 @receiver(post_delete, sender=Article, dispatch_uid="public_article_deleted")
 @receiver(post_delete, sender=Source, dispatch_uid="public_source_deleted")
 def shown_data_deleted(sender, **kwargs):
@@ -45,13 +38,23 @@ def shown_data_deleted(sender, **kwargs):
     bump_generation()
 
 
-@receiver(post_save, sender=Source, dispatch_uid="public_source_saved")
-def source_changed(sender, instance: Source, created=False, **kwargs):
-    if not created and published.filter(evidence__passage__source_id=instance.pk).exists():
+# Rows a published page shows beside its verdict, and how a published verdict reaches each:
+# an article's title, outlet, date and link; the sources and passages cited as evidence.
+SHOWN_WITH_VERDICTS = {
+    Article: "claim__article_id",
+    Source: "evidence__passage__source_id",
+    Passage: "evidence__passage_id",
+}
+
+
+def shown_data_changed(sender, instance, created=False, **kwargs):
+    if not created and published.filter(**{SHOWN_WITH_VERDICTS[sender]: instance.pk}).exists():
         bump_generation()
 
 
-@receiver(post_save, sender=Passage, dispatch_uid="public_passage_saved")
-def passage_changed(sender, instance: Passage, created=False, **kwargs):
-    if not created and published.filter(evidence__passage_id=instance.pk).exists():
-        bump_generation()
+for _model in SHOWN_WITH_VERDICTS:
+    post_save.connect(
+        shown_data_changed,
+        sender=_model,
+        dispatch_uid=f"public_{_model._meta.model_name}_saved",
+    )

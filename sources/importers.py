@@ -151,9 +151,9 @@ def _check_unique(records: list[SourceRecord], filename: str) -> None:
         seen[record.key] = record.line
 
 
-def parse_jsonl(lines: Iterable[str], filename: str) -> list[SourceRecord]:
-    """Parse a JSON Lines source library; blank lines are skipped."""
-    records = []
+def json_objects(lines: Iterable[str], filename: str) -> Iterator[tuple[int, dict]]:
+    """(line number, object) of each line of JSON Lines; blank lines are skipped, and the
+    first line that is not a JSON object raises ImportFormatError."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -161,6 +161,15 @@ def parse_jsonl(lines: Iterable[str], filename: str) -> list[SourceRecord]:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
             raise ImportFormatError(filename, number, f"invalid JSON ({exc.msg})") from None
+        if not isinstance(data, dict):
+            raise ImportFormatError(filename, number, "each line must be a JSON object")
+        yield number, data
+
+
+def parse_jsonl(lines: Iterable[str], filename: str) -> list[SourceRecord]:
+    """Parse a JSON Lines source library; blank lines are skipped."""
+    records = []
+    for number, data in json_objects(lines, filename):
         try:
             record = source_from_mapping(data)
         except ValueError as exc:

@@ -1,10 +1,12 @@
 import fcntl
 import os
+import uuid
 from pathlib import Path
 
 import pytest
 
 from factcheck.celery import app as celery_app
+from tests.real_worker import Workers
 
 
 def pytest_configure(config):
@@ -13,20 +15,37 @@ def pytest_configure(config):
     )
     config.addinivalue_line("markers", "broker: the test talks to the message broker")
     config.addinivalue_line(
+        "markers",
+        "postgresql(why): the test is about PostgreSQL's own behaviour (triggers, row locks, "
+        "its refusals); skipped, with why, on another database",
+    )
+    config.addinivalue_line(
         "markers", "browser: drives Debian's headless Chromium with Playwright (live server)"
     )
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests that need a broker skip, saying why, when none is configured (`make test` has one)."""
-    if os.environ.get("CELERY_BROKER_URL"):
-        return
-    skip = pytest.mark.skip(
+    """Tests that need what the run lacks skip, saying why: a broker when CELERY_BROKER_URL is
+    not set (`make test` sets one), PostgreSQL when the database is another (DATABASE_URL)."""
+    from django.db import connection
+
+    no_broker = pytest.mark.skip(
         reason="CELERY_BROKER_URL is not set: this test needs a real broker (make test sets one)"
     )
     for item in items:
-        if item.get_closest_marker("real_worker") or item.get_closest_marker("broker"):
-            item.add_marker(skip)
+        if not os.environ.get("CELERY_BROKER_URL") and (
+            item.get_closest_marker("real_worker") or item.get_closest_marker("broker")
+        ):
+            item.add_marker(no_broker)
+        postgresql = item.get_closest_marker("postgresql")
+        if postgresql is not None and connection.vendor != "postgresql":
+            why = postgresql.args[0] if postgresql.args else "PostgreSQL's own behaviour"
+            item.add_marker(
+                pytest.mark.skip(
+                    reason=f"needs PostgreSQL (DATABASE_URL), the database is "
+                    f"{connection.vendor}: {why}"
+                )
+            )
 
 
 @pytest.fixture(autouse=True)
@@ -47,6 +66,23 @@ def _one_real_worker_test_at_a_time(request, tmp_path_factory):
     with open(lock_path, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         yield
+
+
+@pytest.fixture
+def workers(tmp_path):
+    """Start real Celery workers (`workers.start()`) on a queue of this test's own; they are
+    stopped and the queue deleted after it."""
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    previous = celery_app.conf.task_default_queue
+    celery_app.conf.task_default_queue = queue
+    pool = Workers(queue, tmp_path)
+    try:
+        yield pool
+    finally:
+        celery_app.conf.task_default_queue = previous
+        pool.stop_all()
+        with celery_app.connection_for_write() as conn:
+            conn.default_channel.queue_delete(queue)
 
 
 @pytest.fixture(autouse=True)
@@ -122,9 +158,10 @@ def chromium(_chromium_browser):
 
 
 @pytest.fixture
-def screenshots(tmp_path_factory):
-    """Where browser tests save screenshots (WORKFLOW_SCREENSHOTS, else a temporary folder)."""
-    folder = os.environ.get("WORKFLOW_SCREENSHOTS")
+def screenshots(request, tmp_path_factory):
+    """Where browser tests save screenshots: the folder in the environment variable the test
+    module names as SCREENSHOTS_ENV (WORKFLOW_SCREENSHOTS if none), else a temporary folder."""
+    folder = os.environ.get(getattr(request.module, "SCREENSHOTS_ENV", "WORKFLOW_SCREENSHOTS"))
     path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
     path.mkdir(parents=True, exist_ok=True)
     return path

@@ -24,6 +24,7 @@ from desk.actions import articles as article_actions
 from desk.actions import claims as claim_actions
 from desk.selectors import earlier_duplicates
 
+from .common import KeepsPublishedFactChecks
 from .forms import show_errors, to_int
 
 # How much of a claim's text lists show (the claim page has all of it).
@@ -86,7 +87,7 @@ class ClaimInline(admin.TabularInline):
         return Truncator(claim.text).chars(PREVIEW_CHARS)
 
 
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(KeepsPublishedFactChecks, admin.ModelAdmin):
     """Articles: submitted through the same service as the API, then read and annotated."""
 
     list_display = ("title", "outlet", "published", "status", "submitted_by", "created_at")
@@ -196,18 +197,6 @@ class ArticleAdmin(admin.ModelAdmin):
             and request.user.has_perm("claims.add_article"),
         }
         return super().change_view(request, object_id, form_url, extra)
-
-    def get_deleted_objects(self, objs, request):
-        # An article with published fact-checks is never deleted: the admin lists them as
-        # protected, so the delete page and "delete selected" refuse with this reason.
-        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
-        published = article_services.published_fact_checks(articles=objs)
-        if not published:
-            return deleted, counts, perms_needed, protected
-        # The reason shown is the published fact-checks (the admin shows either lacking
-        # permissions or protected objects, and this one holds whoever asks).
-        reasons = [article_services.why_not_deletable(v) for v in published]
-        return deleted, counts, set(), [*protected, *reasons]
 
     @admin.action(description="Process again (failed or stuck articles)")
     def process_again_action(self, request, queryset):

@@ -20,12 +20,13 @@ from claims import selectors
 from claims.models import Article, Claim, Match
 from factcheck.history_admin import ReadOnlyHistoryAdmin
 
-from .. import action_warnings, articles, dashboard, notifications, queue, workflow
+from .. import action_warnings, dashboard, notifications, queue, workflow
 from ..actions.take import PERFORMERS, take
 from ..workbench import workbench
 from . import articles as articles_admin
 from . import hand_work
 from . import queue as queue_admin
+from .common import KeepsPublishedFactChecks
 from .forms import CheckworthinessFilter, NumericConflictFilter, VerdictForm, to_int
 
 # The longest claim text a list shows.
@@ -51,8 +52,10 @@ def _version(request) -> int | None:
 
 
 @admin.register(Claim)
-class ClaimAdmin(ReadOnlyHistoryAdmin):
+class ClaimAdmin(KeepsPublishedFactChecks, ReadOnlyHistoryAdmin):
     """The review queue (changelist) and the claim workbench (change view)."""
+
+    published_fact_checks_of = "claims"
 
     list_display = (
         "claim_text",
@@ -94,15 +97,6 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
-
-    def get_deleted_objects(self, objs, request):
-        # A claim with a published fact-check is never deleted (listed as protected).
-        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
-        published = articles.published_fact_checks(claims=objs)
-        if not published:
-            return deleted, counts, perms_needed, protected
-        reasons = [articles.why_not_deletable(v) for v in published]
-        return deleted, counts, set(), [*protected, *reasons]
 
     def has_review_permission(self, request):
         return request.user.has_perm(workflow.REVIEW)

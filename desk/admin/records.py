@@ -4,48 +4,32 @@ and each person's own notifications."""
 from __future__ import annotations
 
 from django.contrib import admin, messages
-from django.urls import reverse
-from django.utils.html import format_html
 
 from claims.models import Notification, TransitionLog, Verdict
 from factcheck.history_admin import ReadOnlyHistoryAdmin
+from factcheck.read_only_admin import ReadOnlyAdminMixin
 
 from .. import notifications
+from .common import claim_link
 
 
 @admin.register(Verdict)
-class VerdictAdmin(ReadOnlyHistoryAdmin):
+class VerdictAdmin(ReadOnlyAdminMixin, ReadOnlyHistoryAdmin):
+    """Verdicts change only through the workflow."""
+
     list_display = ("claim", "rating", "author", "approver", "published_at", "corrects")
     list_filter = ("rating", ("published_at", admin.EmptyFieldListFilter))
     search_fields = ("summary", "claim__text")
     list_select_related = ("claim", "author", "approver", "corrects")
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False  # verdicts change only through the workflow
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(TransitionLog)
-class TransitionLogAdmin(admin.ModelAdmin):
+class TransitionLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("created_at", "claim", "action", "from_state", "to_state", "user", "comment")
     list_filter = ("action", "to_state", "user")
     search_fields = ("claim__text", "comment")
     list_select_related = ("claim", "user")
     date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Notification)
@@ -71,10 +55,7 @@ class NotificationAdmin(admin.ModelAdmin):
 
     @admin.display(description="Claim")
     def claim_link(self, notification):
-        if notification.claim_id is None:
-            return "–"
-        url = reverse("admin:claims_claim_change", args=[notification.claim_id])
-        return format_html('<a href="{}">Open claim {}</a>', url, notification.claim_id)
+        return claim_link(notification.claim_id, "Open claim")
 
     @admin.action(description="Mark as read")
     def mark_read(self, request, queryset):

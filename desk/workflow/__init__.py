@@ -63,7 +63,6 @@ from desk.workflow.verdicts import (
     four_eyes_problem,
     open_verdict_or_refuse,
     possible_approvers,
-    quantity_text,
     quote_of,
     required_text,
 )
@@ -108,7 +107,6 @@ __all__ = [
     "queue_rereview_for_article",
     "queue_rereview_for_passages",
     "queue_rereview_for_source",
-    "quantity_text",
     "quote_of",
     "record",
     "request_changes",

@@ -4,6 +4,7 @@ approve it, what a correction starts from, what publication stores with it."""
 from __future__ import annotations
 
 from claims.models import Article, Claim, ClaimState, Match, Verdict
+from claims.numbers import figure_pairs
 from desk.roles import APPROVE, people_with
 from desk.workflow.table import TransitionError, open_verdict, person, verdict_writers
 
@@ -93,26 +94,11 @@ def quote_of(claim: Claim) -> tuple[str, int, int]:
 
 
 def _number_checks(detail) -> list[dict]:
-    numeric = detail.get("numeric", detail) if isinstance(detail, dict) else {}
-    checks = []
-    for pair in numeric.get("pairs", []) if isinstance(numeric, dict) else []:
-        if not isinstance(pair, dict) or pair.get("relation") not in ("agrees", "conflicts"):
-            continue
-        checks.append(
-            {
-                "claim": quantity_text(pair.get("claim")),
-                "passage": quantity_text(pair.get("passage")),
-                "relation": pair["relation"],
-            }
-        )
-    return checks
-
-
-def quantity_text(described) -> str:
-    """A figure of a stored numeric comparison as written ("12 million tonnes")."""
-    if isinstance(described, dict):
-        return str(described.get("text") or described.get("value") or "")
-    return str(described or "")
+    """The figures that agree or conflict, as the published verdict keeps them."""
+    return [
+        {"claim": pair.claim, "passage": pair.passage, "relation": pair.relation}
+        for pair in figure_pairs(detail, relations=("agrees", "conflicts"))
+    ]
 
 
 def cited_evidence(verdict: Verdict) -> list[dict]:

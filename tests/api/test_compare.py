@@ -28,7 +28,7 @@ def test_command_writes_one_answer_per_line_in_input_order(tmp_path):
 def test_command_names_the_line_of_a_malformed_pair(tmp_path):
     source = tmp_path / "pairs.jsonl"
     source.write_text('{"id": "a", "claim": "x", "passage": "y"}\n{"id": "b"}\n', encoding="utf-8")
-    with pytest.raises(CommandError, match=r"pairs.jsonl:2: 'claim' must be a string"):
+    with pytest.raises(CommandError, match=r"pairs.jsonl, line 2: 'claim' must be a string"):
         call_command("compare_quantities", str(source))
 
 

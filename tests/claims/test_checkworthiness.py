@@ -103,13 +103,13 @@ def test_the_command_prints_to_standard_output_by_default(write_file, capsys):
 
 def test_the_command_names_the_line_that_is_not_json(write_file):
     source = write_file("in.jsonl", '{"id": "a", "text": "Fine."}\n{"id": "b", "text": \n')
-    with pytest.raises(CommandError, match=r"in.jsonl:2: not valid JSON"):
+    with pytest.raises(CommandError, match=r"in.jsonl, line 2: invalid JSON"):
         call_command("score_checkworthiness", str(source))
 
 
 def test_the_command_refuses_a_text_that_is_not_a_string(write_file):
     source = write_file("in.jsonl", json.dumps({"id": "a", "text": ["a", "list"]}) + "\n")
-    with pytest.raises(CommandError, match='"text" must be a string'):
+    with pytest.raises(CommandError, match="'text' must be a string"):
         call_command("score_checkworthiness", str(source))
 
 

@@ -1,118 +1,24 @@
 """A real Celery worker, over the real Redis broker, processes a submitted article."""
 
-import os
 import signal
-import subprocess
-import sys
-import time
-import uuid
 
 import pytest
-from django.conf import settings
-from django.db import connection
 from django.test import override_settings
 
 from claims import services
 from claims.models import Article, Match
-from factcheck.celery import app as celery_app
 from sources.importers import PassageRecord, SourceRecord
 from sources.models import Passage
 from sources.services import import_records
+from tests.real_worker import wait_for
 from textcore.extraction import extract_claims
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.real_worker]
 
 
-class Workers:
-    """Start and stop `celery worker` subprocesses on a queue of their own, on the test database."""
-
-    def __init__(self, queue: str, log_dir):
-        db = connection.settings_dict
-        self.queue = queue
-        self.log_dir = log_dir
-        self.processes: list[subprocess.Popen] = []
-        self.env = {
-            **os.environ,
-            "DATABASE_URL": (
-                f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
-                f"/{db['NAME']}"
-            ),
-            "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
-            "CELERY_TASK_ALWAYS_EAGER": "0",
-            # A message held by a killed worker comes back after this many seconds.
-            "CELERY_VISIBILITY_TIMEOUT": "3",
-            "CELERY_UNACKED_RESTORE_INTERVAL": "1",
-            "CELERY_UNACKED_RESTORE_THROTTLE": "1",
-        }
-
-    def start(self) -> subprocess.Popen:
-        log = open(self.log_dir / f"worker-{len(self.processes)}.log", "w")  # noqa: SIM115
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "factcheck",
-                "worker",
-                "-Q",
-                self.queue,
-                "--pool",
-                "solo",
-                "--loglevel",
-                "INFO",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-            ],
-            env=self.env,
-            cwd=settings.BASE_DIR,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        self.processes.append(process)
-        return process
-
-    def logs(self) -> str:
-        return "\n".join(p.read_text() for p in sorted(self.log_dir.glob("worker-*.log")))
-
-    def stop_all(self) -> None:
-        for process in self.processes:
-            if process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-
-
-@pytest.fixture
-def workers(tmp_path):
-    queue = f"test-{uuid.uuid4().hex[:8]}"
-    previous = celery_app.conf.task_default_queue
-    celery_app.conf.task_default_queue = queue
-    pool = Workers(queue, tmp_path)
-    try:
-        yield pool
-    finally:
-        celery_app.conf.task_default_queue = previous
-        pool.stop_all()
-        with celery_app.connection_for_write() as conn:
-            conn.default_channel.queue_delete(queue)
-
-
 @pytest.fixture
 def worker(workers):
     return workers.start()
-
-
-def wait_for(predicate, timeout=90.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.25)
-    return False
 
 
 def test_worker_processes_a_submitted_article(worker):

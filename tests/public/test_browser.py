@@ -1,8 +1,5 @@
 """A reader on a phone and on a desktop: the list, a search, a claim page (real browser)."""
 
-import os
-from pathlib import Path
-
 import pytest
 
 from claims.models import Rating
@@ -10,15 +7,9 @@ from tests.conftest import needs_chromium
 from tests.factories import PassageFactory, SourceFactory
 from tests.public.conftest import conflicting_match
 
+SCREENSHOTS_ENV = "PUBLIC_SCREENSHOTS"
+
 pytestmark = needs_chromium
-
-
-@pytest.fixture
-def screenshots(tmp_path_factory):
-    folder = os.environ.get("PUBLIC_SCREENSHOTS")
-    path = Path(folder) if folder else tmp_path_factory.mktemp("public-screenshots")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 @pytest.fixture

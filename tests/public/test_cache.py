@@ -6,6 +6,7 @@ from django.core.cache import cache
 from claims.models import Rating
 from public.cache import GENERATION_KEY
 from public.models import Page
+from tests.factories import PassageFactory
 from tests.public.conftest import claim_in, correct_claim, publish_claim
 
 pytestmark = pytest.mark.django_db
@@ -82,3 +83,21 @@ def test_an_evicted_generation_never_revives_old_pages(client, published):
     assert client.get("/")["X-Public-Cache"] == "hit"
     cache.delete(GENERATION_KEY)
     assert client.get("/")["X-Public-Cache"] == "miss"
+
+
+def test_editing_what_a_published_page_shows_beside_its_verdict_empties_the_cache(published):
+    claim = published(match_fields={})
+    passage = claim.verdicts.get().evidence.get().passage
+    for row in (claim.article, passage.source, passage):
+        generation = cache.get(GENERATION_KEY)
+        row.save()
+        assert cache.get(GENERATION_KEY) != generation, type(row).__name__
+
+
+def test_editing_a_source_no_published_verdict_cites_leaves_the_cache_alone(published):
+    published(match_fields={})
+    unrelated = PassageFactory()
+    generation = cache.get(GENERATION_KEY)
+    for row in (unrelated.source, unrelated):
+        row.save()
+    assert cache.get(GENERATION_KEY) == generation

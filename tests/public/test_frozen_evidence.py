@@ -165,6 +165,7 @@ def test_removing_evidence_of_a_published_verdict_is_refused(cited, change):
 # --- The database (raw SQL) ---------------------------------------------------------------
 
 
+@pytest.mark.postgresql("the guard is a PostgreSQL trigger")
 def test_the_database_refuses_adding_evidence_to_a_published_verdict(cited):
     claim, _ = cited
     verdict = claim.published_verdict
@@ -179,6 +180,7 @@ def test_the_database_refuses_adding_evidence_to_a_published_verdict(cited):
     assert verdict.evidence.count() == 1
 
 
+@pytest.mark.postgresql("the guard is a PostgreSQL trigger")
 @pytest.mark.parametrize(
     "sql",
     [

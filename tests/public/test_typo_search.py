@@ -67,7 +67,7 @@ def test_the_public_page_finds_samarium_from_samarum(client, published):
     assert "1 fact-check" in page
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_trgm is PostgreSQL's")
+@pytest.mark.postgresql("pg_trgm is PostgreSQL's")
 def test_the_trigram_index_serves_the_typo_search(published):
     published(SAMARIUM)
     search = search_fact_checks(Filters(q="samarum"), engine="trigram")

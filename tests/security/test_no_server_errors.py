@@ -48,6 +48,7 @@ def test_an_admin_year_filter_beyond_any_date_is_a_400_page(editor_client):
     assert b"Traceback" not in response.content
 
 
+@pytest.mark.postgresql("PostgreSQL itself refuses an invalid regular expression")
 def test_an_invalid_regex_lookup_in_the_admin_is_a_400(editor_client):
     response = editor_client.get("/admin/claims/claim/?text__regex=%5C")
 

@@ -46,8 +46,10 @@ def test_lookup_ranks_the_paraphrased_passage_first():
 
 
 def test_source_title_is_searched():
-    [passage] = add_passages("Output rose sharply.", title="Brenmoor quarry statistics")
-    assert [m.passage_id for m in search.lookup(text="Brenmoor quarry", top_k=3)] == [passage.pk]
+    add_passages(*LIBRARY[:5])
+    [passage] = add_passages("Output rose sharply.", title="Velmora gravel pit statistics")
+    found = search.lookup(text="Velmora gravel pit", top_k=3)
+    assert [m.passage_id for m in found] == [passage.pk]
 
 
 @pytest.mark.parametrize("noise", ["https://example.com/story", "\U0001f600\U0001f389", "the"])
@@ -59,6 +61,7 @@ def test_noise_only_query_returns_nothing_without_touching_the_database(
         assert search.lookup(text=noise, top_k=5) == []
 
 
+@pytest.mark.postgresql("the library's version and term statistics are kept in PostgreSQL")
 def test_index_out_of_step_with_the_database_is_rebuilt():
     [passage] = add_passages(LIBRARY[0])
     assert search.lookup(text="Orlasco vintners", top_k=5) == []
@@ -141,6 +144,7 @@ def test_second_stage_scores_as_many_candidates_as_the_ranker_was_trained_on(set
     assert search.candidates_per_claim() == 7
 
 
+@pytest.mark.postgresql("the library's version and term statistics are kept in PostgreSQL")
 def test_lookup_on_a_current_index_is_one_round_trip_to_the_database(
     django_assert_num_queries,
 ):
@@ -151,6 +155,7 @@ def test_lookup_on_a_current_index_is_one_round_trip_to_the_database(
     assert matches
 
 
+@pytest.mark.postgresql("the library's version and term statistics are kept in PostgreSQL")
 def test_another_process_opens_the_saved_index_instead_of_reading_the_library(
     monkeypatch, django_assert_num_queries
 ):

@@ -9,6 +9,7 @@ from textcore.retrieval.query import (
     index_terms,
     query_terms,
     split_camel_case,
+    without_credit_line,
 )
 
 
@@ -45,6 +46,18 @@ def test_query_and_library_text_share_stems():
 def test_noise_only_text_has_no_query_terms():
     for text in ("https://example.com/story", "\U0001f600\U0001f389", "the", "RT @someone:"):
         assert query_terms(text) == []
+
+
+def test_the_credit_line_of_an_embedded_post_is_not_part_of_the_claim():
+    post = "The ferry to the islands was cancelled again.\u2014 Jo Marsh (@jomarsh) May 4, 2019"
+    assert without_credit_line(clean_query(post)) == "The ferry to the islands was cancelled again."
+    no_dash = clean_query("Ferry cancelled again! Jo Marsh (@jomarsh) June 14, 2019")
+    assert without_credit_line(no_dash) == "Ferry cancelled again! Jo Marsh"
+
+
+def test_a_claim_without_a_credit_line_is_kept_whole():
+    claim = "Ferry fares rose 5% (the council said) in May 2019"
+    assert without_credit_line(claim) == claim
 
 
 def test_a_long_text_is_cut_to_the_query_limit():

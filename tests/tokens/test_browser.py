@@ -1,8 +1,5 @@
 """The API tokens page in a real browser: create, copy the key, revoke; desktop and phone."""
 
-import os
-from pathlib import Path
-
 import pytest
 from rest_framework.test import APIClient
 
@@ -11,15 +8,9 @@ from tests.factories import FactCheckerFactory
 
 PASSWORD = "correct horse battery"
 
+SCREENSHOTS_ENV = "TOKENS_SCREENSHOTS"
+
 pytestmark = [*needs_chromium, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def screenshots(tmp_path_factory):
-    folder = os.environ.get("TOKENS_SCREENSHOTS")
-    path = Path(folder) if folder else tmp_path_factory.mktemp("tokens-screenshots")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,7 @@ import pytest
 from django.core.serializers import serialize
 
 from desk import workflow
-from factcheck.celery import app as celery_app
-from tests.claims.test_worker import Workers, wait_for
+from tests.real_worker import wait_for
 from tests.webhooks.conftest import publish_a_verdict
 from webhooks.models import Delivery, DeliveryAttempt, Endpoint, Event
 from webhooks.signing import verify
@@ -26,26 +25,16 @@ SECRET = "whsec-" + "s3cr3t-do-not-leak-" * 2
 
 
 @pytest.fixture
-def worker(tmp_path):
-    queue = f"test-{uuid.uuid4().hex[:8]}"
-    previous = celery_app.conf.task_default_queue
-    celery_app.conf.task_default_queue = queue
-    pool = Workers(queue, tmp_path)
-    pool.env.update(
+def worker(workers):
+    workers.env.update(
         WEBHOOK_RETRY_BASE_SECONDS="1",
         WEBHOOK_RETRY_MAX_SECONDS="2",
         WEBHOOK_MAX_ATTEMPTS="4",
         WEBHOOK_TIMEOUT_SECONDS="5",
         DJANGO_LOG_LEVEL="DEBUG",
     )
-    pool.start()
-    try:
-        yield pool
-    finally:
-        celery_app.conf.task_default_queue = previous
-        pool.stop_all()
-        with celery_app.connection_for_write() as conn:
-            conn.default_channel.queue_delete(queue)
+    workers.start()
+    return workers
 
 
 def endpoint(url, *, events=(Event.VERDICT_PUBLISHED,), format=Endpoint.Format.JSON, name=None):
@@ -93,7 +82,8 @@ def test_a_published_verdict_is_posted_signed_and_the_signature_verifies(
     assert payload["verdict"]["rating"] == "false"
     assert payload["verdict"]["public_url"] == f"/claims/{claim.pk}/"
     assert payload["actor"] == {"username": "ed", "name": "Ed Itor"}
-    assert "Ed Itor published “False”" in payload["text"]
+    assert "Ed Itor published the verdict — " in payload["text"]
+    assert "Rating: False." in payload["text"]
     assert wait_for(finished([payload["delivery"]]))
     delivery = Delivery.objects.get(pk=payload["delivery"])
     assert delivery.status == Delivery.Status.DELIVERED
@@ -192,7 +182,8 @@ def test_a_slack_endpoint_gets_only_a_text(worker, receiver, newsroom):
     body = json.loads(request.body)
     assert list(body) == ["text"]
     assert body["text"] == (
-        "Ed Itor published “False” for “The harbour handled 12 million tonnes in 2022.”. "
+        "Ed Itor published the verdict — “The harbour handled 12 million tonnes in 2022.”. "
+        "Rating: False. "
         f"/admin/claims/claim/{claim.pk}/change/"
     )
     assert verify(

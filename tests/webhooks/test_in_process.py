@@ -25,7 +25,7 @@ def test_an_editor_assigning_a_claim_sends_claim_assigned(receiver, newsroom):
     review.assign_claim(claim=claim, editor=editor, assignee=checker)
     [request] = receiver.requests
     assert request.json()["text"].startswith(
-        "Ed Itor assigned “Exports rose by 8 percent.” to Fiona Checker."
+        "Ed Itor reassigned the claim — “Exports rose by 8 percent.”. Now with Fiona Checker."
     )
     assert Delivery.objects.get().status == Delivery.Status.DELIVERED
 

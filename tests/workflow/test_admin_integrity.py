@@ -345,6 +345,7 @@ def test_no_admin_url_changes_a_workflow_field(client, request, newsroom_data, r
     assert workflow_snapshot() == before
 
 
+@pytest.mark.postgresql("the guard is a PostgreSQL trigger")
 def test_the_database_refuses_a_state_change_outside_a_workflow_action(make_claim):
     claim = make_claim(S.APPROVED)
     with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
@@ -354,6 +355,7 @@ def test_the_database_refuses_a_state_change_outside_a_workflow_action(make_clai
     assert claim.state == S.APPROVED
 
 
+@pytest.mark.postgresql("the guard is a PostgreSQL trigger")
 def test_the_database_refuses_any_change_to_a_published_verdict(make_claim):
     claim = make_claim(S.PUBLISHED)
     with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:

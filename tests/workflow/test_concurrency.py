@@ -44,6 +44,7 @@ class Approve:
         workflow.approve_verdict(claim=claim, editor=self.editor)
 
 
+@pytest.mark.postgresql("two connections wait on each other's row lock (SELECT ... FOR UPDATE)")
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_approvals_leave_exactly_one_winner(make_claim, editor, second_editor):
     claim = make_claim(S.AWAITING_APPROVAL)

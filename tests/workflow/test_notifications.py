@@ -54,3 +54,14 @@ def test_emails_link_to_the_claim_with_the_sites_address(
         workflow.request_changes(claim=claim, editor=editor, comment="Name the table.")
     expected = f"https://factcheck.example.org/admin/claims/claim/{claim.pk}/change/"
     assert expected in mail.outbox[0].body
+
+
+def test_notifications_name_the_action_in_the_workflow_tables_words(
+    make_claim, fact_checker, editor, django_capture_on_commit_callbacks
+):
+    claim = make_claim(S.AWAITING_APPROVAL, author=fact_checker)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.request_changes(claim=claim, editor=editor, comment="Name the table.")
+    note = Notification.objects.get(recipient=fact_checker)
+    said = f"{workflow.person(editor)} {workflow.ACTIONS['request_changes'].past} — "
+    assert note.message.startswith(said)

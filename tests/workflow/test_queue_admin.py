@@ -278,7 +278,7 @@ def test_publishing_stays_on_the_claim_and_links_its_public_page(client, editor,
     assert messages_of(response) == [
         f'Verdict published. <a href="{public}" id="view-on-site">View on site</a>'
     ]
-    assert 'id="public-page" class="wb-on-site" target="_blank" rel="noopener"' in (
+    assert 'id="claim-public-page" class="wb-on-site" target="_blank" rel="noopener"' in (
         response.content.decode()
     )
     assert client.get(public, follow=True).status_code == 200

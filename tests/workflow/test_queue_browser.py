@@ -2,9 +2,7 @@
 role, a bulk action with a refusal, and the keyboard path from the queue to a proposed
 verdict without the mouse."""
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 
@@ -25,15 +23,9 @@ S = ClaimState
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
+SCREENSHOTS_ENV = "QUEUE_SCREENSHOTS"
+
 pytestmark = needs_chromium
-
-
-@pytest.fixture
-def screenshots(tmp_path_factory):
-    folder = os.environ.get("QUEUE_SCREENSHOTS")
-    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def new_page(chromium, viewport=DESKTOP):
@@ -256,7 +248,7 @@ def test_publishing_offers_the_public_page(live_server, chromium, people, make_c
     page.wait_for_selector("text=Verdict approved.")
     page.click("#publish")
     page.wait_for_selector("#view-on-site")
-    assert page.get_attribute("#public-page", "href") == f"/claims/{claim.pk}/"
+    assert page.get_attribute("#claim-public-page", "href") == f"/claims/{claim.pk}/"
     page.screenshot(path=str(screenshots / "published-1280.png"), full_page=True)
     page.click("#view-on-site")
     page.wait_for_url(re.compile(rf"/claims/{claim.pk}/"))

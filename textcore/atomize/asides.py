@@ -187,6 +187,21 @@ def _antecedent(work: str, end: int) -> str:
     return phrase
 
 
+def _opens_with_verb(words: list[str]) -> bool:
+    """Whether the words after "who"/"which" open with a verb: a verb, a word in -s ("who
+    faces an election"), or a lower-case word that is no noun phrase's start ("which make
+    up", "who now run")."""
+    return bool(
+        is_verb(words[0], (words + [""])[1])
+        or re.fullmatch(r"[a-z]+[^s\W]s", words[0])
+        or (
+            re.fullmatch(r"[a-z]{2,}", words[0])
+            and words[0] not in DETERMINERS | PREPOSITIONS | PRONOUNS
+            and not words[0].endswith("ing")
+        )
+    )
+
+
 def relatives(work: str) -> tuple[list[Draft], str]:
     """', which is under sanctions,' -> 'ANTECEDENT is under sanctions'."""
     drafts: list[Draft] = []
@@ -197,17 +212,7 @@ def relatives(work: str) -> tuple[list[Draft], str]:
     for match in list(_RELATIVE_RE.finditer(masked)):
         rest = work[match.start("rest") : match.end("rest")]
         words = rest.split()
-        # right after "who"/"which" a word in -s is a verb: "who faces an election"
-        if not words or not (
-            is_verb(words[0], (words + [""])[1])
-            or re.fullmatch(r"[a-z]+[^s\W]s", words[0])
-            # "which make up", "who now run": a lower-case word that is no noun phrase's start
-            or (
-                re.fullmatch(r"[a-z]{2,}", words[0])
-                and words[0] not in DETERMINERS | PREPOSITIONS | PRONOUNS
-                and not words[0].endswith("ing")
-            )
-        ):
+        if not words or not _opens_with_verb(words):
             continue
         subject = _antecedent(work, match.start())
         if not subject:
@@ -249,15 +254,7 @@ def named_which(work: str) -> list[Draft]:
         words = match.group("rest").split()
         if len(words) < 2 or ante.split()[0] in {"The", "A", "An", "This", "That", "It"}:
             continue
-        if not (
-            is_verb(words[0], words[1])
-            or re.fullmatch(r"[a-z]+[^s\W]s", words[0])
-            or (
-                re.fullmatch(r"[a-z]{2,}", words[0])
-                and words[0] not in DETERMINERS | PREPOSITIONS | PRONOUNS
-                and not words[0].endswith("ing")
-            )
-        ):
+        if not _opens_with_verb(words):
             continue
         text = f"{ante[0].upper()}{ante[1:]} {' '.join(words)}"
         kept = keep_only(work, match.start("ante"), match.end("rest"))

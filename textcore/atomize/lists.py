@@ -29,7 +29,6 @@ _RECIPROCAL_RE = re.compile(
     re.IGNORECASE,
 )
 
-_LIST_STOP = DETERMINERS | {"that", "than", "as", "like", "whether"}
 _ITEM_TOKEN_RE = re.compile(r"[^\s,;:()\"“”]+")
 
 

@@ -30,6 +30,14 @@ _RETWEET_RE = re.compile(r"^\s*RT\s+@\w+:?\s*|\bRT\s+(?=@\w)", re.IGNORECASE)
 _TAG_RE = re.compile(r"(?<![\w@#])[#@](\w+)")
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)")
 _SPACES_RE = re.compile(r"\s+")
+# The credit line an embedded post ends with once cleaned: "— Jane Doe ( jdoe ) May 4, 2019"
+# (the dash is sometimes missing, or glued to the last word of the post).
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_CREDIT_END = rf"\(\s*[^()]{{1,60}}\)\s+{_MONTH}\s\d{{1,2}},\s\d{{4}}\s*$"
+_CREDIT_RES = (
+    re.compile(rf"\s*[\u2014\u2013][^\u2014\u2013]{{1,80}}?{_CREDIT_END}"),
+    re.compile(rf"\s*{_CREDIT_END}"),
+)
 # Unicode categories dropped as noise: symbols (emoji, arrows, dingbats), marks standing
 # alone, format and private-use characters.
 _DROPPED_CATEGORIES = frozenset({"So", "Sk", "Cf", "Co", "Cs", "Cn"})
@@ -52,6 +60,19 @@ def clean_query(text: str) -> str:
     text = _TAG_RE.sub(lambda m: " " + split_camel_case(m.group(1)) + " ", text)
     text = _drop_symbols(text)
     return _SPACES_RE.sub(" ", text).strip()
+
+
+def without_credit_line(text: str) -> str:
+    """A cleaned claim without the credit line of an embedded post, if it ends with one.
+
+    The author's name and the date say who posted, not what is claimed: the words of the
+    claim itself are what a fact-check of it must share.
+    """
+    for pattern in _CREDIT_RES:
+        cut = pattern.sub("", text)
+        if cut != text:
+            return cut
+    return text
 
 
 def index_terms(text: str) -> list[str]:

@@ -1,9 +1,11 @@
 """Second stage of the claim lookup: features of each (claim, candidate) pair and the
 learned ranker that turns them into a score in [0, 100].
 
-The ranker is a logistic regression over the features below, trained by
-`scripts/train_ranker.py` and shipped as JSON (`ranker.json` beside this module); its
-probability that the candidate is what the claim is about, times 100, is the match score.
+The ranker is linear in the features below and reads as a logistic regression: its
+weights are learned to order each claim's candidates (gold above the others, pairwise)
+and then calibrated into a probability, by `scripts/train_ranker.py`, and shipped as JSON
+(`ranker.json` beside this module); its probability that the candidate is what the claim
+is about, times 100, is the match score.
 Matches below the ranker's floor, or without enough evidence of being about the claim
 (`textcore.retrieval.gate`), are not shown. The same function ranks for the lookup
 and for training, so what is trained is what runs.
@@ -29,7 +31,7 @@ from textcore.matching import PassageText, score_candidates
 
 from .gate import RelevanceGate, default_gate, shared_evidence
 from .prepared import PreparedPassage, prepare_passage
-from .query import index_terms
+from .query import index_terms, without_credit_line
 
 RANKER_PATH = Path(__file__).with_name("ranker.json")
 RANKER_FORMAT = "factcheck-claim-ranker"
@@ -57,7 +59,16 @@ FEATURES = (
     "numbers",  # share of the claim's numbers written in the passage or title
     "agrees",  # the claim's figures agree with the passage's (units converted)
     "conflicts",  # the passage states the same kind of figure with another value
+    "claim_coverage",  # rarity-weighted share of the claim's own keys in title + text (below)
+    "claim_coverage_rel",  # the same, relative to the best candidate's
+    # The same for every candidate of a claim: how well the library answers the claim at
+    # all. They leave the order of a claim's candidates alone and set how sure the score is.
+    "best_claim_coverage",  # the best candidate's claim_coverage
+    "best_bm25_log",  # log(1 + the best first-stage score)
 )
+# The claim-level features above: a pairwise objective cannot weigh them (they cancel out
+# in every pair), the calibration of its score does (`scripts/train_ranker.py`).
+CLAIM_LEVEL_FEATURES = ("best_claim_coverage", "best_bm25_log")
 _NUMBER = re.compile(r"^\d")
 
 
@@ -292,6 +303,11 @@ def pair_features(
         query_norm, [f"{p.title} {p.text.analysis.normalized}" for p in prepared]
     )
     best_cosine = max(cosines, default=0.0) or 1.0
+    # the claim's own words: an embedded post's credit line names who posted, not the claim
+    claim_keys = frozenset(index_terms(without_credit_line(query)))
+    claim_coverage = [_recall(claim_keys, p.keys | p.title_keys, idf) for p in prepared]
+    top_coverage = max(claim_coverage, default=0.0)
+    best_coverage = top_coverage or 1.0
     rows = []
     for rank, (candidate, passage) in enumerate(zip(candidates, prepared, strict=True)):
         text_norm, title_norm = passage.text.analysis.normalized, passage.title
@@ -323,6 +339,10 @@ def pair_features(
                 len(numbers & words) / len(numbers) if numbers else 0.0,
                 1.0 if numeric == "agrees" else 0.0,
                 1.0 if numeric == "conflicts" else 0.0,
+                claim_coverage[rank],
+                claim_coverage[rank] / best_coverage,
+                top_coverage,
+                math.log1p(max((c.score for c in candidates), default=0.0)),
             ]
         )
     return rows

@@ -1,10 +1,9 @@
-import json
-import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from claims.checkworthiness import model
+from sources.management.json_lines import read_json_lines, write_json_lines
 
 
 class Command(BaseCommand):
@@ -18,34 +17,9 @@ class Command(BaseCommand):
         parser.add_argument("--output", type=Path, help="default: standard output")
 
     def handle(self, *args, file, output, **options):
-        try:
-            raw = file.read_bytes()
-        except OSError as exc:
-            raise CommandError(f"cannot read {file}: {exc.strerror}") from None
-        try:
-            lines = raw.decode("utf-8-sig").splitlines()
-        except UnicodeDecodeError as exc:
-            raise CommandError(f"{file}: not UTF-8 text (byte {exc.start})") from None
+        rows = read_json_lines(file, strings=("text",))
         scorer = model()
-        results = []
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise CommandError(f"{file}:{number}: not valid JSON ({exc.msg})") from None
-            if not isinstance(row, dict) or "text" not in row:
-                raise CommandError(f'{file}:{number}: expected an object with "id" and "text"')
-            if not isinstance(row["text"], str):
-                raise CommandError(f'{file}:{number}: "text" must be a string')
-            results.append({"id": row.get("id"), "score": scorer.score(row["text"])})
-        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results)
+        scores = ({"id": row.get("id"), "score": scorer.score(row["text"])} for row in rows)
+        count = write_json_lines(self, scores, output)
         if output:
-            try:
-                output.write_text(text, encoding="utf-8")
-            except OSError as exc:
-                raise CommandError(f"cannot write {output}: {exc.strerror}") from None
-            self.stderr.write(f"scored {len(results)} sentences into {output}")
-        else:
-            sys.stdout.write(text)
+            self.stderr.write(f"scored {count} sentences into {output}")

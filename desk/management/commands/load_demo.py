@@ -44,27 +44,12 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo library: {summary.passages_total} passages in {len(records)} sources"
         )
-        if not Article.objects.filter(title=DEMO_TITLE).exists():
-            article = services.ingest_article(
-                title=DEMO_TITLE,
-                body=(DEMO_DIR / "article.txt").read_text(encoding="utf-8"),
-                outlet="Demo Gazette",
-                queue=False,
-            )
-            article = services.process_article(article.pk)
-            self.stdout.write(f"Demo article {article.pk}: {article.claims.count()} claims")
+        article = self._load_article(DEMO_TITLE, "article.txt")
+        if article is not None:
             published = self._publish_one_fact_check(article)
             if published:
                 self.stdout.write(f"Demo fact-check published: {published.text}")
-        if not Article.objects.filter(title=RARE_EARTHS_TITLE).exists():
-            article = services.ingest_article(
-                title=RARE_EARTHS_TITLE,
-                body=(DEMO_DIR / "rare-earths-article.txt").read_text(encoding="utf-8"),
-                outlet="Demo Gazette",
-                queue=False,
-            )
-            article = services.process_article(article.pk)
-            self.stdout.write(f"Demo article {article.pk}: {article.claims.count()} claims")
+        self._load_article(RARE_EARTHS_TITLE, "rare-earths-article.txt")
         for username, role in DEMO_USERS:
             self.stdout.write(f"Demo user {username!r} ({role}), password: {password}")
         self.stdout.write(
@@ -72,6 +57,20 @@ class Command(BaseCommand):
             "(/admin/api-tokens/), create one and send it as “Authorization: Token <key>”, e.g.\n"
             "  curl -H 'Authorization: Token <key>' http://127.0.0.1:8000/api/claims/"
         )
+
+    def _load_article(self, title: str, filename: str) -> Article | None:
+        """Submit and process a demo article, unless it is there already (then None)."""
+        if Article.objects.filter(title=title).exists():
+            return None
+        article = services.ingest_article(
+            title=title,
+            body=(DEMO_DIR / filename).read_text(encoding="utf-8"),
+            outlet="Demo Gazette",
+            queue=False,
+        )
+        article = services.process_article(article.pk)
+        self.stdout.write(f"Demo article {article.pk}: {article.claims.count()} claims")
+        return article
 
     def _publish_one_fact_check(self, article):
         """Take the claim whose numbers conflict with a source through the whole workflow.

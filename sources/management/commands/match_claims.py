@@ -1,4 +1,3 @@
-import json
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -6,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
+from sources.management.json_lines import read_json_lines, write_json_lines
 from sources.search import lookup
 from sources.search_index import library_index
 
@@ -14,29 +14,7 @@ MAX_TOP = 100
 _CHUNK = 16
 
 
-def _read_queries(path: Path) -> list[tuple[object, str]]:
-    """Every line's (id, text), or a CommandError naming the first bad line."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise CommandError(f"cannot read {path}: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise CommandError(f"{path}: not UTF-8 text") from None
-    queries = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise CommandError(f"{path}, line {number}: not JSON ({exc.msg})") from None
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-            raise CommandError(f'{path}, line {number}: expected an object with a "text" string')
-        queries.append((item.get("id"), item["text"]))
-    return queries
-
-
-def _matches(query: tuple[object, str, int]) -> str:
+def _matches(query: tuple[object, str, int]) -> dict:
     """The output line of one claim."""
     query_id, text, top = query
     matches = [
@@ -48,7 +26,7 @@ def _matches(query: tuple[object, str, int]) -> str:
         }
         for m in lookup(text=text, top_k=top)
     ]
-    return json.dumps({"id": query_id, "matches": matches}, ensure_ascii=False)
+    return {"id": query_id, "matches": matches}
 
 
 def _in_processes(queries: list[tuple[object, str, int]], jobs: int):
@@ -87,20 +65,10 @@ class Command(BaseCommand):
         if jobs < 1:
             raise CommandError("--jobs must be at least 1")
         output = Path(output) if output else None
-        queries = _read_queries(Path(file))
-        try:
-            out = output.open("w", encoding="utf-8") if output else None
-        except OSError as exc:
-            raise CommandError(f"cannot write {output}: {exc.strerror}") from None
-        write = out.write if out else self.stdout.write
-        work = [(query_id, text, top) for query_id, text in queries]
-        try:
-            jobs = min(jobs, len(work) // _CHUNK or 1)
-            lines = _in_processes(work, jobs) if jobs > 1 else map(_matches, work)
-            for line in lines:
-                write(line + "\n" if out else line)
-        finally:
-            if out:
-                out.close()
+        queries = read_json_lines(Path(file), strings=("text",))
+        work = [(query.get("id"), query["text"], top) for query in queries]
+        jobs = min(jobs, len(work) // _CHUNK or 1)
+        answers = _in_processes(work, jobs) if jobs > 1 else map(_matches, work)
+        count = write_json_lines(self, answers, output)
         if output:
-            self.stderr.write(f"matched {len(queries)} claims into {output}")
+            self.stderr.write(f"matched {count} claims into {output}")
