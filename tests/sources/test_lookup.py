@@ -193,6 +193,7 @@ def test_the_index_keeps_each_passage_analysed_as_the_lookup_would_analyse_it():
         )
 
 
+@pytest.mark.postgresql("the library's version and term statistics are kept in PostgreSQL")
 def test_analysis_of_a_passage_changed_behind_the_applications_back_is_rebuilt():
     [passage] = add_passages(LIBRARY[0])
     search.lookup(text="Tressilian reservoir", top_k=5)
