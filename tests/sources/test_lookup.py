@@ -1,6 +1,7 @@
 """Claim lookup: one path for matching, the command and the API (sources.search.lookup)."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -259,6 +260,28 @@ def test_the_saved_index_is_named_by_all_the_code_that_builds_it():
         assert any(name == c or name.startswith(c + "/") for c in search_index.INDEX_CODE), name
 
 
+def run_match_claims(queries: Path, out: Path, jobs: str) -> None:
+    """`manage.py match_claims` in a process of its own, on this test's database.
+
+    The command forks its workers; forking from a test-runner process that has threads of
+    its own (pytest-xdist's) can leave a child waiting on a lock that no thread will free,
+    so the command runs as it does in use: a process of its own.
+    """
+    db = connection.settings_dict
+    url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    env = {**os.environ, "DATABASE_URL": url}
+    env.pop("CELERY_BROKER_URL", None)
+    subprocess.run(
+        [sys.executable, "manage.py", "match_claims", str(queries), "--jobs", jobs]
+        + ["--output", str(out)],
+        check=True,
+        cwd=settings.BASE_DIR,
+        env=env,
+        timeout=300,
+    )
+
+
+@pytest.mark.postgresql("the command runs in a process of its own, which needs a database on disk")
 @pytest.mark.django_db(transaction=True)
 def test_match_claims_in_several_processes_writes_what_one_process_writes(tmp_path):
     add_passages(*LIBRARY)
@@ -271,7 +294,7 @@ def test_match_claims_in_several_processes_writes_what_one_process_writes(tmp_pa
     outputs = []
     for jobs in ("1", "2"):
         out = tmp_path / f"out{jobs}.jsonl"
-        call_command("match_claims", str(queries), "--jobs", jobs, "--output", str(out))
+        run_match_claims(queries, out, jobs)
         outputs.append(out.read_text(encoding="utf-8"))
     assert outputs[0] == outputs[1]
     assert [json.loads(line)["id"] for line in outputs[1].splitlines()] == list(range(len(claims)))
