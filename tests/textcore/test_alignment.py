@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textcore.alignment import compare_texts
-from textcore.alignment.measures import share_frame
+from textcore.alignment.wholes import share_frame
 from textcore.figures import fold, read_sentence
 
 

@@ -13,14 +13,16 @@ from textcore.retrieval.rank import (
     FEATURES,
     CandidatePassage,
     Ranker,
+    default_ranker,
+    pair_features,
+    rank_candidates,
+)
+from textcore.retrieval.similarity import (
     _char_grams,
     _jaccard,
     _trigram_codes,
     _trigrams,
     char_cosines,
-    default_ranker,
-    pair_features,
-    rank_candidates,
 )
 
 TEXTS = [

@@ -14,8 +14,8 @@ unclear alignment is never a conflict. Every answer carries the pairs compared, 
 values converted to one unit and the reason.
 
 The package: `subjects` (the names and countries a text is about), `measures` (what a
-figure measures), `pairing` (which figures go together and whether they agree); this
-module applies the checks in order.
+figure measures), `wholes` (what a share or an amount is of), `pairing` (which figures go
+together and whether they agree); this module applies the checks in order.
 
 Pure Python, deterministic, no Django.
 """

@@ -12,14 +12,9 @@ from __future__ import annotations
 
 import math
 
-from textcore.alignment.measures import (
-    different_wholes,
-    disjoint_wholes,
-    modifiers,
-    narrower_measure,
-    topical,
-)
+from textcore.alignment.measures import modifiers, narrower_measure, topical
 from textcore.alignment.subjects import names_in, specifies
+from textcore.alignment.wholes import different_wholes, disjoint_wholes
 from textcore.analysis import term_key
 from textcore.figures import Figure, SentenceFacts
 

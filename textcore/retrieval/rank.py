@@ -16,14 +16,11 @@ from __future__ import annotations
 import json
 import math
 import re
-import threading
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
 from rapidfuzz import fuzz
 
 from textcore.analysis import claim_terms, normalize_text, term_key
@@ -32,6 +29,7 @@ from textcore.matching import PassageText, score_candidates
 from .gate import RelevanceGate, default_gate, shared_evidence
 from .prepared import PreparedPassage, prepare_passage
 from .query import index_terms, without_credit_line
+from .similarity import _jaccard, _trigram_codes, _trigram_codes_cached, char_cosines
 
 RANKER_PATH = Path(__file__).with_name("ranker.json")
 RANKER_FORMAT = "factcheck-claim-ranker"
@@ -152,119 +150,10 @@ def default_ranker() -> Ranker:
     return Ranker.from_json(json.loads(RANKER_PATH.read_text(encoding="utf-8")))
 
 
-def _trigrams(text: str) -> frozenset[str]:
-    padded = f" {text} "
-    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
-
-
-def _trigram_codes(text: str) -> np.ndarray:
-    """`_trigrams(text)` as numbers, ascending: three code points of 21 bits each."""
-    points = np.frombuffer(f" {text} ".encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-    return np.unique((points[:-2] << 42) | (points[1:-1] << 21) | points[2:])
-
-
-@lru_cache(maxsize=20_000)
-def _trigram_codes_cached(text: str) -> np.ndarray:
-    """`_trigram_codes`, remembered: titles recur (read only)."""
-    codes = _trigram_codes(text)
-    codes.flags.writeable = False
-    return codes
-
-
 def _prepared(candidate: CandidatePassage) -> PreparedPassage:
     return candidate.prepared or prepare_passage(
         candidate.text, candidate.title, candidate.quantities
     )
-
-
-def _char_grams(text: str) -> Counter[str]:
-    """Character 3- to 5-grams inside each word of a normalised text, with counts.
-
-    They meet where words differ by inflection, compounding or spelling ("bedbugs" and
-    "bed bugs", "knife" and "knives", "Grisham's" and "Grisham"). This is the definition;
-    `char_cosines` counts the same grams by number (`_gram_counts`).
-    """
-    grams: Counter[str] = Counter()
-    for word in text.split():
-        grams.update(_grams_of_word(word))
-    return grams
-
-
-def _grams_of_word(word: str) -> list[str]:
-    padded = f" {word} "
-    return [padded[i : i + n] for n in range(3, 6) for i in range(len(padded) - n + 1)]
-
-
-# Every character n-gram gets a number once per process: a word's grams are the same
-# wherever it appears, so a text's grams are its words' grams put together, and the
-# words of a library recur far more than its passages do.
-_GRAM_NUMBERS: dict[str, int] = {}
-_GRAM_NUMBERING = threading.Lock()
-_NO_GRAMS = np.zeros(0, dtype=np.int64)
-
-
-def _gram_number(gram: str) -> int:
-    number = _GRAM_NUMBERS.get(gram)
-    if number is None:
-        with _GRAM_NUMBERING:
-            number = _GRAM_NUMBERS.setdefault(gram, len(_GRAM_NUMBERS))
-    return number
-
-
-@lru_cache(maxsize=200_000)
-def _word_grams(word: str) -> np.ndarray:
-    """The numbers of a word's character n-grams (repeats kept)."""
-    grams = _grams_of_word(word)
-    return np.fromiter(map(_gram_number, grams), dtype=np.int64, count=len(grams))
-
-
-def _gram_counts(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """`_char_grams` of a normalised text as (gram numbers ascending, their counts)."""
-    words = text.split()
-    if not words:
-        return _NO_GRAMS, _NO_GRAMS
-    return np.unique(np.concatenate([_word_grams(w) for w in words]), return_counts=True)
-
-
-def char_cosines(query_norm: str, documents: Sequence[str]) -> list[float]:
-    """TF-IDF cosine of character n-grams between a query and each document.
-
-    The n-grams' rarity is measured among these documents (the candidates), so no
-    statistics of the library are needed and a gram every candidate has counts little.
-    A gram found n times in a text weighs (1 + log n) x idf; both vectors have unit length.
-    """
-    if not documents:
-        return []
-    size = len(documents)
-    docs = [_gram_counts(d) for d in documents]
-    owner = np.repeat(np.arange(size), [len(ids) for ids, _ in docs])
-    grams, where, df = np.unique(
-        np.concatenate([ids for ids, _ in docs]), return_inverse=True, return_counts=True
-    )
-    idf = np.log((size + 1) / (df + 1)) + 1.0
-    weights = (1.0 + np.log(np.concatenate([counts for _, counts in docs]))) * idf[where]
-    norms = np.sqrt(np.bincount(owner, weights=weights * weights, minlength=size))
-    norms[norms == 0.0] = 1.0
-    query_ids, query_counts = _gram_counts(query_norm)
-    found = np.zeros(len(query_ids), dtype=bool)
-    at = np.searchsorted(grams, query_ids)
-    found[at < len(grams)] = grams[at[at < len(grams)]] == query_ids[at < len(grams)]
-    query_df = np.zeros(len(query_ids), dtype=np.int64)
-    query_df[found] = df[at[found]]
-    query_weights = (1.0 + np.log(query_counts)) * (np.log((size + 1) / (query_df + 1)) + 1.0)
-    query_length = math.sqrt(float(query_weights @ query_weights)) or 1.0
-    query_vector = np.zeros(len(grams))
-    query_vector[at[found]] = query_weights[found] / query_length
-    dots = weights / norms[owner] * query_vector[where]
-    return np.bincount(owner, weights=dots, minlength=size).tolist()
-
-
-def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
-    """Jaccard similarity of two sets given as unique numbers (`_trigram_codes`)."""
-    if not len(a) or not len(b):
-        return 0.0
-    shared = int(np.count_nonzero(np.isin(b, a, assume_unique=True)))
-    return shared / (len(a) + len(b) - shared)
 
 
 def _recall(keys: frozenset[str], query_keys: frozenset[str], idf: Callable[[str], float]) -> float:
