@@ -288,25 +288,10 @@ def explain(
     return features
 
 
-def score(
-    text: str,
-    *,
-    kind: str = "clause",
-    has_quantity: bool = False,
-    has_date: bool = False,
-    sentence: str = "",
-    named_subject: bool = False,
-) -> float:
-    """Check-worthiness of a claim in [0, 1], rounded to 3 decimals (see the module docstring)."""
-    features = explain(
-        text,
-        kind=kind,
-        has_quantity=has_quantity,
-        has_date=has_date,
-        sentence=sentence,
-        named_subject=named_subject,
-    )
-    return _clamp(BASE + sum(features.values()))
+def score(text: str, **context) -> float:
+    """Check-worthiness of a claim in [0, 1], rounded to 3 decimals (see the module docstring);
+    `context` is `explain`'s keywords (kind, has_quantity, has_date, sentence, named_subject)."""
+    return _clamp(BASE + sum(explain(text, **context).values()))
 
 
 def _clamp(value: float) -> float:

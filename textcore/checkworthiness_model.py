@@ -28,6 +28,7 @@ from pathlib import Path
 from . import checkworthiness
 from .lexicon import MONTH_NAME_RE
 from .quantities import parse_quantities, parse_years
+from .text import subject_opening
 
 __all__ = [
     "DEFAULT_PATH",
@@ -96,16 +97,10 @@ NUMBER_TOKEN = "#"
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:/]\d+)*|[$£€%?]")
 
 
-_INTRO_RE = re.compile(r"^(?:[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,6},\s+")
-
-
 def _named_subject(text: str) -> bool:
     """Whether the sentence opens (after a short phrase such as "In 2004,") with a name: an
     acronym ("NATO") or two capitalised words ("Jensen Huang", "Bank of England" aside)."""
-    intro = _INTRO_RE.match(text)
-    if intro and len(text[: intro.end()].split()) <= 7:
-        text = text[intro.end() :]
-    words = [re.sub(r"['’]s$", "", w.strip(",.;:'\"")) for w in text.split()[:2]]
+    words = subject_opening(text)
     if not words or not words[0]:
         return False
     first = words[0]

@@ -14,7 +14,7 @@ from .atomize.grammar import find_subject, looks_plural
 from .lexicon import FORMS_OF_ADDRESS, SPEECH_VERBS, alternation
 from .people import People, _speakers
 from .segment import Sentence
-from .text import dateline_length
+from .text import dateline_length, subject_opening
 
 _CAPITALISED_RE = re.compile(r"(?<=\s)[A-Z][\w'’.&-]*")
 
@@ -33,7 +33,6 @@ def proper_names(sentences: list[Sentence]) -> frozenset[str]:
     return frozenset(names)
 
 
-_INTRO_RE = re.compile(r"^(?:[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,6},\s+")
 _PRONOUN_RE = re.compile(r"^(?P<pronoun>(?i:he|she|it))(?P<verb>['’]s)?\s+(?=[a-z])")
 # "Its latest model ...", "His party ...": the owner named ("Apple's latest model ...")
 _POSSESSIVE_OPENING_RE = re.compile(r"^(?P<pronoun>(?i:its|his|her))\s+(?=[a-z])")
@@ -79,10 +78,7 @@ _NOT_SUBJECTS = {
 
 def is_named(text: str, names: frozenset[str]) -> bool:
     """Whether the claim's subject is a proper name (after an opening phrase such as "In 2004,")."""
-    intro = _INTRO_RE.match(text)
-    if intro and len(text[: intro.end()].split()) <= 7:
-        text = text[intro.end() :]
-    words = [re.sub(r"['’]s$", "", w.strip(",.;:'\"")) for w in text.split()[:2]]
+    words = subject_opening(text)
     if not words or not words[0]:
         return False
     first = words[0]

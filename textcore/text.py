@@ -99,6 +99,20 @@ _WORD_RE = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 _QUOTE_MAP = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 
 
+# A short opening phrase before the subject ("In 2004, ", "Last week, "): a capitalised word,
+# up to six more, then a comma.
+_INTRO_RE = re.compile(r"^(?:[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,6},\s+")
+
+
+def subject_opening(text: str) -> list[str]:
+    """The first two words of the sentence's subject, past a short opening phrase ("In 2004,")
+    and without trailing punctuation or a possessive 's: what tells whether a name opens it."""
+    intro = _INTRO_RE.match(text)
+    if intro and len(text[: intro.end()].split()) <= 7:
+        text = text[intro.end() :]
+    return [re.sub(r"['’]s$", "", w.strip(",.;:'\"")) for w in text.split()[:2]]
+
+
 def is_noise(line: str) -> bool:
     """True for lines that are not story text: ad markers, bylines, navigation, stray punctuation."""
     stripped = line.strip()
