@@ -183,9 +183,7 @@ class LibraryIndex:
     def open(cls, folder: Path) -> LibraryIndex:
         """An index written by `save`, its posting arrays memory-mapped (read-only)."""
         folder = Path(folder)
-        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        if meta.get("format") != INDEX_FORMAT or meta.get("version") != INDEX_VERSION:
-            raise ValueError(f"{folder}: not a version {INDEX_VERSION} {INDEX_FORMAT}")
+        meta = read_meta(folder / "meta.json", INDEX_FORMAT, INDEX_VERSION)
         index = cls.__new__(cls)
         index.size = int(meta["size"])
         index.text = _Field.open(folder, "text", index.size)
@@ -197,3 +195,11 @@ class LibraryIndex:
 def is_saved(folder: Path) -> bool:
     """Does `folder` hold a complete saved index?"""
     return os.path.exists(os.path.join(folder, "meta.json"))
+
+
+def read_meta(path: Path, kind: str, version: int) -> dict:
+    """The meta file of a saved store, refused when it names another format or version."""
+    meta = json.loads(Path(path).read_text(encoding="utf-8"))
+    if meta.get("format") != kind or meta.get("version") != version:
+        raise ValueError(f"{Path(path).parent}: not a version {version} {kind}")
+    return meta

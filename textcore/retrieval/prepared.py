@@ -30,6 +30,7 @@ from textcore.analysis import Analysis, analyse, normalize_text
 from textcore.figures import SentenceFacts, read_passage
 from textcore.prepared import PreparedText, dumps, from_plain, loads, prepare_text, to_plain
 
+from .index import read_meta
 from .query import index_terms
 
 logger = logging.getLogger(__name__)
@@ -230,9 +231,7 @@ class PreparedPassages:
     def open(cls, folder: Path) -> PreparedPassages:
         """A store `build` wrote into a folder, memory-mapped (read-only)."""
         folder = Path(folder)
-        meta = json.loads((folder / "prepared.json").read_text(encoding="utf-8"))
-        if meta.get("format") != STORE_FORMAT or meta.get("version") != STORE_VERSION:
-            raise ValueError(f"{folder}: not a version {STORE_VERSION} {STORE_FORMAT}")
+        meta = read_meta(folder / "prepared.json", STORE_FORMAT, STORE_VERSION)
         blobs = []
         for name in ("records", "figures"):
             path = folder / f"prepared.{name}"
