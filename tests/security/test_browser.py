@@ -12,6 +12,7 @@ from claims.models import Article, ClaimState, Match
 from sources.importers import PassageRecord, SourceRecord
 from sources.models import Passage
 from sources.services import import_records
+from tests.browser import admin_log_in
 from tests.conftest import needs_chromium
 from tests.factories import (
     ClaimFactory,
@@ -22,8 +23,6 @@ from tests.factories import (
     VerdictFactory,
     publish_as_stored,
 )
-
-PASSWORD = "correct horse battery"
 
 pytestmark = [*needs_chromium, pytest.mark.django_db(transaction=True)]
 
@@ -52,11 +51,7 @@ def browser(chromium):
 
 
 def log_in(page, base, username):
-    page.goto(f"{base}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_selector("#user-tools")
+    admin_log_in(page, base, username, wait_for="#user-tools")
 
 
 def assert_nothing_ran(page, url):

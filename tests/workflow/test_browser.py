@@ -3,6 +3,7 @@
 import pytest
 
 from claims.models import Claim, ClaimState, Match
+from tests.browser import admin_log_in
 from tests.conftest import needs_chromium
 from tests.factories import (
     ArticleFactory,
@@ -11,8 +12,6 @@ from tests.factories import (
     FactCheckerFactory,
     MatchFactory,
 )
-
-PASSWORD = "correct horse battery"
 
 pytestmark = needs_chromium
 
@@ -23,11 +22,7 @@ def browser_page(chromium):
 
 
 def log_in(page, base, username):
-    page.context.clear_cookies()
-    page.goto(f"{base}/admin/login/?next=/admin/claims/claim/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    admin_log_in(page, base, username, next_url="/admin/claims/claim/")
 
 
 def test_a_claim_goes_from_the_queue_to_publication(live_server, browser_page, screenshots):

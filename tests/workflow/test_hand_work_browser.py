@@ -5,10 +5,10 @@ import pytest
 
 from claims.models import Article, Claim, ClaimState, Match
 from sources.models import Source
+from tests.browser import admin_log_in
 from tests.conftest import needs_chromium
 from tests.factories import EditorFactory, FactCheckerFactory, PassageFactory
 
-PASSWORD = "correct horse battery"
 BODY = (
     "Harbour has record year\n\n"
     "The port authority published its annual figures on Monday. The harbour handled "
@@ -27,12 +27,7 @@ def browser_page(chromium):
 
 
 def log_in(page, base, username):
-    page.context.clear_cookies()
-    page.goto(f"{base}/admin/login/?next=/admin/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_selector("#content")
+    admin_log_in(page, base, username)
 
 
 def select_text(page, fragment):

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from claims.models import Claim, ClaimState, Match
+from tests.browser import admin_log_in
 from tests.conftest import needs_chromium
 from tests.factories import (
     ArticleFactory,
@@ -18,7 +19,6 @@ from tests.factories import (
     SourceFactory,
 )
 
-PASSWORD = "correct horse battery"
 S = ClaimState
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -33,12 +33,7 @@ def new_page(chromium, viewport=DESKTOP):
 
 
 def log_in(page, base, username):
-    page.context.clear_cookies()
-    page.goto(f"{base}/admin/login/?next=/admin/claims/claim/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_selector("#queue-tabs")
+    admin_log_in(page, base, username, next_url="/admin/claims/claim/", wait_for="#queue-tabs")
     # The queue's keyboard shortcuts are bound by its script: wait for it before typing.
     page.wait_for_load_state("load")
 

@@ -4,6 +4,7 @@ reviewed, and a correction that starts from the published verdict."""
 from django.utils import timezone
 
 from claims.models import Claim, ClaimState, Match, Verdict
+from tests.browser import admin_log_in
 from tests.conftest import needs_chromium
 from tests.factories import (
     ArticleFactory,
@@ -15,7 +16,6 @@ from tests.factories import (
     publish_as_stored,
 )
 
-PASSWORD = "correct horse battery"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -23,12 +23,7 @@ pytestmark = needs_chromium
 
 
 def log_in(page, base, username):
-    page.context.clear_cookies()
-    page.goto(f"{base}/admin/login/?next=/admin/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_selector("#content")
+    admin_log_in(page, base, username)
 
 
 def harbour_claim(**kwargs):
