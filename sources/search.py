@@ -315,6 +315,24 @@ def compare_numbers(
     return {m.passage_id: (m.numeric, m.detail) for m in scored}
 
 
+def ranking_input(candidates, *, with_analysis: bool = True) -> list[CandidatePassage]:
+    """The first stage's candidates as the ranker takes them; `with_analysis=False` leaves
+    out the analysis stored with the index, so the ranker analyses each passage itself."""
+    return [
+        CandidatePassage(
+            id=c.passage_id,
+            text=c.text,
+            title=c.title,
+            quantities=c.quantities,
+            text_score=c.text_score,
+            title_score=c.title_score,
+            score=c.retrieval_score,
+            prepared=c.prepared if with_analysis else None,
+        )
+        for c in candidates
+    ]
+
+
 def lookup(
     *,
     text: str,
@@ -342,19 +360,7 @@ def lookup(
     ranked = rank_candidates(
         cleaned,
         quantities,
-        [
-            CandidatePassage(
-                id=c.passage_id,
-                text=c.text,
-                title=c.title,
-                quantities=c.quantities,
-                text_score=c.text_score,
-                title_score=c.title_score,
-                score=c.retrieval_score,
-                prepared=c.prepared,
-            )
-            for c in candidates
-        ],
+        ranking_input(candidates),
         idf=index.text.idf,
         library_size=len(index),
         gate=default_gate() if gated else OPEN_GATE,

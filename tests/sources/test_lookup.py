@@ -16,7 +16,7 @@ from sources import search, search_index
 from tests.factories import FactCheckerFactory, PassageFactory, SourceFactory
 from tests.sources.sample import LIBRARY
 from textcore.retrieval.prepared import prepare_passage
-from textcore.retrieval.rank import CandidatePassage, rank_candidates
+from textcore.retrieval.rank import rank_candidates
 
 pytestmark = pytest.mark.django_db
 
@@ -217,19 +217,7 @@ def test_lookup_with_the_indexs_analysis_ranks_as_analysing_each_candidate_would
         rank_candidates(
             claim,
             [],
-            [
-                CandidatePassage(
-                    id=c.passage_id,
-                    text=c.text,
-                    title=c.title,
-                    quantities=c.quantities,
-                    text_score=c.text_score,
-                    title_score=c.title_score,
-                    score=c.retrieval_score,
-                    prepared=c.prepared if with_index else None,
-                )
-                for c in found
-            ],
+            search.ranking_input(found, with_analysis=with_index),
             idf=index.text.idf,
             library_size=len(index),
         )
