@@ -71,11 +71,12 @@ _FUNCTION_CAPS = {
     "Her", "Since", "After", "Before", "During", "Until", "Near", "Than", "Estimated", "On", "Within", "Every", "Each", "Last", "First",
 }  # fmt: skip
 _WORD_RE = re.compile(r"\s*([A-Za-z][A-Za-z'’-]*)")
+_FOUR_DIGITS_RE = re.compile(r"\d{4}")
 
 
 def is_year(text: str, number: Number, after: str) -> bool:
     """A four-digit year such as "2004" in "in 2004" or "2003's imbalance"."""
-    if number.kind != "digits" or not re.fullmatch(r"\d{4}", number.raw):
+    if number.kind != "digits" or not _FOUR_DIGITS_RE.fullmatch(number.raw):
         return False
     if not 1800 <= number.value <= 2100:
         return False
@@ -94,6 +95,8 @@ def is_year(text: str, number: Number, after: str) -> bool:
 def parse_years(text: str) -> tuple[int, ...]:
     """Years mentioned in the text ("in 2004", "2003's", "June 2025"), unique, in order."""
     years: list[int] = []
+    if not _FOUR_DIGITS_RE.search(text):
+        return ()  # a year is four digits in a row
     for number in find_numbers(text):
         after = text[number.end : number.end + 40]
         if is_year(text, number, after) and int(number.value) not in years:
