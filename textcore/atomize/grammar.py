@@ -6,6 +6,7 @@ and number a generated verb needs.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .words import (
     ADVERBS,
@@ -35,7 +36,11 @@ def is_pronoun(token: str) -> bool:
 
 def is_verb(token: str, next_token: str = "") -> bool:
     """A finite verb, judged from the word alone and the word after it (no tagger)."""
-    word = clean_word(token)
+    return _is_verb(clean_word(token), next_token)
+
+
+def _is_verb(word: str, next_token: str, after: str | None = None) -> bool:
+    """`is_verb` of a word already cleaned (`after`: the next token cleaned, when known)."""
     if not word:
         return False
     if word in AUX or word in IRREGULAR:
@@ -43,7 +48,8 @@ def is_verb(token: str, next_token: str = "") -> bool:
     if word.endswith("n't") or word.endswith("n’t"):
         return True
     if len(word) > 4 and word.endswith("ed") and word not in ED_ADJECTIVES and "-" not in word:
-        after = clean_word(next_token)
+        if after is None:
+            after = clean_word(next_token)
         # "imported cars" is an adjective; "ended without", "initiated this call" are verbs
         if after in DETERMINERS or after in PREPOSITIONS or after in PRONOUNS:
             return True
@@ -55,27 +61,35 @@ def is_verb(token: str, next_token: str = "") -> bool:
 
 def first_verb(text: str, start: int = 0, limit: int = 10) -> re.Match[str] | None:
     """The first token of `text[start:]` that looks like a finite verb (within `limit` tokens)."""
-    tokens = list(TOKEN_RE.finditer(text, start))[: limit + 1]
+    tokens = list(islice(TOKEN_RE.finditer(text, start), limit + 1))
+    raws = [token.group(0) for token in tokens]
+    words = [clean_word(raw) for raw in raws]
     for index, token in enumerate(tokens[:limit]):
-        following = tokens[index + 1].group(0) if index + 1 < len(tokens) else ""
-        previous = clean_word(tokens[index - 1].group(0)) if index else ""
-        if index == 0 and clean_word(token.group(0)) not in AUX | IRREGULAR:
+        raw, word = raws[index], words[index]
+        following, after = (
+            (raws[index + 1], words[index + 1]) if index + 1 < len(tokens) else ("", "")
+        )
+        previous = words[index - 1] if index else ""
+        if index == 0 and word not in _AUX_OR_IRREGULAR:
             continue
-        if previous in DETERMINERS and clean_word(token.group(0)) not in AUX:
+        if previous in DETERMINERS and word not in AUX:
             continue
-        if is_verb(token.group(0), following):
+        if _is_verb(word, following, after):
             return token
-        word = clean_word(token.group(0))
         if (
             index > 1
             and previous in _PRE_VERB_ADVERBS
-            and token.group(0).isalpha()
-            and token.group(0).islower()
+            and raw.isalpha()
+            and raw.islower()
             and not word.endswith(("ly", "ing"))
-            and word not in DETERMINERS | PREPOSITIONS | PRONOUNS | ADVERBS
+            and word not in _FUNCTION_WORDS
         ):
             return token  # "The Lib Dems also oppose ...": a verb after a sentence adverb
     return None
+
+
+_AUX_OR_IRREGULAR = AUX | IRREGULAR
+_FUNCTION_WORDS = DETERMINERS | PREPOSITIONS | PRONOUNS | ADVERBS
 
 
 # Adverbs that sit between a subject and its verb ("also oppose", "never signed")
