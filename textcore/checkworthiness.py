@@ -44,6 +44,8 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import by_first_letter
+
 __all__ = ["BASE", "WEIGHTS", "explain", "score"]
 
 BASE = 0.40
@@ -76,7 +78,7 @@ WEIGHTS: dict[str, float] = {
 
 
 def _words(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{by_first_letter(pattern)})(?![\w-])", re.IGNORECASE)
 
 
 _RANKING = _words(
