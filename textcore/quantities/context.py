@@ -73,6 +73,9 @@ _FUNCTION_CAPS = {
 _WORD_RE = re.compile(r"\s*([A-Za-z][A-Za-z'’-]*)")
 _FOUR_DIGITS_RE = re.compile(r"\d{4}")
 
+_LETTER_BEFORE_RE = re.compile(r"[A-Za-z]-?$")
+_LETTER_AFTER_RE = re.compile(r"^[A-Za-z]")
+
 
 def is_year(text: str, number: Number, after: str) -> bool:
     """A four-digit year such as "2004" in "in 2004" or "2003's imbalance"."""
@@ -146,9 +149,9 @@ def skip_number(text: str, number: Number, after: str) -> bool:
         if _DATE_AFTER.match(after) or _DATE_BEFORE.search(before):
             return True
         # "F-35", "COVID-19", "G7", "3D": part of a name
-        if re.search(r"[A-Za-z]-?$", before) and not currency_before(before):
+        if _LETTER_BEFORE_RE.search(before) and not currency_before(before):
             return True
-        if re.match(r"^[A-Za-z]", after) and not (SCALE_RE.match(after) or match_unit(after)):
+        if _LETTER_AFTER_RE.match(after) and not (SCALE_RE.match(after) or match_unit(after)):
             return True
         name = _NAME_BEFORE.search(before)
         if (
