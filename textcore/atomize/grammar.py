@@ -6,7 +6,6 @@ and number a generated verb needs.
 from __future__ import annotations
 
 import re
-from itertools import islice
 
 from .words import (
     ADVERBS,
@@ -39,8 +38,8 @@ def is_verb(token: str, next_token: str = "") -> bool:
     return _is_verb(clean_word(token), next_token)
 
 
-def _is_verb(word: str, next_token: str, after: str | None = None) -> bool:
-    """`is_verb` of a word already cleaned (`after`: the next token cleaned, when known)."""
+def _is_verb(word: str, next_token: str) -> bool:
+    """`is_verb` of a word already cleaned."""
     if not word:
         return False
     if word in AUX or word in IRREGULAR:
@@ -48,8 +47,7 @@ def _is_verb(word: str, next_token: str, after: str | None = None) -> bool:
     if word.endswith("n't") or word.endswith("n’t"):
         return True
     if len(word) > 4 and word.endswith("ed") and word not in ED_ADJECTIVES and "-" not in word:
-        if after is None:
-            after = clean_word(next_token)
+        after = clean_word(next_token)
         # "imported cars" is an adjective; "ended without", "initiated this call" are verbs
         if after in DETERMINERS or after in PREPOSITIONS or after in PRONOUNS:
             return True
@@ -61,30 +59,34 @@ def _is_verb(word: str, next_token: str, after: str | None = None) -> bool:
 
 def first_verb(text: str, start: int = 0, limit: int = 10) -> re.Match[str] | None:
     """The first token of `text[start:]` that looks like a finite verb (within `limit` tokens)."""
-    tokens = list(islice(TOKEN_RE.finditer(text, start), limit + 1))
-    raws = [token.group(0) for token in tokens]
-    words = [clean_word(raw) for raw in raws]
-    for index, token in enumerate(tokens[:limit]):
-        raw, word = raws[index], words[index]
-        following, after = (
-            (raws[index + 1], words[index + 1]) if index + 1 < len(tokens) else ("", "")
+    tokens = TOKEN_RE.finditer(text, start)
+    token = next(tokens, None)
+    previous = ""
+    for index in range(limit):
+        if token is None:
+            return None
+        following = next(tokens, None)
+        raw = token.group(0)
+        word = clean_word(raw)
+        # the first word counts only as an auxiliary or irregular verb, and a word after a
+        # determiner only as an auxiliary
+        skipped = (index == 0 and word not in _AUX_OR_IRREGULAR) or (
+            previous in DETERMINERS and word not in AUX
         )
-        previous = words[index - 1] if index else ""
-        if index == 0 and word not in _AUX_OR_IRREGULAR:
-            continue
-        if previous in DETERMINERS and word not in AUX:
-            continue
-        if _is_verb(word, following, after):
-            return token
-        if (
-            index > 1
-            and previous in _PRE_VERB_ADVERBS
-            and raw.isalpha()
-            and raw.islower()
-            and not word.endswith(("ly", "ing"))
-            and word not in _FUNCTION_WORDS
-        ):
-            return token  # "The Lib Dems also oppose ...": a verb after a sentence adverb
+        if not skipped:
+            if _is_verb(word, following.group(0) if following is not None else ""):
+                return token
+            if (
+                index > 1
+                and previous in _PRE_VERB_ADVERBS
+                and raw.isalpha()
+                and raw.islower()
+                and not word.endswith(("ly", "ing"))
+                and word not in _FUNCTION_WORDS
+            ):
+                return token  # "The Lib Dems also oppose ...": a verb after a sentence adverb
+        previous = word
+        token = following
     return None
 
 
@@ -101,6 +103,9 @@ _NAME_THEN_S_VERB_RE = re.compile(
     r"(?:[A-Z][\w'’.&-]*\s+){1,4}(?P<verb>[a-z]{3,}[^s\W]s)\s+(?P<next>[\w$£€]+)"
 )
 
+_NOUN_ENDING_RE = re.compile(r"(?:ions|ments|ness|ities|ships|ances|ences|isms|ists|ers|ors)$")
+_TOKEN_RE_MATCH = TOKEN_RE.match
+
 
 def proper_name_verb(text: str, start: int) -> re.Match[str] | None:
     """'Norway exports most of its gas': a present-tense verb right after a proper name."""
@@ -108,9 +113,7 @@ def proper_name_verb(text: str, start: int) -> re.Match[str] | None:
     if not match:
         return None
     following = match.group("next").lower()
-    if re.search(
-        r"(?:ions|ments|ness|ities|ships|ances|ences|isms|ists|ers|ors)$", match.group("verb")
-    ):
+    if _NOUN_ENDING_RE.search(match.group("verb")):
         return None  # "High-level negotiations between ...": a plural noun, not a verb
     if (
         following in DETERMINERS
@@ -119,7 +122,7 @@ def proper_name_verb(text: str, start: int) -> re.Match[str] | None:
         or following[:1].isdigit()
         or following[:1] in "$£€"
     ):
-        return re.compile(r"\S+").match(text, match.start("verb"))
+        return _TOKEN_RE_MATCH(text, match.start("verb"))
     return None
 
 
@@ -162,7 +165,7 @@ def _find_subject(text: str, start: int) -> tuple[int, int] | None:
     comma = opening.start() if opening else -1
     if comma > 0 and first_verb(text[:comma], start) is None:
         head = text[start:comma].split()
-        after = text[comma + 1 :].split()[:1]
+        after = text[comma + 1 :].split(None, 1)[:1]
         if (
             head
             and not (after and clean_word(after[0]) in AUX)
