@@ -153,7 +153,7 @@ def linguistic_features(text: str, *, has_quantity: bool | None = None) -> list[
         named_subject=_named_subject(text),
     )
     names = sorted(fired)
-    if any(c.isdigit() for c in text):
+    if any(map(str.isdigit, text)):
         names.append("number")
     return names
 

@@ -94,7 +94,7 @@ _DATELINE_RE = re.compile(
     r"\s*(?:--|[-–—])\s+(?=[\"“‘'(]?[A-Z0-9])"
 )
 _NAV_SEPARATORS_RE = re.compile(r"\s[|•›»/]\s")
-_LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
+_NOT_LETTERS_RE = re.compile(r"[\W\d_]+", re.UNICODE)
 _WORD_RE = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 _QUOTE_MAP = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 
@@ -127,7 +127,7 @@ def is_noise(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return True
-    letters = len(_LETTER_RE.findall(stripped))
+    letters = len(_NOT_LETTERS_RE.sub("", stripped))
     words = _WORD_RE.findall(stripped)
     # "in , ,", "* * *", "12:30": too little language to state anything
     if len(words) < 2 or letters < 0.5 * len(stripped.replace(" ", "")):
@@ -176,6 +176,8 @@ def _quote_marks(text: str, quote: str) -> int:
     """Quotation marks of one kind; an apostrophe inside a word ("China's") is not one."""
     if quote == '"':
         return text.count('"')
+    if "'" not in text:
+        return 0
     return len(_SINGLE_QUOTE_MARK_RE.findall(text))
 
 
