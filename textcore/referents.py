@@ -239,6 +239,7 @@ class Referents:
 _ELLIPTIC_HEAD_RE = re.compile(
     r"\b(?P<mods>(?:[a-z-]+,?\s+){1,3})(?P<head>types|kinds|varieties|grades|sorts)\b(?!\s+of\b)"
 )
+_ELLIPTIC_HEADS = ("types", "kinds", "varieties", "grades", "sorts")
 _CLASS_BEFORE_RE = re.compile(
     r"\b(?:to|of|in|on|for|about|with|the)\s+(?P<phrase>(?:[a-z-]+\s+){0,3}[a-z-]{3,}s)\b"
 )
@@ -248,6 +249,8 @@ def named_elliptic_head(text: str, before: str) -> str:
     """'China refines 99% of rarer, heavy types' after '... approach to rare earth minerals,'
     -> '... of rarer, heavy rare earth minerals': a head noun like "types" that only stands
     for the class the same sentence named earlier is replaced by that class."""
+    if not any(head in text for head in _ELLIPTIC_HEADS):
+        return text
     match = _ELLIPTIC_HEAD_RE.search(text)
     if not match:
         return text

@@ -101,7 +101,7 @@ _QUOTE_MAP = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»":
 
 # A short opening phrase before the subject ("In 2004, ", "Last week, "): a capitalised word,
 # up to six more, then a comma.
-_INTRO_RE = re.compile(r"^(?:[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,6},\s+")
+_INTRO_RE = re.compile(r"^(?:[A-Z][\w'’-]*+)(?:\s+[\w'’-]++){0,6},\s+")
 _POSSESSIVE_S_RE = re.compile(r"['’]s$")
 # normalize_claim_text: runs of spaces, a space before punctuation or after "(", commas
 # left at the end or doubled by a removed phrase; a quotation mark that is no apostrophe
