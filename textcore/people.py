@@ -18,6 +18,14 @@ _TITLED_RE = re.compile(
     rf"\b(?P<title>{alternation(word.capitalize() for word in FORMS_OF_ADDRESS)})\.?\s+"
     rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
+_TITLES = tuple(word.capitalize() for word in FORMS_OF_ADDRESS)
+
+
+def _may_be_titled(text: str) -> bool:
+    """Whether a form of address occurs at all (a quick test before `_TITLED_RE`)."""
+    return any(title in text for title in _TITLES)
+
+
 _FULL_NAME_RE = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?{_NAME_WORD}){{1,2}}\b")
 _NAME_WORD_RE = re.compile(_NAME_WORD)
 _INITIAL_RE = re.compile(r"[A-Z]\.")
@@ -65,7 +73,9 @@ class People:
     def of(cls, sentences: list[Sentence]) -> People:
         gender: dict[str, str] = {}
         for sentence in sentences:
-            for match in _TITLED_RE.finditer(sentence.text):
+            for match in (
+                _TITLED_RE.finditer(sentence.text) if _may_be_titled(sentence.text) else ()
+            ):
                 surname = match.group("name").split()[-1]
                 gender.setdefault(surname, FORMS_OF_ADDRESS[match.group("title").lower()])
         full: dict[str, str] = {}
@@ -121,7 +131,8 @@ class People:
                 return match.group(0)
             return full
 
-        text = _TITLED_RE.sub(titled, text)
+        if _may_be_titled(text):
+            text = _TITLED_RE.sub(titled, text)
         first = _OPENING_NAME_RE.match(text)
         full = ""
         if first:
@@ -172,7 +183,7 @@ _CLAUSE_AFTER_RE = re.compile(r"\s+(?:has|had|was|is|were|also|later)?\s*[a-z]+"
 def _speakers(sentence: str, people: People) -> list[str]:
     """People the sentence names as speakers or subjects, the most prominent last."""
     found: list[tuple[int, int, str]] = []
-    for pattern in (_TITLED_RE, _FULL_NAME_RE):
+    for pattern in (_TITLED_RE, _FULL_NAME_RE) if _may_be_titled(sentence) else (_FULL_NAME_RE,):
         for match in pattern.finditer(sentence):
             name = match.group(0)
             if not people.is_person(name):

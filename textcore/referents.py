@@ -16,7 +16,8 @@ from .people import People, _speakers
 from .segment import Sentence
 from .text import dateline_length, subject_opening
 
-_CAPITALISED_RE = re.compile(r"(?<=\s)[A-Z][\w'’.&-]*")
+# a capital after a space (the capital first, so the engine jumps from capital to capital)
+_CAPITALISED_RE = re.compile(r"[A-Z](?<=\s[A-Z])[\w'’.&-]*")
 
 _POSSESSIVE_S_RE = re.compile(r"['’]s$")
 _PLAIN_WORD_RE = re.compile(r"[a-z][a-z-]*|[A-Z][\w'’-]*")

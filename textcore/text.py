@@ -153,6 +153,8 @@ def is_noise(line: str) -> bool:
 
 def dateline_length(sentence: str) -> int:
     """Length of a dateline opening the sentence ("LONDON (Reuters) - "), 0 when there is none."""
+    if "-" not in sentence and "–" not in sentence and "—" not in sentence:
+        return 0  # a dateline ends with a dash
     match = _DATELINE_RE.match(sentence)
     return match.end() if match else 0
 

@@ -206,7 +206,8 @@ def adjunct_claims(work: str) -> tuple[list[Draft], str]:
         kept = keep_only(work, match.start("q"), match.end("rest"))
         drafts.append(Draft("relative", kept, text=text))
         work = blank(work, match.start(), match.end("rest"))
-    for match in _POSSESSED_COUNT_RE.finditer(work):
+    possessive = "'s" in work or "’s" in work
+    for match in _POSSESSED_COUNT_RE.finditer(work) if possessive else ():
         # "some of the site's 4,000 members were ..." -> "The site had 4,000 members"
         words = match.group("owner").split()
         while words and (

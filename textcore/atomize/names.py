@@ -67,6 +67,7 @@ _COMMON_APPOSITIVE_RE = re.compile(
 )
 _STATIVE_PARTICIPLES = {"based", "known", "located", "owned", "listed", "headquartered"}
 _AGE_RE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<age>\d{{1,3}}),(?!\d)")
+_AGE_CUE_RE = re.compile(r",\s+\d{1,3},")  # what _AGE_RE needs, found at once
 # "ROLE, NAME, verb"; a lower-case word after the name, but not "and"/"or" (then it is a list)
 _LEAD_APPOSITIVE_RE = re.compile(
     rf"^(?P<role>[^,;]{{3,90}}?),\s+(?P<name>{_NAME}),\s+(?=[a-z])(?!and\b|or\b|nor\b)"
@@ -206,7 +207,7 @@ def appositive_claims(sentence: str, work: str) -> tuple[list[Draft], str]:
             1 if work[match.end("part") : match.end("part") + 1] == "," else 0
         )
         work = blank(work, match.start("name") + len(name), end)
-    for match in _AGE_RE.finditer(work):
+    for match in _AGE_RE.finditer(work) if _AGE_CUE_RE.search(work) else ():
         name = match.group("name")
         if name.split()[0] in NOT_NAMES:
             continue
@@ -264,7 +265,7 @@ def ownership(sentence: str) -> list[Draft]:
             continue
         kept = keep_only(sentence, match.start(), match.end())
         drafts.append(Draft("apposition", kept, text=f"{name} is {match.group('adj')}"))
-    for match in _ACRONYM_RE.finditer(sentence):
+    for match in _ACRONYM_RE.finditer(sentence) if "(" in sentence else ():
         description = match.group("desc").split()
         if not description or description[-1].lower() in PREPOSITIONS | DETERMINERS:
             continue

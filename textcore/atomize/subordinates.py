@@ -113,7 +113,7 @@ def examples(sentence: str) -> list[Draft]:
     """'Western firms such as Dell and Compaq' -> 'Dell is a Western firm', 'Compaq is ...';
     'artists such as Argentina's Ana Ruiz' -> 'Ana Ruiz is an artist'."""
     drafts: list[Draft] = []
-    for match in _SUCH_AS_RE.finditer(sentence):
+    for match in _SUCH_AS_RE.finditer(sentence) if "such" in sentence else ():
         words = match.group("head").split()
         if clean_word(words[0]) in DETERMINERS | PREPOSITIONS or is_verb(words[0]):
             words = words[1:]
