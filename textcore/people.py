@@ -26,7 +26,12 @@ def _may_be_titled(text: str) -> bool:
     return any(title in text for title in _TITLES)
 
 
-_FULL_NAME_RE = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?{_NAME_WORD}){{1,2}}\b")
+# _NAME_WORD after its first capital: a pattern that opens with a plain capital (here
+# "\b" + _NAME_WORD + ...) lets the engine jump from capital to capital
+_NAME_WORD_TAIL = r"(?:[a-z]?['’][A-Z])?[a-z][A-Za-z-]*(?!['’]?\w)"
+_FULL_NAME_RE = re.compile(
+    rf"[A-Z](?<!\w[A-Z]){_NAME_WORD_TAIL}(?:\s+(?:[A-Z]\.\s+)?{_NAME_WORD}){{1,2}}\b"
+)
 _NAME_WORD_RE = re.compile(_NAME_WORD)
 _INITIAL_RE = re.compile(r"[A-Z]\.")
 # a name opening a claim, before a possessive or a lower-case word ("Hassett said")
