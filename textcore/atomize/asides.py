@@ -34,7 +34,10 @@ _RELATIVE_RE = re.compile(
     r",\s+(?P<rel>which|who)\s+(?P<rest>(?:[^,;]|,(?=\d))+?)(?P<close>,(?!\d)|(?=[.!?;]?\s*$))"
 )
 # "in Newark, New Jersey,": the comma between a place and its region closes nothing
-_PLACE_COMMA_RE = re.compile(r"\b[A-Z][a-z]+(?P<comma>,)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,")
+# "\b[A-Z]" written capital first, so the engine jumps from capital to capital
+_PLACE_COMMA_RE = re.compile(
+    r"[A-Z](?<!\w[A-Z])[a-z]+(?P<comma>,)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,"
+)
 _SUBJECT_MODIFIER_RE = re.compile(
     r"^(?P<subject>\s*[^,;]{3,60}?),\s+(?P<mod>(?:led|headed|chaired|run|owned|founded|backed|"
     r"including|comprising|up|down|"

@@ -33,9 +33,10 @@ from .words import (
     REPORTING,
 )
 
-# every cut opens with ";", "," or a space: the lookahead skips other places at once
+# every cut opens with ";", "," or spaces before "and", "but", "as" or "because": the
+# lookahead passes over other places at once
 _SPLIT_RE = re.compile(
-    r"(?=[;,\s])(?:(?P<semi>;\s+)|(?P<contrast>,\s+(?:while|whereas|but|although|though|yet)\s+)|"
+    r"(?=[;,]|\s+(?:and|but|as|because)\s)(?:(?P<semi>;\s+)|(?P<contrast>,\s+(?:while|whereas|but|although|though|yet)\s+)|"
     r"(?P<and>,?\s+(?:and|but)\s+)|(?P<participle>,\s+(?:thus\s+|thereby\s+|so\s+|also\s+|further\s+)?(?=[a-z]+ing\b))|"
     # "Revenue fell 1.4% as sales of ice cream were dampened": a reason with its own subject
     r"(?P<reason>(?<!\bsuch)(?<!\bsame),?\s+(?:as|because)\s+(?!(?:well|part|much|many|soon|long|far|good|such|usual|"

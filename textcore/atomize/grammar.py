@@ -132,7 +132,8 @@ _OPENING_ADVERBS = {
 }  # fmt: skip
 _CLOSING_TIME_ADVERBS = {"now", "then", "far", "ago", "later", "earlier", "today", "yesterday"}
 _OPENING_COMMA_RE = re.compile(r",(?!\d)")
-_PLACE_COMMA_RE = re.compile(r"\b[A-Z][a-z]+,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,)")
+# "\b[A-Z]" written capital first, so the engine jumps from capital to capital
+_PLACE_COMMA_RE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,)")
 
 
 # find_subject is asked about the same clause by several rules of one sentence; atomize()

@@ -94,7 +94,8 @@ _NAME_PAIR_RE = re.compile(
 
 
 _QUOTE_OR_BRACKET_RE = re.compile(r"[\"“”()]")
-_AND_OR_RE = re.compile(r"(?=[,\s]),?\s+(?:and|or)\s+")  # the lookahead skips other places at once
+# the lookahead passes over places that cannot open ", and" / " or " at once
+_AND_OR_RE = re.compile(r"(?=,|\s+(?:and|or)\s),?\s+(?:and|or)\s+")
 _COMMA_RE = re.compile(r",\s+")
 
 
