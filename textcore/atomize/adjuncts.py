@@ -23,6 +23,7 @@ import re
 
 from .draft import Draft, blank, keep_only
 from .grammar import (
+    ADVERBS_NOT_AUX,
     TOKEN_RE,
     clean_word,
     find_subject,
@@ -34,8 +35,6 @@ from .grammar import (
     third_person,
 )
 from .words import (
-    ADVERBS,
-    AUX,
     DETERMINERS,
     HEDGE_ADVERBS,
     NOMINALISATIONS,
@@ -106,7 +105,7 @@ def agree(verb_phrase: str, plural: bool) -> str:
     if not words:
         return verb_phrase
     index = 0
-    while index < len(words) - 1 and clean_word(words[index]) in ADVERBS - AUX:
+    while index < len(words) - 1 and clean_word(words[index]) in ADVERBS_NOT_AUX:
         index += 1
     pairs = {"has": "have", "is": "are", "was": "were", "does": "do"}
     word = words[index]

@@ -10,6 +10,7 @@ import re
 from ..lexicon import SPEECH_VERBS, alternation
 from .draft import Draft, blank, keep_only
 from .grammar import (
+    ADVERBS_NOT_AUX,
     clean_word,
     find_subject,
     first_verb,
@@ -23,7 +24,6 @@ from .grammar import (
 )
 from .words import (
     ADVERBS,
-    AUX,
     DETERMINERS,
     LOWERED_AFTER_PREFIX,
     NOT_NAMES,
@@ -236,7 +236,7 @@ def _clauses(work: str) -> list[Draft]:
             # ", and has even introduced": the verb comes first, the subject is shared
             index = 0
             while (
-                index < len(right_tokens) - 1 and clean_word(right_tokens[index]) in ADVERBS - AUX
+                index < len(right_tokens) - 1 and clean_word(right_tokens[index]) in ADVERBS_NOT_AUX
             ):
                 index += 1
             head = right_tokens[index]

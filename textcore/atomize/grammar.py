@@ -249,6 +249,9 @@ IRREGULAR_PAST = {
     "beginning": "began", "standing": "stood", "bearing": "bore", "drawing": "drew",
 }  # fmt: skip
 PAST_AUX = {"was", "were", "had", "did"}
+_IRREGULAR_PAST_FORMS = set(IRREGULAR_PAST.values())
+# adverbs that may sit between a subject and its verb ("also", "still"), auxiliaries aside
+ADVERBS_NOT_AUX = ADVERBS - AUX
 
 
 def past_tense(participle: str) -> str:
@@ -269,15 +272,15 @@ def main_verb_is_past(work: str, subject_span: tuple[int, int] | None) -> bool:
     """Whether the first clause's verb is in the past tense ("concluded", "rose", "was")."""
     if subject_span is None:
         return False
-    tokens = work[subject_span[1] :].split()[:3]
-    words = [clean_word(t) for t in tokens if clean_word(t) not in ADVERBS - AUX]
+    tokens = work[subject_span[1] :].split(None, 3)[:3]
+    words = [clean_word(t) for t in tokens if clean_word(t) not in ADVERBS_NOT_AUX]
     if not words:
         return False
     word = words[0]
     return (
         word in PAST_AUX
         or (word.endswith("ed") and word not in ED_ADJECTIVES)
-        or word in set(IRREGULAR_PAST.values())
+        or word in _IRREGULAR_PAST_FORMS
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..lexicon import by_first_letter
 from .draft import Draft, blank
 from .grammar import (
     TOKEN_RE,
@@ -23,9 +24,13 @@ from .grammar import (
 from .words import DETERMINERS, PARTICIPLE_SKIP, PREPOSITIONS, PRONOUNS
 
 _RECIPROCAL_RE = re.compile(
-    r"\b(?:each\s+other|one\s+another|together|jointly|between|merge[ds]?|merging|met|meet|"
-    r"meets|agreed|agree|signed|sign|shared|share|versus|vs|both|rivals?|partners?|allies|"
-    r"neighbours|neighbors|similar|different|equal|same|compared|respectively)\b",
+    r"\b(?:"
+    + by_first_letter(
+        r"each\s+other|one\s+another|together|jointly|between|merge[ds]?|merging|met|meet|"
+        r"meets|agreed|agree|signed|sign|shared|share|versus|vs|both|rivals?|partners?|allies|"
+        r"neighbours|neighbors|similar|different|equal|same|compared|respectively"
+    )
+    + r")\b",
     re.IGNORECASE,
 )
 
@@ -103,7 +108,7 @@ def _find_lists(kept: str) -> list[list[tuple[int, int]]]:
     """Item spans of the first distributive list in `kept`."""
     found: list[list[tuple[int, int]]] = []
     body = kept.strip()
-    if not body or _RECIPROCAL_RE.search(body) or _QUOTE_OR_BRACKET_RE.search(body):
+    if not body or _QUOTE_OR_BRACKET_RE.search(body) or _RECIPROCAL_RE.search(body):
         return found
     floor = len(kept) - len(kept.lstrip())
     # "A, B and C": at least three items

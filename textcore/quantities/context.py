@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import by_first_letter
 from .numbers import MONTHS, Number, find_numbers
 from .unit_words import SCALE_RE, currency_before, match_unit
 
@@ -34,7 +35,10 @@ _QUALIFIER_WORDS = [
 ]
 _QUALIFIER_RE = re.compile(
     r"(?:^|(?<=[\s(\"'“‘]))(?:"
-    + "|".join(f"(?P<{name}{i}>{words})" for i, (name, words) in enumerate(_QUALIFIER_WORDS))
+    + "|".join(
+        f"(?P<{name}{i}>{by_first_letter(words)})"
+        for i, (name, words) in enumerate(_QUALIFIER_WORDS)
+    )
     + r")\s*$",
     re.IGNORECASE,
 )
