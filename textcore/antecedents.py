@@ -27,7 +27,9 @@ call" -> "the phone call"), a bare plural gains "the", a prepositional phrase th
 it comes along ("between A and B", not "on Tuesday"), and its figures stay behind ("a
 ninety-minute call" -> "the call": a claim carries only the figures of its own span);
 nothing is added that the article does not say. Only the claim text changes, never its span.
-The noun phrases themselves are read by `textcore.noun_phrases`.
+The noun phrases themselves are read by `textcore.noun_phrases`; a possessive "their" before
+the stage of an event ("Upon their conclusion") and "achieve this" are named by
+`textcore.possessives`.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ from .noun_phrases import (
     _noun_phrase,
     _Phrase,
 )
+from .possessives import at_start, inside, name_goal, name_possessives
 
 __all__ = ["Antecedents"]
 
@@ -146,6 +149,8 @@ class Antecedents:
     pair: str = ""  # the two countries last coordinated, while no other country is named
     pair_keys: frozenset[str] = frozenset()
     entities: Entities = field(default_factory=Entities)  # what the article keeps talking about
+    said: list[str] = field(default_factory=list)  # the claims of the sentence, as named
+    previous_said: str = ""  # the claims of the sentence before
 
     def name(self, text: str, before: str) -> str:
         """The claim text with its pointing phrases named; `before` is the sentence's text
@@ -153,6 +158,9 @@ class Antecedents:
         text = self._demonstratives(text, before)
         text = self._both(text, before)
         text = self._reported_they(text)
+        text = name_possessives(text, self.previous_said, self.entities.entity, self.names)
+        text = name_goal(text, before, self.previous, self.names)
+        self.said.append(text)
         return text
 
     def opening_they(self, text: str, sentence: str) -> str:
@@ -177,6 +185,7 @@ class Antecedents:
         self.previous = sentence
         self.previous_clause = first_clause  # its subject is found when a "They" needs it
         self.entities.update(sentence, self.names)
+        self.previous_said, self.said = " ".join(self.said), []
         for match in _PAIR_RE.finditer(sentence) if " and " in sentence else ():
             keys = frozenset(
                 {_country_key(match.group("first")), _country_key(match.group("second"))}
@@ -223,7 +232,7 @@ class Antecedents:
             phrase = self._antecedent(lemma, plural, before)
             if phrase is None:
                 continue
-            replacement = _at_start(phrase.text) if match.start() == 0 else _inside(phrase.text)
+            replacement = at_start(phrase.text) if match.start() == 0 else inside(phrase.text)
             return text[: match.start()] + replacement + text[head.start() + len(word) :]
         return text
 
@@ -344,15 +353,6 @@ def _plural_subject(clause: str) -> str:
     if " and " in f" {phrase} " and not all(w[:1].isupper() or w == "and" for w in words):
         return ""  # "prices and wages": two things; "A and B" of names is one group
     return phrase
-
-
-def _at_start(phrase: str) -> str:
-    return phrase[0].upper() + phrase[1:]
-
-
-def _inside(phrase: str) -> str:
-    """A phrase taken from a sentence's opening, placed inside another: "The" -> "the"."""
-    return "the" + phrase[3:] if phrase.startswith("The ") else phrase
 
 
 def _speaks(subject: str) -> bool:
