@@ -1,7 +1,8 @@
 """Character-level similarity of texts for the claim ranker: word-internal character
 n-grams compared by TF-IDF cosine (`char_cosines`), and sets of character trigrams compared
-by Jaccard similarity (`_trigram_codes`, `_jaccard`). Pure numeric helpers of
-`textcore.retrieval.rank`'s features.
+by Jaccard similarity (`trigram_jaccards`; `_trigram_codes` and `_jaccard` for one pair).
+Pure numeric helpers of `textcore.retrieval.rank`'s features, each computed for all of a
+claim's candidates at once.
 """
 
 from __future__ import annotations
@@ -24,14 +25,6 @@ def _trigram_codes(text: str) -> np.ndarray:
     """`_trigrams(text)` as numbers, ascending: three code points of 21 bits each."""
     points = np.frombuffer(f" {text} ".encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
     return np.unique((points[:-2] << 42) | (points[1:-1] << 21) | points[2:])
-
-
-@lru_cache(maxsize=20_000)
-def _trigram_codes_cached(text: str) -> np.ndarray:
-    """`_trigram_codes`, remembered: titles recur (read only)."""
-    codes = _trigram_codes(text)
-    codes.flags.writeable = False
-    return codes
 
 
 def _char_grams(text: str) -> Counter[str]:
@@ -83,6 +76,23 @@ def _gram_counts(text: str) -> tuple[np.ndarray, np.ndarray]:
     return np.unique(np.concatenate([_word_grams(w) for w in words]), return_counts=True)
 
 
+def _gram_counts_of(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`_gram_counts` of every text at once: (owner, gram numbers, counts), text by text in
+    order, each text's grams ascending (the concatenation of `_gram_counts` of each)."""
+    words = [text.split() for text in texts]
+    grams = [_word_grams(w) for text_words in words for w in text_words]
+    if not grams:
+        return _NO_GRAMS, _NO_GRAMS, _NO_GRAMS
+    numbers = np.concatenate(grams)
+    owner = np.repeat(
+        np.repeat(np.arange(len(texts), dtype=np.int64), [len(w) for w in words]),
+        [len(g) for g in grams],
+    )
+    span = int(numbers.max()) + 1
+    keys, counts = np.unique(owner * span + numbers, return_counts=True)
+    return keys // span, keys % span, counts
+
+
 def char_cosines(query_norm: str, documents: Sequence[str]) -> list[float]:
     """TF-IDF cosine of character n-grams between a query and each document.
 
@@ -93,13 +103,10 @@ def char_cosines(query_norm: str, documents: Sequence[str]) -> list[float]:
     if not documents:
         return []
     size = len(documents)
-    docs = [_gram_counts(d) for d in documents]
-    owner = np.repeat(np.arange(size), [len(ids) for ids, _ in docs])
-    grams, where, df = np.unique(
-        np.concatenate([ids for ids, _ in docs]), return_inverse=True, return_counts=True
-    )
+    owner, ids, counts = _gram_counts_of(documents)
+    grams, where, df = np.unique(ids, return_inverse=True, return_counts=True)
     idf = np.log((size + 1) / (df + 1)) + 1.0
-    weights = (1.0 + np.log(np.concatenate([counts for _, counts in docs]))) * idf[where]
+    weights = (1.0 + np.log(counts)) * idf[where]
     norms = np.sqrt(np.bincount(owner, weights=weights * weights, minlength=size))
     norms[norms == 0.0] = 1.0
     query_ids, query_counts = _gram_counts(query_norm)
@@ -122,3 +129,34 @@ def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
         return 0.0
     shared = int(np.count_nonzero(np.isin(b, a, assume_unique=True)))
     return shared / (len(a) + len(b) - shared)
+
+
+def trigram_jaccards(query: str, texts: Sequence[str]) -> list[float]:
+    """`_jaccard(_trigram_codes(query), _trigram_codes(text))` for each text, 0.0 for an
+    empty text, all texts in one pass."""
+    if not texts:
+        return []
+    query_codes = _trigram_codes(query)
+    padded = [f" {t} " for t in texts]
+    lengths = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded))
+    points = np.frombuffer("".join(padded).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    codes = (points[:-2] << 42) | (points[1:-1] << 21) | points[2:]
+    # a trigram starts at every position but the last two of its text
+    ends = np.cumsum(lengths)
+    owner = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)[:-2]
+    keep = np.ones(len(owner), dtype=bool)
+    for back in (1, 2):
+        at = ends - back
+        keep[at[(at >= 0) & (at < len(keep))]] = False
+    codes, owner = codes[keep], owner[keep]
+    distinct, where = np.unique(codes, return_inverse=True)
+    pairs = np.unique(owner * len(distinct) + where)
+    owner = pairs // len(distinct)
+    in_query = np.isin(distinct, query_codes, assume_unique=True)[pairs % len(distinct)]
+    sizes = np.bincount(owner, minlength=len(texts)).tolist()
+    shared = np.bincount(owner[in_query], minlength=len(texts)).tolist()
+    size_q = len(query_codes)
+    return [
+        s / (size_q + n - s) if n and size_q and t else 0.0
+        for s, n, t in zip(shared, sizes, texts, strict=True)
+    ]
