@@ -24,7 +24,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from textcore.analysis import claim_terms, normalize_text, term_key
-from textcore.matching import PassageText, score_candidates
+from textcore.matching import PassageText, score_candidates, token_set_ratio
 
 from .gate import RelevanceGate, default_gate, shared_evidence
 from .prepared import PreparedPassage, prepare_passage
@@ -218,8 +218,10 @@ def pair_features(
     claim_coverage = [
         _recall(claim_keys, p.keys | p.title_keys, idf, claim_total) for p in prepared
     ]
-    text_jaccards = trigram_jaccards(query_norm, [p.text.analysis.normalized for p in prepared])
-    title_jaccards = trigram_jaccards(query_norm, [p.title for p in prepared])
+    jaccards = trigram_jaccards(
+        query_norm, [p.text.analysis.normalized for p in prepared] + [p.title for p in prepared]
+    )
+    text_jaccards, title_jaccards = jaccards[: len(prepared)], jaccards[len(prepared) :]
     top_coverage = max(claim_coverage, default=0.0)
     best_coverage = top_coverage or 1.0
     rows = []
@@ -239,7 +241,7 @@ def pair_features(
                 float(detail.get("coverage", 0.0)),
                 float(detail.get("precision", 0.0)),
                 float(detail.get("entities", 0.0)),
-                fuzz.token_set_ratio(query_norm, text_norm) / 100.0,
+                token_set_ratio(query_norm, text_norm) / 100.0,
                 fuzz.token_sort_ratio(query_norm, text_norm) / 100.0,
                 fuzz.partial_ratio(query_norm, text_norm) / 100.0,
                 fuzz.token_set_ratio(query_norm, title_norm) / 100.0 if title_norm else 0.0,

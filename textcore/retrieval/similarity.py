@@ -132,31 +132,45 @@ def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def trigram_jaccards(query: str, texts: Sequence[str]) -> list[float]:
-    """`_jaccard(_trigram_codes(query), _trigram_codes(text))` for each text, 0.0 for an
-    empty text, all texts in one pass."""
+    """`_jaccard(_trigram_codes(query), _trigram_codes(text))` for each text (0.0 for an
+    empty text), all texts in one pass: each character gets a small number, so a trigram
+    and the text it is in make one integer, and one sort finds every text's trigrams."""
     if not texts:
         return []
-    query_codes = _trigram_codes(query)
     padded = [f" {t} " for t in texts]
     lengths = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded))
-    points = np.frombuffer("".join(padded).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-    codes = (points[:-2] << 42) | (points[1:-1] << 21) | points[2:]
-    # a trigram starts at every position but the last two of its text
+    total = int(lengths.sum())
+    points = np.frombuffer(("".join(padded) + f" {query} ").encode("utf-32-le"), dtype=np.uint32)
+    if int(points.max()) < 1 << 16:
+        seen = np.zeros(1 << 16, dtype=bool)
+        seen[points] = True
+        dense = (np.cumsum(seen) - 1)[points]
+        distinct = int(np.count_nonzero(seen))
+    else:
+        chars, dense = np.unique(points, return_inverse=True)
+        distinct = len(chars)
+    bits = distinct.bit_length()
+    if 3 * bits + len(texts).bit_length() > 62:  # never for texts of a few languages
+        codes = _trigram_codes(query)
+        return [_jaccard(codes, _trigram_codes(t)) for t in texts]
+    dense = dense.astype(np.int64)
+    grams = (dense[:-2] << 2 * bits) | (dense[1:-1] << bits) | dense[2:]
+    query_grams = np.unique(grams[total:])
+    # a text's trigrams start at every position of it but its last two
+    owner = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    keep = np.ones(total, dtype=bool)
     ends = np.cumsum(lengths)
-    owner = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)[:-2]
-    keep = np.ones(len(owner), dtype=bool)
-    for back in (1, 2):
-        at = ends - back
-        keep[at[(at >= 0) & (at < len(keep))]] = False
-    codes, owner = codes[keep], owner[keep]
-    distinct, where = np.unique(codes, return_inverse=True)
-    pairs = np.unique(owner * len(distinct) + where)
-    owner = pairs // len(distinct)
-    in_query = np.isin(distinct, query_codes, assume_unique=True)[pairs % len(distinct)]
+    keep[ends[lengths >= 1] - 1] = False
+    keep[ends[lengths >= 2] - 2] = False
+    keys = np.unique((owner[keep] << 3 * bits) | grams[:total][keep])
+    owner, grams = keys >> 3 * bits, keys & ((1 << 3 * bits) - 1)
     sizes = np.bincount(owner, minlength=len(texts)).tolist()
-    shared = np.bincount(owner[in_query], minlength=len(texts)).tolist()
-    size_q = len(query_codes)
+    size_q = len(query_grams)
+    if not size_q:
+        return [0.0] * len(texts)
+    at = np.minimum(np.searchsorted(query_grams, grams), size_q - 1)
+    shared = np.bincount(owner[query_grams[at] == grams], minlength=len(texts)).tolist()
     return [
-        s / (size_q + n - s) if n and size_q and t else 0.0
+        s / (size_q + n - s) if n and t else 0.0
         for s, n, t in zip(shared, sizes, texts, strict=True)
     ]
