@@ -165,8 +165,8 @@ def _recall(
     """Rarity-weighted share of `keys` found in `query_keys` (`total`: the weight of all
     of `keys`, when the caller has it)."""
     if total is None:
-        total = sum(idf(k) for k in keys)
-    return sum(idf(k) for k in keys & query_keys) / total if total else 0.0
+        total = sum(map(idf, keys))
+    return sum(map(idf, keys & query_keys)) / total if total else 0.0
 
 
 class _Remembered(dict):
@@ -214,7 +214,7 @@ def pair_features(
     best_cosine = max(cosines, default=0.0) or 1.0
     # the claim's own words: an embedded post's credit line names who posted, not the claim
     claim_keys = frozenset(index_terms(without_credit_line(query)))
-    claim_total = sum(idf(k) for k in claim_keys)
+    claim_total = sum(map(idf, claim_keys))
     claim_coverage = [
         _recall(claim_keys, p.keys | p.title_keys, idf, claim_total) for p in prepared
     ]

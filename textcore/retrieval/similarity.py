@@ -12,6 +12,7 @@ import threading
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
@@ -53,19 +54,15 @@ _GRAM_NUMBERING = threading.Lock()
 _NO_GRAMS = np.zeros(0, dtype=np.int64)
 
 
-def _gram_number(gram: str) -> int:
-    number = _GRAM_NUMBERS.get(gram)
-    if number is None:
-        with _GRAM_NUMBERING:
-            number = _GRAM_NUMBERS.setdefault(gram, len(_GRAM_NUMBERS))
-    return number
-
-
 @lru_cache(maxsize=200_000)
 def _word_grams(word: str) -> np.ndarray:
     """The numbers of a word's character n-grams (repeats kept)."""
     grams = _grams_of_word(word)
-    return np.fromiter(map(_gram_number, grams), dtype=np.int64, count=len(grams))
+    numbers = list(map(_GRAM_NUMBERS.get, grams))
+    if None in numbers:  # grams seen for the first time are numbered in order
+        with _GRAM_NUMBERING:
+            numbers = [_GRAM_NUMBERS.setdefault(g, len(_GRAM_NUMBERS)) for g in grams]
+    return np.array(numbers, dtype=np.int64)
 
 
 def _gram_counts(text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -80,7 +77,7 @@ def _gram_counts_of(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.nd
     """`_gram_counts` of every text at once: (owner, gram numbers, counts), text by text in
     order, each text's grams ascending (the concatenation of `_gram_counts` of each)."""
     words = [text.split() for text in texts]
-    grams = [_word_grams(w) for text_words in words for w in text_words]
+    grams = list(map(_word_grams, chain.from_iterable(words)))
     if not grams:
         return _NO_GRAMS, _NO_GRAMS, _NO_GRAMS
     numbers = np.concatenate(grams)
