@@ -44,6 +44,8 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import by_first_letter
+
 __all__ = ["BASE", "WEIGHTS", "explain", "score"]
 
 BASE = 0.40
@@ -76,7 +78,7 @@ WEIGHTS: dict[str, float] = {
 
 
 def _words(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{by_first_letter(pattern)})(?![\w-])", re.IGNORECASE)
 
 
 _RANKING = _words(
@@ -100,8 +102,11 @@ _FIRM_FUTURE = _words(r"will|shall|'ll|is set to|are set to|is due to|are due to
 # "would" is a firm future only in reported speech ("said fines would be levied"); elsewhere
 # it is hypothetical ("a roll-back would be a victory")
 _REPORTED_WOULD = re.compile(
-    r"\b(?:said|told|announced|confirmed|promised|stated|added|declared|revealed|pledged)\b"
-    r"(?:(?!\b(?:if|unless|any)\b)[^.;:])*?\bwould\b",
+    r"\b(?:"
+    + by_first_letter(
+        "said|told|announced|confirmed|promised|stated|added|declared|revealed|pledged"
+    )
+    + r")\b(?:(?!\b(?:if|unless|any)\b)[^.;:])*?\bwould\b",
     re.IGNORECASE,
 )
 # a hypothetical or open-ended future: "any", "as needed", "if necessary"
@@ -164,8 +169,12 @@ _REPORTED = re.compile(
 # a state, an outlook or a characterisation rather than a past event
 # (not a passive, which reports an event: "said the ward is closed", "had been sold")
 _STATE_VERB = re.compile(
-    r"(?<![\w-])(?:is|are|was|were|remains?|remained|will|would|can|could|may|might|should|must|"
-    r"seems?|seemed|looks?|looked|be|'s|'re|isn't|aren't|wasn't|weren't|won't|can't|cannot)\s+"
+    r"(?<![\w-])(?:"
+    + by_first_letter(
+        r"is|are|was|were|remains?|remained|will|would|can|could|may|might|should|must|"
+        r"seems?|seemed|looks?|looked|be|'s|'re|isn't|aren't|wasn't|weren't|won't|can't|cannot"
+    )
+    + r")\s+"
     r"(?!(?:not\s+)?(?:be\s+|have\s+been\s+)?(?:[a-z]+ed|been|being|done|made|"
     r"built|held|paid|sold|shut|cut|set|taken|given|seen|known|found|won|lost)\b)",
     re.IGNORECASE,

@@ -139,25 +139,34 @@ def tokens(text: str) -> list[str]:
     return words
 
 
-def linguistic_features(text: str) -> list[str]:
-    """Names of the linguistic features the sentence shows (keys of `LINGUISTIC`)."""
+def linguistic_features(text: str, *, has_quantity: bool | None = None) -> list[str]:
+    """Names of the linguistic features the sentence shows (keys of `LINGUISTIC`).
+    `has_quantity` is whether it states a figure, when the caller has read its quantities
+    already (the extractor has); None reads them here."""
+    if has_quantity is None:
+        has_quantity = bool(parse_quantities(text))
     has_date = bool(parse_years(text)) or bool(MONTH_NAME_RE.search(text))
     fired = checkworthiness.explain(
         text,
-        has_quantity=bool(parse_quantities(text)),
+        has_quantity=has_quantity,
         has_date=has_date,
         named_subject=_named_subject(text),
     )
     names = sorted(fired)
-    if any(c.isdigit() for c in text):
+    if any(map(str.isdigit, text)):
         names.append("number")
     return names
 
 
 def extract_features(
-    text: str, *, bigrams: bool = True, char_ngrams: tuple[int, int] | None = (3, 5)
+    text: str,
+    *,
+    bigrams: bool = True,
+    char_ngrams: tuple[int, int] | None = (3, 5),
+    has_quantity: bool | None = None,
 ) -> list[str]:
-    """The names of the features a sentence shows, without duplicates, in a fixed order."""
+    """The names of the features a sentence shows, without duplicates, in a fixed order
+    (`has_quantity` as for `linguistic_features`)."""
     text = text[:MAX_SCORED_CHARS]
     words = tokens(text)
     found: dict[str, None] = {}
@@ -176,7 +185,7 @@ def extract_features(
             for size in range(low, high + 1):
                 for i in range(len(marked) - size + 1):
                     found["c:" + marked[i : i + size]] = None
-    for name in linguistic_features(text):
+    for name in linguistic_features(text, has_quantity=has_quantity):
         found["f:" + name] = None
     return list(found)
 
@@ -266,9 +275,11 @@ class CheckworthinessModel:
             raise ModelError(f"{source}: the model holds a weight that is not a finite number")
         self.data = data
 
-    def features(self, text: str) -> list[str]:
+    def features(self, text: str, *, has_quantity: bool | None = None) -> list[str]:
         """The sentence's features that the model has a weight for."""
-        found = extract_features(text, bigrams=self.bigrams, char_ngrams=self.char_ngrams)
+        found = extract_features(
+            text, bigrams=self.bigrams, char_ngrams=self.char_ngrams, has_quantity=has_quantity
+        )
         return [name for name in found if name in self.weights]
 
     def _value(self, features: list[str]) -> float:
@@ -286,11 +297,12 @@ class CheckworthinessModel:
             probability = e / (1.0 + e)
         return round(probability, 3)
 
-    def score(self, text: str) -> float:
-        """Check-worthiness of one sentence in [0, 1]; 0.5 and above means check-worthy."""
+    def score(self, text: str, *, has_quantity: bool | None = None) -> float:
+        """Check-worthiness of one sentence in [0, 1]; 0.5 and above means check-worthy
+        (`has_quantity` as for `linguistic_features`)."""
         if not isinstance(text, str):
             raise TypeError("text must be a str")
-        features = self.features(text)
+        features = self.features(text, has_quantity=has_quantity)
         value = self._value(features)
         margin = self.intercept + value * sum(self.weights[name] for name in features)
         return self._calibrated(margin)

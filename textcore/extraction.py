@@ -191,4 +191,9 @@ def extract_claims(text: str, *, model: CheckworthinessModel | None = None) -> l
         antecedents.update(sentence.text, first.render() if first is not None else "")
     # stable: claims of one sentence keep the order the rules produced them in
     claims.sort(key=lambda c: (c.sentence_start, c.start))
-    return [replace(c, checkworthiness=model.score(c.text)) for c in claims]
+    # a claim whose span holds a quantity states a figure; one without may still name one
+    # in its rewritten text, which the model then reads for itself
+    return [
+        replace(c, checkworthiness=model.score(c.text, has_quantity=True if c.quantities else None))
+        for c in claims
+    ]

@@ -19,6 +19,10 @@ _TITLED_RE = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
 _FULL_NAME_RE = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?{_NAME_WORD}){{1,2}}\b")
+_NAME_WORD_RE = re.compile(_NAME_WORD)
+_INITIAL_RE = re.compile(r"[A-Z]\.")
+# a name opening a claim, before a possessive or a lower-case word ("Hassett said")
+_OPENING_NAME_RE = re.compile(rf"{_NAME_WORD}(?=['’]s\b|\s+[a-z])")
 _SPEECH = alternation(
     SPEECH_VERBS
     | {
@@ -118,7 +122,7 @@ class People:
             return full
 
         text = _TITLED_RE.sub(titled, text)
-        first = re.match(rf"{_NAME_WORD}(?=['’]s\b|\s+[a-z])", text)
+        first = _OPENING_NAME_RE.match(text)
         full = ""
         if first:
             full = self._plain_full(first.group(0)) or self.untitled.get(first.group(0), "")
@@ -151,7 +155,7 @@ class People:
         if {w.lower() for w in words} & (_ORGANISATION_HEADS | ROLE_HEADS):
             return False
         return 2 <= len(words) <= 3 and all(
-            re.fullmatch(_NAME_WORD, w) or re.fullmatch(r"[A-Z]\.", w) for w in words
+            _NAME_WORD_RE.fullmatch(w) or _INITIAL_RE.fullmatch(w) for w in words
         )
 
 
@@ -160,6 +164,9 @@ _NOT_SUBJECT_WORDS = {
     "On", "At", "But", "And", "However", "Meanwhile", "After", "Before", "When", "While", "If",
     "As", "For", "From", "With", "By", "To", "Last", "Next", "Since", "During", "Despite",
 }  # fmt: skip
+
+_LISTENER_BEFORE_RE = re.compile(r"\b(?:told|tells|to|by|with|of|for|and|on)\s+$")
+_CLAUSE_AFTER_RE = re.compile(r"\s+(?:has|had|was|is|were|also|later)?\s*[a-z]+")
 
 
 def _speakers(sentence: str, people: People) -> list[str]:
@@ -172,11 +179,11 @@ def _speakers(sentence: str, people: People) -> list[str]:
                 continue
             before = sentence[max(0, match.start() - 20) : match.start()]
             after = sentence[match.end() : match.end() + 120]
-            if re.search(r"\b(?:told|tells|to|by|with|of|for|and|on)\s+$", before):
+            if _LISTENER_BEFORE_RE.search(before):
                 rank = 0  # a listener or an object: "told Mr Blair", "joined by John Prescott"
             elif _SPEAKER_AFTER_RE.match(after) or _SPEAKER_BEFORE_RE.search(before):
                 rank = 3
-            elif re.match(r"\s+(?:has|had|was|is|were|also|later)?\s*[a-z]+", after):
+            elif _CLAUSE_AFTER_RE.match(after):
                 rank = 2  # the subject of a clause
             else:
                 rank = 1

@@ -18,6 +18,9 @@ from .text import dateline_length, subject_opening
 
 _CAPITALISED_RE = re.compile(r"(?<=\s)[A-Z][\w'’.&-]*")
 
+_POSSESSIVE_S_RE = re.compile(r"['’]s$")
+_PLAIN_WORD_RE = re.compile(r"[a-z][a-z-]*|[A-Z][\w'’-]*")
+
 
 def proper_names(sentences: list[Sentence]) -> frozenset[str]:
     """Words written with a capital inside sentences (so not just because they open one)."""
@@ -29,7 +32,7 @@ def proper_names(sentences: list[Sentence]) -> frozenset[str]:
         if len(words) > 2 and len(capitalised) > 0.6 * (len(words) - 1):
             continue  # a headline in title case says nothing about which words are names
         for word in capitalised:
-            names.add(re.sub(r"['’]s$", "", word.strip(",.;:!?\"'“”‘’()")))
+            names.add(_POSSESSIVE_S_RE.sub("", word.strip(",.;:!?\"'“”‘’()")))
     return frozenset(names)
 
 
@@ -110,12 +113,12 @@ def subject_phrase(text: str, names: frozenset[str]) -> str:
     ):
         # a name: seen as one inside a sentence, or several words ("Hornsea 2", "The Arlen
         # Tunnel"); a lone capitalised word opening the sentence may be any noun ("Trains")
-        known = any(re.sub(r"['’]s$", "", w) in names for w in words)
+        known = any(_POSSESSIVE_S_RE.sub("", w) in names for w in words)
         return phrase if known or len(capitalised) >= 2 else ""
     if (
         words[0] in ("The", "the")
         and 2 <= len(words) <= 4
-        and all(re.fullmatch(r"[a-z][a-z-]*|[A-Z][\w'’-]*", w) for w in words[1:])
+        and all(_PLAIN_WORD_RE.fullmatch(w) for w in words[1:])
         and not looks_plural(phrase)
     ):
         return phrase
@@ -208,7 +211,7 @@ class Referents:
             self._saw_person(name)
         clauses = [d for d in drafts if d.kind in ("clause", "headline")]
         subject = clauses[0].render().split() if clauses else []
-        first = re.sub(r"['’]s$", "", subject[0]) if subject else ""
+        first = _POSSESSIVE_S_RE.sub("", subject[0]) if subject else ""
         if (
             first in names
             and first not in ("The", "A", "An", "This", "That", "It")
@@ -236,6 +239,7 @@ class Referents:
 _ELLIPTIC_HEAD_RE = re.compile(
     r"\b(?P<mods>(?:[a-z-]+,?\s+){1,3})(?P<head>types|kinds|varieties|grades|sorts)\b(?!\s+of\b)"
 )
+_ELLIPTIC_HEADS = ("types", "kinds", "varieties", "grades", "sorts")
 _CLASS_BEFORE_RE = re.compile(
     r"\b(?:to|of|in|on|for|about|with|the)\s+(?P<phrase>(?:[a-z-]+\s+){0,3}[a-z-]{3,}s)\b"
 )
@@ -245,6 +249,8 @@ def named_elliptic_head(text: str, before: str) -> str:
     """'China refines 99% of rarer, heavy types' after '... approach to rare earth minerals,'
     -> '... of rarer, heavy rare earth minerals': a head noun like "types" that only stands
     for the class the same sentence named earlier is replaced by that class."""
+    if not any(head in text for head in _ELLIPTIC_HEADS):
+        return text
     match = _ELLIPTIC_HEAD_RE.search(text)
     if not match:
         return text

@@ -94,14 +94,23 @@ _DATELINE_RE = re.compile(
     r"\s*(?:--|[-–—])\s+(?=[\"“‘'(]?[A-Z0-9])"
 )
 _NAV_SEPARATORS_RE = re.compile(r"\s[|•›»/]\s")
-_LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
+_NOT_LETTERS_RE = re.compile(r"[\W\d_]+", re.UNICODE)
 _WORD_RE = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 _QUOTE_MAP = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 
 
 # A short opening phrase before the subject ("In 2004, ", "Last week, "): a capitalised word,
 # up to six more, then a comma.
-_INTRO_RE = re.compile(r"^(?:[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,6},\s+")
+_INTRO_RE = re.compile(r"^(?:[A-Z][\w'’-]*+)(?:\s+[\w'’-]++){0,6},\s+")
+_POSSESSIVE_S_RE = re.compile(r"['’]s$")
+# normalize_claim_text: runs of spaces, a space before punctuation or after "(", commas
+# left at the end or doubled by a removed phrase; a quotation mark that is no apostrophe
+_SPACES_RE = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCTUATION_RE = re.compile(r"\s+([,;:.!?%)])")
+_SPACE_AFTER_BRACKET_RE = re.compile(r"([(])\s+")
+_TRAILING_COMMAS_RE = re.compile(r"(?:,\s*)+([.!?]?)$")
+_DOUBLE_COMMA_RE = re.compile(r",\s*,")
+_SINGLE_QUOTE_MARK_RE = re.compile(r"(?<![A-Za-z])'|(?<=[.!?,])'")
 
 
 def subject_opening(text: str) -> list[str]:
@@ -110,7 +119,7 @@ def subject_opening(text: str) -> list[str]:
     intro = _INTRO_RE.match(text)
     if intro and len(text[: intro.end()].split()) <= 7:
         text = text[intro.end() :]
-    return [re.sub(r"['’]s$", "", w.strip(",.;:'\"")) for w in text.split()[:2]]
+    return [_POSSESSIVE_S_RE.sub("", w.strip(",.;:'\"")) for w in text.split()[:2]]
 
 
 def is_noise(line: str) -> bool:
@@ -118,7 +127,7 @@ def is_noise(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return True
-    letters = len(_LETTER_RE.findall(stripped))
+    letters = len(_NOT_LETTERS_RE.sub("", stripped))
     words = _WORD_RE.findall(stripped)
     # "in , ,", "* * *", "12:30": too little language to state anything
     if len(words) < 2 or letters < 0.5 * len(stripped.replace(" ", "")):
@@ -151,11 +160,11 @@ def dateline_length(sentence: str) -> int:
 def normalize_claim_text(text: str) -> str:
     """Straight quotes, single spaces, no space before punctuation, capital first letter."""
     text = text.translate(_QUOTE_MAP)
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"\s+([,;:.!?%)])", r"\1", text)
-    text = re.sub(r"([(])\s+", r"\1", text)
-    text = re.sub(r"(?:,\s*)+([.!?]?)$", r"\1", text)
-    text = re.sub(r",\s*,", ",", text)
+    text = _SPACES_RE.sub(" ", text).strip()
+    text = _SPACE_BEFORE_PUNCTUATION_RE.sub(r"\1", text)
+    text = _SPACE_AFTER_BRACKET_RE.sub(r"\1", text)
+    text = _TRAILING_COMMAS_RE.sub(r"\1", text)
+    text = _DOUBLE_COMMA_RE.sub(",", text)
     text = text.strip(" ,;:-–—")
     text = _drop_unpaired_quote(text)
     if text[:1].islower():
@@ -167,7 +176,9 @@ def _quote_marks(text: str, quote: str) -> int:
     """Quotation marks of one kind; an apostrophe inside a word ("China's") is not one."""
     if quote == '"':
         return text.count('"')
-    return len(re.findall(r"(?<![A-Za-z])'|(?<=[.!?,])'", text))
+    if "'" not in text:
+        return 0
+    return len(_SINGLE_QUOTE_MARK_RE.findall(text))
 
 
 def _drop_unpaired_quote(text: str) -> str:

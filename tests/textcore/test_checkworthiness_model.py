@@ -214,3 +214,12 @@ def test_a_non_string_is_refused_with_a_type_error(model):
 @given(st.text(max_size=400))
 def test_any_text_gets_a_score_in_the_unit_interval(text):
     assert 0.0 <= load_model().score(text) <= 1.0
+
+
+def test_a_caller_that_has_read_the_quantities_gets_the_same_score(model):
+    for sentence in SENTENCES:
+        has_quantity = "f:quantity" in extract_features(sentence)
+        assert model.score(sentence, has_quantity=has_quantity) == model.score(sentence)
+        assert model.features(sentence, has_quantity=has_quantity) == model.features(sentence)
+    stated = "Steel imports rose 14% to 3.2 million tonnes."
+    assert "f:quantity" not in extract_features(stated, has_quantity=False)

@@ -1,8 +1,10 @@
 """Quantities: value, unit, dimension and qualifier as written."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from textcore.quantities import parse_quantities, parse_years
+from textcore.quantities import parse_quantities, parse_years, unit_words
 
 
 def only(text: str):
@@ -311,3 +313,22 @@ def test_a_range_from_zero_with_thousands_is_read_as_written():
 def test_a_year_earlier_is_not_a_rate():
     q = only("The dividend was 48 cents a year earlier.")
     assert (q.value, q.unit) == (0.48, "USD")
+
+
+_UNIT_PIECES = ["%", " per cent", " m", "bn", " MW", " mw", " megawatts", " barrels a day"]
+_UNIT_PIECES += [" °C", " tonnes", " t", " pounds sterling", " sq km", " km/h", " degrees"]
+_UNIT_PIECES += ["C", "p"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_UNIT_PIECES) | st.text(max_size=3), max_size=4))
+def test_a_unit_is_read_in_the_order_of_the_unit_table(parts):
+    # match_unit tries every unit of the table at once; the first in the table still wins
+    after = "".join(parts)
+    expected = None
+    for regex, unit, dimension in unit_words._UNIT_RES:
+        match = regex.match(after)
+        if match:
+            expected = unit, dimension, match.end()
+            break
+    assert unit_words.match_unit(after) == expected

@@ -123,6 +123,9 @@ def _split_quantities(draft: Draft, quantity_spans: list[tuple[int, int, str]]) 
                 replace(draft, kept=blank(draft.kept, first[0], second[0])),
             ]
     for quantity in inside:
+        before = draft.kept[: quantity[0]].rstrip()
+        if before[-2:].lower() != "of" or not before[-3:-2].isspace():
+            continue  # no "... high of" right before the figure
         record = _RECORD_RE.search(draft.kept[: quantity[0]])
         if record:
             level_end = quantity[1]

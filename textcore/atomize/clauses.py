@@ -33,12 +33,13 @@ from .words import (
     REPORTING,
 )
 
+# every cut opens with ";", "," or a space: the lookahead skips other places at once
 _SPLIT_RE = re.compile(
-    r"(?P<semi>;\s+)|(?P<contrast>,\s+(?:while|whereas|but|although|though|yet)\s+)|"
+    r"(?=[;,\s])(?:(?P<semi>;\s+)|(?P<contrast>,\s+(?:while|whereas|but|although|though|yet)\s+)|"
     r"(?P<and>,?\s+(?:and|but)\s+)|(?P<participle>,\s+(?:thus\s+|thereby\s+|so\s+|also\s+|further\s+)?(?=[a-z]+ing\b))|"
     # "Revenue fell 1.4% as sales of ice cream were dampened": a reason with its own subject
     r"(?P<reason>(?<!\bsuch)(?<!\bsame),?\s+(?:as|because)\s+(?!(?:well|part|much|many|soon|long|far|good|such|usual|"
-    r"expected|planned|a|an|if|though|of|to|for|in|with|it|he|she|they|this|that)\b))"
+    r"expected|planned|a|an|if|though|of|to|for|in|with|it|he|she|they|this|that)\b)))"
 )
 _FRAME_RE = re.compile(
     r"\s*(?:has\s+|had\s+|have\s+)?(?:also\s+|later\s+|previously\s+)?"
@@ -68,9 +69,12 @@ _RESULT_PARTICIPLES = {
 }  # fmt: skip
 
 
+_BRACKETED_RE = re.compile(r"\([^()]*\)")
+
+
 def _bracketed(text: str) -> list[tuple[int, int]]:
     """Spans inside round brackets: "($74.6bn; £39.1bn)" is never cut."""
-    return [m.span() for m in re.finditer(r"\([^()]*\)", text)]
+    return [m.span() for m in _BRACKETED_RE.finditer(text)]
 
 
 def _reporting_frame(work: str, subject_span: tuple[int, int] | None) -> str:

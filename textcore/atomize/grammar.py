@@ -35,7 +35,11 @@ def is_pronoun(token: str) -> bool:
 
 def is_verb(token: str, next_token: str = "") -> bool:
     """A finite verb, judged from the word alone and the word after it (no tagger)."""
-    word = clean_word(token)
+    return _is_verb(clean_word(token), next_token)
+
+
+def _is_verb(word: str, next_token: str) -> bool:
+    """`is_verb` of a word already cleaned."""
     if not word:
         return False
     if word in AUX or word in IRREGULAR:
@@ -55,27 +59,39 @@ def is_verb(token: str, next_token: str = "") -> bool:
 
 def first_verb(text: str, start: int = 0, limit: int = 10) -> re.Match[str] | None:
     """The first token of `text[start:]` that looks like a finite verb (within `limit` tokens)."""
-    tokens = list(TOKEN_RE.finditer(text, start))[: limit + 1]
-    for index, token in enumerate(tokens[:limit]):
-        following = tokens[index + 1].group(0) if index + 1 < len(tokens) else ""
-        previous = clean_word(tokens[index - 1].group(0)) if index else ""
-        if index == 0 and clean_word(token.group(0)) not in AUX | IRREGULAR:
-            continue
-        if previous in DETERMINERS and clean_word(token.group(0)) not in AUX:
-            continue
-        if is_verb(token.group(0), following):
-            return token
-        word = clean_word(token.group(0))
-        if (
-            index > 1
-            and previous in _PRE_VERB_ADVERBS
-            and token.group(0).isalpha()
-            and token.group(0).islower()
-            and not word.endswith(("ly", "ing"))
-            and word not in DETERMINERS | PREPOSITIONS | PRONOUNS | ADVERBS
-        ):
-            return token  # "The Lib Dems also oppose ...": a verb after a sentence adverb
+    tokens = TOKEN_RE.finditer(text, start)
+    token = next(tokens, None)
+    previous = ""
+    for index in range(limit):
+        if token is None:
+            return None
+        following = next(tokens, None)
+        raw = token.group(0)
+        word = clean_word(raw)
+        # the first word counts only as an auxiliary or irregular verb, and a word after a
+        # determiner only as an auxiliary
+        skipped = (index == 0 and word not in _AUX_OR_IRREGULAR) or (
+            previous in DETERMINERS and word not in AUX
+        )
+        if not skipped:
+            if _is_verb(word, following.group(0) if following is not None else ""):
+                return token
+            if (
+                index > 1
+                and previous in _PRE_VERB_ADVERBS
+                and raw.isalpha()
+                and raw.islower()
+                and not word.endswith(("ly", "ing"))
+                and word not in _FUNCTION_WORDS
+            ):
+                return token  # "The Lib Dems also oppose ...": a verb after a sentence adverb
+        previous = word
+        token = following
     return None
+
+
+_AUX_OR_IRREGULAR = AUX | IRREGULAR
+_FUNCTION_WORDS = DETERMINERS | PREPOSITIONS | PRONOUNS | ADVERBS
 
 
 # Adverbs that sit between a subject and its verb ("also oppose", "never signed")
@@ -87,6 +103,9 @@ _NAME_THEN_S_VERB_RE = re.compile(
     r"(?:[A-Z][\w'’.&-]*\s+){1,4}(?P<verb>[a-z]{3,}[^s\W]s)\s+(?P<next>[\w$£€]+)"
 )
 
+_NOUN_ENDING_RE = re.compile(r"(?:ions|ments|ness|ities|ships|ances|ences|isms|ists|ers|ors)$")
+_TOKEN_RE_MATCH = TOKEN_RE.match
+
 
 def proper_name_verb(text: str, start: int) -> re.Match[str] | None:
     """'Norway exports most of its gas': a present-tense verb right after a proper name."""
@@ -94,9 +113,7 @@ def proper_name_verb(text: str, start: int) -> re.Match[str] | None:
     if not match:
         return None
     following = match.group("next").lower()
-    if re.search(
-        r"(?:ions|ments|ness|ities|ships|ances|ences|isms|ists|ers|ors)$", match.group("verb")
-    ):
+    if _NOUN_ENDING_RE.search(match.group("verb")):
         return None  # "High-level negotiations between ...": a plural noun, not a verb
     if (
         following in DETERMINERS
@@ -105,7 +122,7 @@ def proper_name_verb(text: str, start: int) -> re.Match[str] | None:
         or following[:1].isdigit()
         or following[:1] in "$£€"
     ):
-        return re.compile(r"\S+").match(text, match.start("verb"))
+        return _TOKEN_RE_MATCH(text, match.start("verb"))
     return None
 
 
@@ -148,7 +165,7 @@ def _find_subject(text: str, start: int) -> tuple[int, int] | None:
     comma = opening.start() if opening else -1
     if comma > 0 and first_verb(text[:comma], start) is None:
         head = text[start:comma].split()
-        after = text[comma + 1 :].split()[:1]
+        after = text[comma + 1 :].split(None, 1)[:1]
         if (
             head
             and not (after and clean_word(after[0]) in AUX)

@@ -93,16 +93,21 @@ _NAME_PAIR_RE = re.compile(
 )
 
 
+_QUOTE_OR_BRACKET_RE = re.compile(r"[\"“”()]")
+_AND_OR_RE = re.compile(r"(?=[,\s]),?\s+(?:and|or)\s+")  # the lookahead skips other places at once
+_COMMA_RE = re.compile(r",\s+")
+
+
 def _find_lists(kept: str) -> list[list[tuple[int, int]]]:
     """Item spans of the first distributive list in `kept`."""
     found: list[list[tuple[int, int]]] = []
     body = kept.strip()
-    if not body or _RECIPROCAL_RE.search(body) or re.search(r"[\"“”()]", body):
+    if not body or _RECIPROCAL_RE.search(body) or _QUOTE_OR_BRACKET_RE.search(body):
         return found
     floor = len(kept) - len(kept.lstrip())
     # "A, B and C": at least three items
-    for match in re.finditer(r",?\s+(?:and|or)\s+", kept):
-        commas = list(re.finditer(r",\s+", kept[: match.start()]))
+    for match in _AND_OR_RE.finditer(kept):
+        commas = list(_COMMA_RE.finditer(kept[: match.start()]))
         commas = [c for c in commas if c.start() >= floor]
         if not commas:
             continue

@@ -79,14 +79,18 @@ _ACRONYM_RE = re.compile(
 )
 
 
+_PREPOSITIONS_BUT_OF = PREPOSITIONS - {"of"}
+
+
 def roles_before_names(sentence: str) -> list[Draft]:
     """'Treasury Secretary Scott Bessent' -> 'Scott Bessent is Treasury Secretary'."""
     drafts: list[Draft] = []
     tokens = list(TOKEN_RE.finditer(sentence))
     for index, token in enumerate(tokens[:-1]):
         raw = token.group(0)
-        classifier = raw.islower() and clean_word(raw) in CLASSIFIERS
-        if raw[-1:] in ",;:." or (clean_word(raw) not in ROLE_HEADS and not classifier):
+        head = clean_word(raw)
+        classifier = raw.islower() and head in CLASSIFIERS
+        if raw[-1:] in ",;:." or (head not in ROLE_HEADS and not classifier):
             continue
         # the name: capitalised words right after the title ("Mr Prescott" too)
         name_tokens = []
@@ -113,7 +117,7 @@ def roles_before_names(sentence: str) -> list[Draft]:
             if word[-1:] in ',;:."”’)':
                 break
             lowered = word.lower()
-            if word in NOT_NAMES or lowered in DETERMINERS or lowered in PREPOSITIONS - {"of"}:
+            if word in NOT_NAMES or lowered in DETERMINERS or lowered in _PREPOSITIONS_BUT_OF:
                 break
             if classifier and (lowered == "of" or is_verb(word)):
                 break

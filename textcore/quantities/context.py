@@ -71,11 +71,15 @@ _FUNCTION_CAPS = {
     "Her", "Since", "After", "Before", "During", "Until", "Near", "Than", "Estimated", "On", "Within", "Every", "Each", "Last", "First",
 }  # fmt: skip
 _WORD_RE = re.compile(r"\s*([A-Za-z][A-Za-z'’-]*)")
+_FOUR_DIGITS_RE = re.compile(r"\d{4}")
+
+_LETTER_BEFORE_RE = re.compile(r"[A-Za-z]-?$")
+_LETTER_AFTER_RE = re.compile(r"^[A-Za-z]")
 
 
 def is_year(text: str, number: Number, after: str) -> bool:
     """A four-digit year such as "2004" in "in 2004" or "2003's imbalance"."""
-    if number.kind != "digits" or not re.fullmatch(r"\d{4}", number.raw):
+    if number.kind != "digits" or not _FOUR_DIGITS_RE.fullmatch(number.raw):
         return False
     if not 1800 <= number.value <= 2100:
         return False
@@ -94,6 +98,8 @@ def is_year(text: str, number: Number, after: str) -> bool:
 def parse_years(text: str) -> tuple[int, ...]:
     """Years mentioned in the text ("in 2004", "2003's", "June 2025"), unique, in order."""
     years: list[int] = []
+    if not _FOUR_DIGITS_RE.search(text):
+        return ()  # a year is four digits in a row
     for number in find_numbers(text):
         after = text[number.end : number.end + 40]
         if is_year(text, number, after) and int(number.value) not in years:
@@ -143,9 +149,9 @@ def skip_number(text: str, number: Number, after: str) -> bool:
         if _DATE_AFTER.match(after) or _DATE_BEFORE.search(before):
             return True
         # "F-35", "COVID-19", "G7", "3D": part of a name
-        if re.search(r"[A-Za-z]-?$", before) and not currency_before(before):
+        if _LETTER_BEFORE_RE.search(before) and not currency_before(before):
             return True
-        if re.match(r"^[A-Za-z]", after) and not (SCALE_RE.match(after) or match_unit(after)):
+        if _LETTER_AFTER_RE.match(after) and not (SCALE_RE.match(after) or match_unit(after)):
             return True
         name = _NAME_BEFORE.search(before)
         if (

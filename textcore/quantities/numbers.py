@@ -30,10 +30,15 @@ _FRACTION = (
     r"(?:a|one|two|three|four|five|seven|nine)[- ](?:half|halves|thirds?|quarters?|fifths?|"
     r"sixths?|eighths?|tenths?)"
 )
+# a number opens with a digit, a point or the first letter of a number word ("a", "one",
+# "twenty", "a half"): the lookahead passes over every other place at once
+_FIRST_LETTERS = "".join(sorted({word[0] for word in [*NUMBER_WORDS, *TENS_WORDS, "a"]}))
 _NUMBER_RE = re.compile(
-    rf"(?<![\w.,:/])(?:(?P<frac>{_FRACTION})\b|(?P<digits>{_DIGITS})(?![\d]|[.,]\d)|(?P<words>{_WORD_NUMBER})\b)",
+    rf"(?=[\d.{_FIRST_LETTERS}])(?<![\w.,:/])(?:(?P<frac>{_FRACTION})\b|(?P<digits>{_DIGITS})(?![\d]|[.,]\d)|(?P<words>{_WORD_NUMBER})\b)",
     re.IGNORECASE,
 )
+
+_WORD_SEPARATOR_RE = re.compile(r"[\s-]+")
 
 
 @dataclass
@@ -51,7 +56,7 @@ def words_value(raw: str) -> float | None:
     """Value of a number written in words ("twenty-five", "two hundred and ten")."""
     total = 0.0
     current = 0.0
-    for word in re.split(r"[\s-]+", raw.lower()):
+    for word in _WORD_SEPARATOR_RE.split(raw.lower()):
         if word == "and":
             continue
         if word == "a":
@@ -79,7 +84,7 @@ def find_numbers(text: str) -> list[Number]:
                 continue
             found.append(Number(match.start(), match.end(), value, "digits", raw))
         elif match.group("frac"):
-            parts = re.split(r"[\s-]+", raw.lower())
+            parts = _WORD_SEPARATOR_RE.split(raw.lower())
             numerator = 1.0 if parts[0] in ("a", "one") else float(NUMBER_WORDS.get(parts[0], 1))
             denominator = DENOMINATORS[parts[-1]]
             found.append(

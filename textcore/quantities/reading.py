@@ -44,6 +44,10 @@ _AFTER_QUALIFIER = re.compile(
 )
 _ADJECTIVE_GAP = re.compile(r",?\s+(?!and\b|or\b|of\b|the\b)[a-z]+(?:-[a-z]+)?,?(?=\s)")
 
+_M_RE = re.compile(r"^\s?m")
+_M_WORD_RE = re.compile(r"^\s?m\b")
+_CURRENCY_COMPOUND_RE = re.compile(r"^-(?:euro|dollar|pound|yen)s?\b", re.IGNORECASE)
+
 
 @dataclass
 class _Reading:
@@ -62,10 +66,10 @@ def metres_or_million(after: str) -> str:
 
     "1.4m homes" and "5m tonnes" are millions; "300m tall" and "a 100m sprint" are metres.
     """
-    rest = after[re.match(r"^\s?m", after).end() :]
+    rest = after[_M_RE.match(after).end() :]
     if METRE_CUE.match(rest):
         return "metres"
-    if re.match(r"^-(?:euro|dollar|pound|yen)s?\b", rest, re.IGNORECASE):
+    if _CURRENCY_COMPOUND_RE.match(rest):
         return "million"  # "a 1.1m-euro fine"
     if after[:1] == "m" and (match_unit(rest) or counted_noun(rest)[0]):
         return "million"
@@ -83,10 +87,10 @@ def _read_after(text: str, number: Number, currency: str) -> _Reading | None:
 
     scaled = False
     scale = SCALE_RE.match(after)
-    if not currency and re.match(r"^\s?m\b", after):
+    if not currency and _M_WORD_RE.match(after):
         metres = metres_or_million(after)
         if metres == "metres":
-            return _Reading(value, "m", "length", pos + re.match(r"^\s?m", after).end())
+            return _Reading(value, "m", "length", pos + _M_RE.match(after).end())
         if metres != "million":
             scale = None
     if scale:

@@ -247,13 +247,26 @@ _MONEY_CONTEXT = re.compile(
 )
 
 
+# All of `_UNIT_RES` as one pattern, tried in the same order (the first alternative that
+# matches wins, as in a loop over them), so a unit is found in one pass over the text.
+_UNIT_ANY_RE = re.compile(
+    "|".join(
+        f"(?P<u{index}>(?{'i' if regex.flags & re.IGNORECASE else '-i'}:{regex.pattern}))"
+        for index, (regex, _, _) in enumerate(_UNIT_RES)
+    )
+)
+_UNIT_OF_GROUP = {
+    f"u{index}": (unit, dimension) for index, (_, unit, dimension) in enumerate(_UNIT_RES)
+}
+
+
 def match_unit(after: str) -> tuple[str, str, int] | None:
     """(unit, dimension, length) of a unit written at the start of `after`."""
-    for regex, unit, dimension in _UNIT_RES:
-        match = regex.match(after)
-        if match:
-            return unit, dimension, match.end()
-    return None
+    match = _UNIT_ANY_RE.match(after)
+    if match is None:
+        return None
+    unit, dimension = _UNIT_OF_GROUP[match.lastgroup]
+    return unit, dimension, match.end()
 
 
 def resolve_pound(text: str, start: int, after_end: int, scaled: bool) -> str:
