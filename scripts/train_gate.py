@@ -90,7 +90,7 @@ def load_claims(path: Path) -> list[tuple[str, str, set]]:
 
 def rank(lib: Library, index: LibraryIndex, text: str, ranker: Ranker, candidates: int):
     """The lookup of `sources.search.lookup` on an in-memory library, gate open."""
-    cleaned = clean_query(text)
+    cleaned = clean_query(text, share=index.share)
     found = first_stage(lib, index, cleaned, candidates)
     quantities = [q.to_dict() for q in parse_quantities(cleaned)]
     ranked = rank_candidates(

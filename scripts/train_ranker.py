@@ -134,7 +134,7 @@ def load_eval(path: Path) -> list[Query]:
 
 def candidate_rows(query: Query, lib: Library, index: LibraryIndex):
     """(features, labels, refs) of a query's candidates, as the lookup computes them."""
-    cleaned = clean_query(query.text)
+    cleaned = clean_query(query.text, share=index.share)
     candidates = first_stage(lib, index, cleaned, CANDIDATES)
     if not candidates:
         return np.zeros((0, len(FEATURES))), np.zeros(0), []

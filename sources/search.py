@@ -349,7 +349,10 @@ def lookup(
     `textcore.retrieval.gate`). `gated=False` keeps only the ranker's floor, for a
     search a person typed.
     """
-    cleaned = clean_query(text)
+    # the library's words split a glued lower-case hashtag ("#texaschurchshooting"); the
+    # index last read serves for that, even when the library changed since
+    vocabulary = (search_index._loaded or library_index()).index
+    cleaned = clean_query(text, share=vocabulary.share)
     candidates = find_candidates(cleaned, limit=candidates_per_claim())
     if not candidates or top_k <= 0:
         return []

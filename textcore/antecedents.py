@@ -9,7 +9,13 @@ one clear antecedent (a wrong name is worse than none, so anything doubtful stay
   ("negotiations" for "these discussions", "new curbs" for "these measures"), or, for a
   general word for made things ("components", "products"), the one thing the sentence before
   says is produced or made; the number must agree ("this" singular, "these" plural), and
-  time words ("this year", "this week") are never resolved;
+  time words ("this year", "this week") are never resolved. Mentions that only repeat an
+  entity ("the talks", "its attempt", "the second day of talks") do not compete: when they
+  are all the text before offers, the demonstrative names the entity the article introduced
+  and still has in mind (`textcore.mentions`, "high-level talks between A and B"); one set
+  against another ("their previous meeting") or a verb ("we talk") is not a candidate; an
+  antecedent with nothing to tell it apart keeps its doer ("these efforts" -> "the
+  strategies the council has adopted");
 - "both nations", "the two countries": the pair of countries the article last coordinated
   ("the United States and China"), as long as no other country has been named since;
 - "they" reporting what was said ("Lee praised the talks, saying they went well"), and an
@@ -21,17 +27,31 @@ call" -> "the phone call"), a bare plural gains "the", a prepositional phrase th
 it comes along ("between A and B", not "on Tuesday"), and its figures stay behind ("a
 ninety-minute call" -> "the call": a claim carries only the figures of its own span);
 nothing is added that the article does not say. Only the claim text changes, never its span.
-The noun phrases themselves are read by `textcore.noun_phrases`.
+The noun phrases themselves are read by `textcore.noun_phrases`; a possessive "their" before
+the stage of an event ("Upon their conclusion") and "achieve this" are named by
+`textcore.possessives`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .atomize.grammar import TOKEN_RE, clean_word, find_subject, is_verb, looks_plural
-from .atomize.words import BASE_VERBS, DETERMINERS, PREPOSITIONS, PRONOUNS
+from .atomize.grammar import TOKEN_RE, clean_word, find_subject, looks_plural
+from .atomize.words import BASE_VERBS, PRONOUNS
 from .lexicon import COUNTRY_NAMES, SPEECH_VERBS
+from .mentions import (
+    CLASSES,
+    Entities,
+    _contrasted,
+    _in_verb_position,
+    _is_plural,
+    _opens_with_demonstrative,
+    _phrase_start_context,
+    _repeats,
+    _with_doer,
+    _word,
+)
 from .noun_phrases import (
     _UNUSABLE_OPENINGS,
     _heads,
@@ -41,23 +61,10 @@ from .noun_phrases import (
     _noun_phrase,
     _Phrase,
 )
+from .possessives import at_start, inside, name_goal, name_possessives
 
 __all__ = ["Antecedents"]
 
-# Nouns a writer uses to pick up an earlier noun of the same kind ("negotiations ... these
-# discussions"); a demonstrative with one of them may stand for any noun of its class.
-_CLASSES = (
-    frozenset(
-        {"talk", "negotiation", "discussion", "dialogue", "meeting", "consultation", "summit",
-         "conversation", "deliberation"}
-    ),
-    frozenset(
-        {"measure", "restriction", "control", "curb", "sanction", "tariff", "regulation",
-         "ban", "limit", "rule"}
-    ),
-    frozenset({"plan", "proposal", "scheme"}),
-    frozenset({"figure", "statistic", "estimate"}),
-)  # fmt: skip
 # General words for made things: they stand for what the sentence before says is produced
 _ARTEFACT_NOUNS = frozenset({"component", "part", "product", "device", "good", "item"})
 _PRODUCTION_VERBS_RE = re.compile(
@@ -141,6 +148,9 @@ class Antecedents:
     previous_clause: str = ""  # the first clause of the sentence before
     pair: str = ""  # the two countries last coordinated, while no other country is named
     pair_keys: frozenset[str] = frozenset()
+    entities: Entities = field(default_factory=Entities)  # what the article keeps talking about
+    said: list[str] = field(default_factory=list)  # the claims of the sentence, as named
+    previous_said: str = ""  # the claims of the sentence before
 
     def name(self, text: str, before: str) -> str:
         """The claim text with its pointing phrases named; `before` is the sentence's text
@@ -148,6 +158,9 @@ class Antecedents:
         text = self._demonstratives(text, before)
         text = self._both(text, before)
         text = self._reported_they(text)
+        text = name_possessives(text, self.previous_said, self.entities.entity, self.names)
+        text = name_goal(text, before, self.previous, self.names)
+        self.said.append(text)
         return text
 
     def opening_they(self, text: str, sentence: str) -> str:
@@ -171,6 +184,8 @@ class Antecedents:
     def update(self, sentence: str, first_clause: str) -> None:
         self.previous = sentence
         self.previous_clause = first_clause  # its subject is found when a "They" needs it
+        self.entities.update(sentence, self.names)
+        self.previous_said, self.said = " ".join(self.said), []
         for match in _PAIR_RE.finditer(sentence) if " and " in sentence else ():
             keys = frozenset(
                 {_country_key(match.group("first")), _country_key(match.group("second"))}
@@ -217,14 +232,12 @@ class Antecedents:
             phrase = self._antecedent(lemma, plural, before)
             if phrase is None:
                 continue
-            replacement = phrase.text
-            if match.start() == 0:
-                replacement = replacement[0].upper() + replacement[1:]
+            replacement = at_start(phrase.text) if match.start() == 0 else inside(phrase.text)
             return text[: match.start()] + replacement + text[head.start() + len(word) :]
         return text
 
     def _antecedent(self, lemma: str, plural: bool, before: str) -> _Phrase | None:
-        kin = next((c for c in _CLASSES if lemma in c), frozenset({lemma}))
+        kin = next((c for c in CLASSES if lemma in c), frozenset({lemma}))
         for context in (before, self.previous):
             found = [
                 h for h in _heads(context) if _lemma(h.group(0).rstrip(",.;:!?")) in kin | {lemma}
@@ -236,18 +249,35 @@ class Antecedents:
                     if looks_plural(h.group(0).rstrip(",.;:!?")) == plural
                     and _PRODUCTION_VERBS_RE.search(_phrase_start_context(context, h))
                 ]
-            # an earlier "these talks" points back too: the antecedent lies before it
-            found = [h for h in found if not _opens_with_demonstrative(context, h)]
+            # an earlier "these talks" points back too: the antecedent lies before it; so does
+            # "the previous meeting", set against the one meant
+            found = [
+                h
+                for h in found
+                if not _opens_with_demonstrative(context, h) and not _contrasted(context, h)
+            ]
+            found = [h for h in found if not _in_verb_position(context, h)]
+            pairs = [(h, _noun_phrase(context, h, self.names)) for h in found]
+            new = [(h, p) for h, p in pairs if not _repeats(p, _word(h), context, h)]
+            if any(_is_plural(h) != plural for h, _ in new):
+                return None  # "a campaign and new plans ... these efforts": may be both
+            # "these" agrees with a plural, "this" with a singular: a repetition of the
+            # other number ("its attempt") is not what is meant
+            pairs = [(h, p) for h, p in pairs if _is_plural(h) == plural]
+            found = [h for h, _ in pairs]
             if not found:
                 continue
-            phrases = {_noun_phrase(context, h, self.names) for h in found}
+            if not new:
+                # "the talks" only repeats the talks named before: those, when still in mind
+                return self.entities.entity(lemma, plural)
+            phrases = {p for _, p in pairs}
             phrases.discard(None)
             if len(found) != 1 or len(phrases) != 1:
                 return None  # two candidates, or one that cannot stand alone: leave it
             phrase = phrases.pop()
             if phrase is None or phrase.plural != plural:
                 return None
-            return phrase
+            return _with_doer(phrase, context, found[0])
         return None
 
     def _both(self, text: str, before: str) -> str:
@@ -294,28 +324,6 @@ class Antecedents:
         if phrase is None:
             return text
         return text[: match.start("they")] + phrase.text + text[match.end("they") :]
-
-
-def _phrase_start_context(text: str, head: re.Match[str]) -> str:
-    """The text before the noun phrase of `head` (its modifiers skipped)."""
-    tokens = list(TOKEN_RE.finditer(text[: head.start()]))
-    index = len(tokens)
-    while index > 0 and len(tokens) - index < 4:
-        raw = tokens[index - 1].group(0)
-        word = clean_word(raw)
-        if not re.fullmatch(r"[a-z][a-z-]*", raw) or word in DETERMINERS:
-            if word in DETERMINERS:
-                index -= 1
-            break
-        if is_verb(raw) or word.endswith("ing") or word in PREPOSITIONS:
-            break
-        index -= 1
-    return text[: tokens[index].start()] if index < len(tokens) else text[: head.start()]
-
-
-def _opens_with_demonstrative(text: str, head: re.Match[str]) -> bool:
-    before = text[: head.start()].split()[-3:]
-    return any(clean_word(w) in {"this", "these", "those"} for w in before)
 
 
 def _plural_subject(clause: str) -> str:

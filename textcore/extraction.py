@@ -17,8 +17,9 @@ a definite singular noun phrase and not a speaker. Expletive "it" ("it is unclea
 "it was the busiest winter") is left alone. A role built from a possessive pronoun ("Its
 developer, Orsted") names the owner the same way ("Orsted is Hornsea 2's developer") or is
 dropped. Demonstratives ("these discussions", "this call"), "both nations" and a reported or
-opening "they" are named from the text before them when it gives one clear antecedent
-(`textcore.antecedents`); otherwise they stay as written.
+opening "they", "their" before the stage of an event ("Upon their conclusion") and "achieve
+this" are named from the text before them when it gives one clear antecedent
+(`textcore.antecedents`, `textcore.possessives`); otherwise they stay as written.
 
 Offsets always refer to the text passed in: for plain text that is the article as stored;
 for HTML, store `html_to_text(html)` and extract from that.

@@ -20,6 +20,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -80,6 +81,11 @@ BONUS_CONFLICTS = 0.06
 CONFLICT_MAX_BEHIND_BEST = 25.0
 # Names count more than other words of the same rarity: they say what a claim is about.
 ENTITY_BOOST = 1.5
+
+
+# rapidfuzz's token_set_ratio, remembered for the last pairs: the ranker's features
+# (`textcore.retrieval.rank`) compare the same normalised claim and candidate texts again.
+token_set_ratio = lru_cache(maxsize=1024)(fuzz.token_set_ratio)
 
 
 def _default_weight(term: str, candidate_df: int, n_candidates: int) -> float:
@@ -148,11 +154,7 @@ def score_candidates(
         precision = (
             shared_weight / (shared_weight + 0.5 * typical_weight * extra) if shared_weight else 0.0
         )
-        fuzzy = (
-            fuzz.token_set_ratio(claim.normalized, p.normalized) / 100.0
-            if claim.normalized
-            else 0.0
-        )
+        fuzzy = token_set_ratio(claim.normalized, p.normalized) / 100.0 if claim.normalized else 0.0
         found = claim_entities & (p.keys | p.entities)
         if claim_entities:
             entities = sum(entity_weights[e] for e in found) / entity_total

@@ -33,6 +33,8 @@ _FIGURE_RE = re.compile(
     r"\d|^(?:" + "|".join([*_FIGURE_WORDS, "dozen", "half", "quarter"]) + r")(?:-|$)",
     re.IGNORECASE,
 )
+_FUNCTION_WORDS = PREPOSITIONS | DETERMINERS | {"of", "to", "and", "or"}
+_POSSESSIVES = {"its", "their", "his", "her", "our", "my", "your"}
 _PREPOSITION_LINKS = {"between", "with", "on", "over", "about", "in", "of", "from", "against"}
 
 
@@ -117,7 +119,12 @@ def _noun_phrase(text: str, head: re.Match[str], names: frozenset[str]) -> _Phra
         timed = any(
             _TIME_RE.fullmatch(t.strip(",;:.!?")) or _FIGURE_RE.search(t) for t in phrase_tokens
         )
-        if phrase_tokens and ended and len(phrase_tokens) <= 8 and not timed:
+        # "in its attempt to": a phrase cut short, or one pointing back itself, names nothing
+        dangling = bool(phrase_tokens) and (
+            clean_word(phrase_tokens[-1]) in _FUNCTION_WORDS
+            or clean_word(phrase_tokens[0]) in _POSSESSIVES
+        )
+        if phrase_tokens and ended and len(phrase_tokens) <= 8 and not timed and not dangling:
             words += [link.group("prep")] + [t.rstrip(",;:.!?") for t in phrase_tokens]
     plural = looks_plural(head_word)
     if opening in {"a", "an"}:

@@ -133,3 +133,78 @@ def test_a_quotation_going_on_in_the_next_sentence_is_left_open():
     assert close_quote(sentence, sentence) == sentence
     texts = claim_texts('Ms Okoro said: "Rents will be frozen for 12 months. Nobody will move."')
     assert 'Ms Okoro said: "Rents will be frozen for 12 months.' in texts
+
+
+def test_a_demonstrative_after_mere_repetitions_takes_the_entity_introduced_before():
+    texts = claim_texts(
+        "Formal negotiations between Peru and Ghana opened in Lima on Monday. "
+        "Officials said the talks were tense. "
+        "Still, the length of the negotiations suggests deep differences. "
+        "These fisheries discussions were arranged after a visit by the Ghanaian president."
+    )
+    assert (
+        "The formal negotiations between Peru and Ghana were arranged after a visit by the "
+        "Ghanaian president." in texts
+    )
+
+
+def test_an_earlier_meeting_set_against_the_one_meant_is_not_taken():
+    texts = claim_texts(
+        "Formal negotiations between Peru and Ghana opened in Lima on Monday. "
+        "Officials recalled a previous meeting in Accra. "
+        "Still, the length of the talks suggests deep differences. "
+        "These fisheries discussions were arranged after a visit by the Ghanaian president."
+    )
+    assert any(t.startswith("The formal negotiations between Peru and Ghana were") for t in texts)
+    assert not any("previous meeting in Accra were" in t for t in texts)
+
+
+def test_two_entities_of_a_kind_leave_a_later_demonstrative_alone():
+    texts = claim_texts(
+        "Formal negotiations between Peru and Ghana opened in Lima on Monday, and separate "
+        "talks on fishing began in Quito. Still, the length of the talks suggests deep "
+        "differences. These fisheries discussions were arranged after a visit by a minister."
+    )
+    assert "These fisheries discussions were arranged after a visit by a minister." in texts
+
+
+def test_an_entity_not_mentioned_for_several_sentences_is_no_longer_taken():
+    texts = claim_texts(
+        "Formal negotiations between Peru and Ghana opened in Lima on Monday. Fish prices rose "
+        "4% in May. Boats stayed in port. Exports of tuna fell. Canneries cut 200 jobs. "
+        "Fuel costs doubled. Still, the length of the talks suggests deep differences. "
+        "These fisheries discussions were arranged after a visit by a minister."
+    )
+    assert "These fisheries discussions were arranged after a visit by a minister." in texts
+
+
+def test_a_plural_demonstrative_skips_a_singular_repetition_of_its_kind():
+    texts = claim_texts(
+        "The health ministry has launched new strategies against obesity, in its bid to cut "
+        "costs. These initiatives have so far reached 9,000 families."
+    )
+    assert "The new strategies against obesity have so far reached 9,000 families." in texts
+
+
+def test_a_plural_demonstrative_after_a_singular_and_a_plural_of_its_kind_stays():
+    texts = claim_texts(
+        "The health board has launched a campaign against smoking and new strategies on diet. "
+        "These efforts have so far saved 400 lives."
+    )
+    assert "These efforts have so far saved 400 lives." in texts
+
+
+def test_an_antecedent_with_nothing_to_tell_it_apart_keeps_its_doer():
+    texts = claim_texts(
+        "In a statement on Friday, the city council has adopted new strategies in its attempt "
+        "to cut traffic. However, these efforts have yet to reduce congestion."
+    )
+    assert "The new strategies the city council has adopted have yet to reduce congestion." in texts
+
+
+def test_a_word_after_a_pronoun_is_a_verb_not_an_antecedent():
+    texts = claim_texts(
+        "Each week we talk about taxes. Voters said the debate was dull. "
+        "These discussions have gone on for years."
+    )
+    assert "These discussions have gone on for years." in texts

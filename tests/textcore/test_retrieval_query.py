@@ -3,14 +3,22 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
+from textcore.retrieval.index import LibraryIndex
 from textcore.retrieval.query import (
     MAX_QUERY_CHARS,
     clean_query,
     index_terms,
     query_terms,
     split_camel_case,
+    split_glued_word,
     without_credit_line,
 )
+
+
+def _library_share(*texts: str):
+    """The `share` of a library of these passages (no titles)."""
+    index = LibraryIndex([index_terms(t) for t in texts], [[] for _ in texts])
+    return index.share
 
 
 def test_links_are_removed_even_when_glued_to_a_word():
@@ -20,6 +28,31 @@ def test_links_are_removed_even_when_glued_to_a_word():
 
 def test_hashtags_and_handles_keep_their_words_split_at_case_changes():
     assert clean_query("#ClimateChange hits @CityCouncil") == "Climate Change hits City Council"
+
+
+def test_a_lower_case_hashtag_is_split_into_the_library_words():
+    share = _library_share("Poison found in water bottles", "Tampered food", "Bottles of water")
+    assert clean_query("Beware #tamperedwater", share=share) == "Beware tampered water"
+
+
+def test_a_glued_hashtag_may_hold_stop_words():
+    share = _library_share("Drain the swamp, he said", "A swamp in Florida")
+    assert clean_query("#draintheswamp", share=share) == "drain the swamp"
+
+
+def test_a_word_the_library_knows_is_not_split():
+    share = _library_share("A shameful decision", "Shame on the team", "Full of joy")
+    assert split_glued_word("shameful", share) == "shameful"
+
+
+def test_a_word_that_cannot_be_split_into_known_words_is_kept():
+    share = _library_share("Water bottles")
+    assert split_glued_word("waterbottlesxq", share) == "waterbottlesxq"
+
+
+def test_handles_and_mixed_case_tags_are_not_segmented():
+    share = _library_share("Chris Hayes said so", "Water bottles")
+    assert clean_query("@waterbottles #WaterBottles", share=share) == "waterbottles Water Bottles"
 
 
 def test_camel_case_split_keeps_acronyms_and_numbers_apart():

@@ -23,6 +23,7 @@ from textcore.retrieval.similarity import (
     _trigram_codes,
     _trigrams,
     char_cosines,
+    trigram_jaccards,
 )
 
 TEXTS = [
@@ -153,3 +154,11 @@ def test_trigram_similarity_is_the_jaccard_similarity_of_the_trigram_sets(a, b):
     sets = _trigrams(a), _trigrams(b)
     expected = len(sets[0] & sets[1]) / len(sets[0] | sets[1]) if all(sets) else 0.0
     assert _jaccard(_trigram_codes(a), _trigram_codes(b)) == expected
+
+
+@settings(deadline=None)
+@given(query=_TEXTS, texts=st.lists(_TEXTS, max_size=6))
+def test_trigram_similarities_of_many_texts_are_those_of_each_pair(query, texts):
+    assert trigram_jaccards(query, texts) == [
+        _jaccard(_trigram_codes(query), _trigram_codes(t)) for t in texts
+    ]

@@ -11,6 +11,7 @@ Pure Python, deterministic, no Django.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from textcore.analysis import term_key
 from textcore.lexicon import STOP_WORDS
@@ -72,6 +73,7 @@ def core(text: str) -> str:
 _BETWEEN_RE = re.compile(r"\bbetween\s+[^,;.]*?\band\s+[A-Za-z-]+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)
 def measure_words(text: str) -> frozenset[str]:
     return _raw_words(_BETWEEN_RE.sub(" ", core(text)))
 

@@ -61,38 +61,57 @@ class _Name(frozenset):
         return name
 
 
-@lru_cache(maxsize=512)
 def names_in(text: str, other: str = "") -> tuple[frozenset[str], ...]:
-    """Each capitalised name as the set of its word keys (sentence starts left out)."""
+    """Each capitalised name as the set of its word keys (sentence starts left out).
+
+    A capitalised word opening a sentence is a name when written as one; one of the ways
+    is being written again, in `text` or in `other`.
+    """
+    return tuple(
+        name
+        for name, again, times in _names_of(text)
+        if again is None or times + _times_written(again, other) > 1
+    )
+
+
+def _times_written(word: str, text: str) -> int:
+    return len(re.findall(rf"\b{re.escape(word)}\b", text)) if text else 0
+
+
+@lru_cache(maxsize=4096)
+def _names_of(text: str) -> tuple[tuple[_Name, str | None, int], ...]:
+    """The names of `names_in(text, other)` for any `other`: each with None, or the opening
+    word it is, which is a name when written more than once in `text` and `other` (with
+    the times `text` writes it)."""
     speakers = set()
     for match in _SPEAKER_RE.finditer(text):
         for group in match.groups():
             if group:
                 speakers |= {w.lower() for w in re.findall(r"[A-Za-z]+", group)}
-    names: list[frozenset[str]] = []
+    names: list[tuple[_Name, str | None, int]] = []
     # "US$14.7bn" names a currency, not a country
     text = re.sub(r"\b[A-Z]{1,3}\$", lambda m: " " * (len(m.group()) - 1) + "$", text)
     for match in _NAME_RE.finditer(text):
         words = [w for w in re.findall(r"[A-Za-z][\w&-]*", match.group()) if w[0].isupper()]
         if not words:
             continue
+        again = None
         if _starts_sentence(text, match.start()) and len(words) == 1:
             # a capitalised first word is a name only if written as one: an acronym or
             # a possessive ("Lorillard's shares"), not "Income tax" or "Turning ore"
             word = words[0]
             lowered = word.lower().removesuffix("'s")
+            if lowered in (_FUNCTION_WORDS | STOP_WORDS | _COMMON_STARTS) or lowered.endswith(
+                ("ly", "ing")
+            ):
+                continue
             written_as_name = (
                 (word.isupper() and len(word) > 1)
                 or re.search(r"'s$", match.group())
                 or re.match(r"'s\b", text[match.end() : match.end() + 2])
-                or len(re.findall(rf"\b{re.escape(word)}\b", text + " " + other)) > 1
             )
-            if (
-                lowered in (_FUNCTION_WORDS | STOP_WORDS | _COMMON_STARTS)
-                or lowered.endswith(("ly", "ing"))
-                or not written_as_name
-            ):
-                continue
+            if not written_as_name:
+                again = word
         if all(w.lower() in _CALENDAR for w in words):
             continue
         if len(words) == 1 and re.search(r"\d\s*$", text[: match.start()]):
@@ -105,7 +124,9 @@ def names_in(text: str, other: str = "") -> tuple[frozenset[str], ...]:
         )
         keys = frozenset(k for k in keys if k not in speakers and len(k) > 1)
         if keys:
-            names.append(_Name(keys, match.group()))
+            names.append(
+                (_Name(keys, match.group()), again, _times_written(again, text) if again else 0)
+            )
     return tuple(names)
 
 
@@ -157,14 +178,14 @@ def _word_found(word: str, text: str, words: frozenset[str]) -> bool:
 
 
 def _name_found_word(name: frozenset[str], text: str, words: frozenset[str]) -> bool:
-    country_keys = {COUNTRY_NAMES[w] for w in words if w in COUNTRY_NAMES}
+    country_keys, by_opening = _word_index(words)
     for word in name:
         country = _DEMONYMS.get(word, word)
         if word in words or country in words:
             return True
         if COUNTRY_NAMES.get(word) in country_keys:
             return True  # "UK" and "Britain"
-        if any(_same_stem(word, w) for w in words):
+        if any(_same_stem(word, w) for w in by_opening.get(word[:4], ())):
             return True  # "Norway" and "Norwegian", "Georgia" and "Georgian"
         if word.isalpha() and 2 <= len(word) <= 5:
             # an acronym of a name in the other text: "NAO", "GSK", "BoA"
@@ -174,6 +195,20 @@ def _name_found_word(name: frozenset[str], text: str, words: frozenset[str]) -> 
                 if _camel_initials(match.group()) == word:
                     return True
     return False
+
+
+@lru_cache(maxsize=1024)
+def _word_index(words: frozenset[str]) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """(the countries the words name, the words of four letters or more by their first
+    four: the only ones `_same_stem` can find a word's stem in). Read only."""
+    by_opening: dict[str, list[str]] = {}
+    for w in words:
+        if len(w) >= 4:
+            by_opening.setdefault(w[:4], []).append(w)
+    return (
+        frozenset(COUNTRY_NAMES[w] for w in words if w in COUNTRY_NAMES),
+        {opening: tuple(found) for opening, found in by_opening.items()},
+    )
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -202,10 +237,18 @@ def _initials_in(name_words: list[str], words: frozenset[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=1024)
+def _words_of(text: str) -> frozenset[str]:
+    """The words a name is looked for among in a text (`missing_names`)."""
+    return frozenset(
+        _DEMONYMS.get(w.lower(), w.lower()) for w in re.findall(r"[A-Za-z][\w-]*", text)
+    ) | frozenset(w.lower().removesuffix("'s") for w in text.split())
+
+
 def missing_names(names: tuple[frozenset[str], ...], other_text: str) -> list[str]:
-    words = frozenset(
-        _DEMONYMS.get(w.lower(), w.lower()) for w in re.findall(r"[A-Za-z][\w-]*", other_text)
-    ) | frozenset(w.lower().removesuffix("'s") for w in other_text.split())
+    if not names:
+        return []
+    words = _words_of(other_text)
     return [
         " ".join(sorted(name))
         for name in names
@@ -216,6 +259,7 @@ def missing_names(names: tuple[frozenset[str], ...], other_text: str) -> list[st
     ]
 
 
+@lru_cache(maxsize=1024)
 def countries_in(text: str) -> frozenset[str]:
     """Countries a text is about, named or as adjectives ("Peruvian", "US", "China's")."""
     text = re.sub(r"\b[A-Z]{1,3}\$", "$", text)  # "US$1bn" is a currency

@@ -92,6 +92,11 @@ class _Field:
         start, end = int(self.starts[k]), int(self.starts[k + 1])
         return self.docs[start:end], self.impacts[start:end]
 
+    def df(self, key: str) -> int:
+        """How many documents hold a key."""
+        k = self.number.get(key)
+        return int(self.starts[k + 1] - self.starts[k]) if k is not None else 0
+
     def idf(self, key: str) -> float:
         value = self._idf.get(key)
         if value is None:
@@ -142,6 +147,10 @@ class LibraryIndex:
 
     def __len__(self) -> int:
         return self.size
+
+    def share(self, key: str) -> float:
+        """The share of passages holding a key in their text or their source's title."""
+        return max(self.text.df(key), self.title.df(key)) / self.size if self.size else 0.0
 
     def search(self, keys: Sequence[str], *, limit: int) -> list[Hit]:
         """The `limit` best passages by BM25 (text + weighted title), best first."""

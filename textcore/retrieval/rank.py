@@ -24,12 +24,12 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from textcore.analysis import claim_terms, normalize_text, term_key
-from textcore.matching import PassageText, score_candidates
+from textcore.matching import PassageText, score_candidates, token_set_ratio
 
 from .gate import RelevanceGate, default_gate, shared_evidence
 from .prepared import PreparedPassage, prepare_passage
 from .query import index_terms, without_credit_line
-from .similarity import _jaccard, _trigram_codes, _trigram_codes_cached, char_cosines
+from .similarity import char_cosines, trigram_jaccards
 
 RANKER_PATH = Path(__file__).with_name("ranker.json")
 RANKER_FORMAT = "factcheck-claim-ranker"
@@ -156,9 +156,29 @@ def _prepared(candidate: CandidatePassage) -> PreparedPassage:
     )
 
 
-def _recall(keys: frozenset[str], query_keys: frozenset[str], idf: Callable[[str], float]) -> float:
-    total = sum(idf(k) for k in keys)
-    return sum(idf(k) for k in keys & query_keys) / total if total else 0.0
+def _recall(
+    keys: frozenset[str],
+    query_keys: frozenset[str],
+    idf: Callable[[str], float],
+    total: float | None = None,
+) -> float:
+    """Rarity-weighted share of `keys` found in `query_keys` (`total`: the weight of all
+    of `keys`, when the caller has it)."""
+    if total is None:
+        total = sum(map(idf, keys))
+    return sum(map(idf, keys & query_keys)) / total if total else 0.0
+
+
+class _Remembered(dict):
+    """A key's weight, looked up once per query (the same value as `idf(key)`)."""
+
+    def __init__(self, idf: Callable[[str], float]):
+        super().__init__()
+        self.idf = idf
+
+    def __missing__(self, key: str) -> float:
+        value = self[key] = self.idf(key)
+        return value
 
 
 def _figure_in_context(detail: dict) -> bool:
@@ -181,9 +201,9 @@ def pair_features(
     """
     if prepared is None:
         prepared = [_prepared(c) for c in candidates]
+    idf = _Remembered(idf).__getitem__
     query_keys = frozenset(index_terms(query))
     query_norm = normalize_text(query)
-    query_grams = _trigram_codes(query_norm)
     numbers = {t for t in query_norm.split() if _NUMBER.match(t)}
     best = max((c.score for c in candidates), default=0.0) or 1.0
     best_text = max((c.text_score for c in candidates), default=0.0) or 1.0
@@ -194,13 +214,19 @@ def pair_features(
     best_cosine = max(cosines, default=0.0) or 1.0
     # the claim's own words: an embedded post's credit line names who posted, not the claim
     claim_keys = frozenset(index_terms(without_credit_line(query)))
-    claim_coverage = [_recall(claim_keys, p.keys | p.title_keys, idf) for p in prepared]
+    claim_total = sum(map(idf, claim_keys))
+    claim_coverage = [
+        _recall(claim_keys, p.keys | p.title_keys, idf, claim_total) for p in prepared
+    ]
+    jaccards = trigram_jaccards(
+        query_norm, [p.text.analysis.normalized for p in prepared] + [p.title for p in prepared]
+    )
+    text_jaccards, title_jaccards = jaccards[: len(prepared)], jaccards[len(prepared) :]
     top_coverage = max(claim_coverage, default=0.0)
     best_coverage = top_coverage or 1.0
     rows = []
     for rank, (candidate, passage) in enumerate(zip(candidates, prepared, strict=True)):
         text_norm, title_norm = passage.text.analysis.normalized, passage.title
-        text_grams, title_grams = _trigram_codes(text_norm), _trigram_codes_cached(title_norm)
         match = scored.get(candidate.id)
         detail = match.detail if match is not None else {}
         numeric = match.numeric if match is not None else "none"
@@ -215,12 +241,12 @@ def pair_features(
                 float(detail.get("coverage", 0.0)),
                 float(detail.get("precision", 0.0)),
                 float(detail.get("entities", 0.0)),
-                fuzz.token_set_ratio(query_norm, text_norm) / 100.0,
+                token_set_ratio(query_norm, text_norm) / 100.0,
                 fuzz.token_sort_ratio(query_norm, text_norm) / 100.0,
                 fuzz.partial_ratio(query_norm, text_norm) / 100.0,
                 fuzz.token_set_ratio(query_norm, title_norm) / 100.0 if title_norm else 0.0,
-                _jaccard(query_grams, text_grams),
-                _jaccard(query_grams, title_grams) if title_norm else 0.0,
+                text_jaccards[rank],
+                title_jaccards[rank],
                 cosines[rank],
                 cosines[rank] / best_cosine,
                 _recall(passage.keys, query_keys, idf),
