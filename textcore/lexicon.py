@@ -37,7 +37,9 @@ def by_first_letter(pattern: str) -> str:
     tried together ("said|says|told" -> "s(?:aid|ays)|t(?:old)"), so the regex engine tests a
     few alternatives at each position instead of all of them. An alternative opening with
     anything else ("(?:seen|viewed) as", "'ll", "\\d+-year") stays where it is and no
-    alternative moves past it, so the alternative that matches first is the same."""
+    alternative moves past it, so the alternative that matches first is the same. The letters
+    are grouped regardless of case ("May|may" -> "m(?:ay|ay)"), so the result is only for
+    patterns compiled with re.IGNORECASE."""
     out: list[str] = []
     groups: dict[str, list[str]] = {}
     for alternative in _alternatives(pattern):
