@@ -90,11 +90,16 @@ def _ensure_library(path: Path, sources: list[dict]) -> None:
     from django.core.management import call_command
 
     from sources.models import Source
+    from sources.services import delete_source
 
     keys = {s["key"] for s in sources}
     if set(Source.objects.values_list("key", flat=True)) == keys:
         return
-    Source.objects.exclude(key__in=keys).delete()
+    # through the service: it keeps the term statistics in step and refuses (with the
+    # passages named) to delete accepted evidence, where a bare delete() would stop on the
+    # matches of claims an earlier run left in this database
+    for source in Source.objects.exclude(key__in=keys):
+        delete_source(source)
     call_command("import_sources", str(path), "--no-progress")
 
 
