@@ -1,12 +1,8 @@
 """Pointing phrases ("these talks", "this call", "both nations", "they") named from the text
 before them when one antecedent is clear, and left as written when it is not."""
 
-from textcore.extraction import extract_claims
+from tests.textcore.claims import claim_texts
 from textcore.text import close_quote
-
-
-def claim_texts(text: str) -> list[str]:
-    return [c.text for c in extract_claims(text)]
 
 
 def test_a_demonstrative_of_the_same_noun_takes_the_earlier_noun_phrase():

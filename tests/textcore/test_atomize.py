@@ -2,11 +2,8 @@
 
 import pytest
 
+from tests.textcore.claims import claim_texts
 from textcore.extraction import extract_claims
-
-
-def claim_texts(text: str) -> list[str]:
-    return [c.text for c in extract_claims(text)]
 
 
 def test_compound_sentence_with_shared_subject_gives_two_claims():

@@ -1,11 +1,7 @@
 """A possessive "their" before the stage of an event ("upon their conclusion") and "achieve this"
 named from the text before them when one owner or goal is clear, left as written otherwise."""
 
-from textcore.extraction import extract_claims
-
-
-def claim_texts(text: str) -> list[str]:
-    return [c.text for c in extract_claims(text)]
+from tests.textcore.claims import claim_texts
 
 
 def test_their_before_the_stage_of_an_event_takes_the_one_thing_before():

@@ -1,10 +1,6 @@
 """Pronouns and short names across sentences: named after the right person, or left alone."""
 
-from textcore.extraction import extract_claims
-
-
-def claim_texts(text: str) -> list[str]:
-    return [c.text for c in extract_claims(text)]
+from tests.textcore.claims import claim_texts
 
 
 def test_she_is_named_after_the_woman_not_the_man_mentioned_later():
@@ -45,27 +41,17 @@ def test_opening_possessive_names_the_owner():
 
 
 def test_elliptic_head_is_named_by_the_class_the_sentence_gave():
-    from textcore.extraction import extract_claims
-
-    texts = [
-        c.text
-        for c in extract_claims(
-            "Peru has a long history with copper ores, thus mining more than 60 percent of "
-            "richer, rarer types."
-        )
-    ]
+    texts = claim_texts(
+        "Peru has a long history with copper ores, thus mining more than 60 percent of "
+        "richer, rarer types."
+    )
     assert "Peru mines more than 60 percent of richer, rarer copper ores." in texts
 
 
 def test_bare_surname_is_named_in_full_from_an_untitled_full_name():
-    from textcore.extraction import extract_claims
-
-    texts = [
-        c.text
-        for c in extract_claims(
-            "Economist Nadia Brandt spoke on Monday. Brandt said exports would fall by 4%. "
-            "Should Norway act, prices would rise."
-        )
-    ]
+    texts = claim_texts(
+        "Economist Nadia Brandt spoke on Monday. Brandt said exports would fall by 4%. "
+        "Should Norway act, prices would rise."
+    )
     assert "Nadia Brandt said exports would fall by 4%." in texts
     assert not any(t.startswith("Should Norway") and "Norway" in t.split()[0] for t in texts)
