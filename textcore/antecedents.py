@@ -298,7 +298,7 @@ class Antecedents:
         both = "both " if match.group("det").lower() == "both" else ""
         replacement = both + pair
         if match.start() == 0:
-            replacement = replacement[0].upper() + replacement[1:]
+            replacement = at_start(replacement)
         return text[: match.start()] + replacement + text[match.end() :]
 
     def _reported_they(self, text: str) -> str:

@@ -73,7 +73,8 @@ def name_possessives(text: str, previous: str, entity: Entity, names: frozenset[
 
 
 def at_start(phrase: str) -> str:
-    return phrase[0].upper() + phrase[1:]
+    """A phrase placed at the start of a sentence: its first letter a capital."""
+    return phrase[:1].upper() + phrase[1:]
 
 
 def inside(phrase: str) -> str:
