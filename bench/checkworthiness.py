@@ -1,7 +1,7 @@
 """Check-worthiness: grouped cross-validation of the shipped model's setting against the
 "has a number" rule and a word+char n-gram logistic regression, and scoring speed.
 
-    python bench/checkworthiness.py DATA_DIR [--dev-dir EVAL_DIR ...] [--lodo]
+    python bench/checkworthiness.py DATA_DIR [--dev-dir EVAL_DIR ...] [--lodo] [--jobs N]
 
 DATA_DIR is the folder the model is trained from (claimbuster-train.jsonl, ct19-train.jsonl).
 The folds and metrics are those of scripts/train_checkworthiness.py (needs scikit-learn):
@@ -15,7 +15,6 @@ sentences.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 import time
 from pathlib import Path
@@ -25,16 +24,9 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 
+from bench.checkworthiness_baseline import baseline_scores, has_number_scores  # noqa: E402
+from scripts import checkworthiness_cv as cv  # noqa: E402
 from textcore import checkworthiness_model as runtime  # noqa: E402
-
-
-def _trainer():
-    path = ROOT / "scripts" / "train_checkworthiness.py"
-    spec = importlib.util.spec_from_file_location("train_checkworthiness", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 def _row(name: str, figures: dict) -> str:
@@ -56,32 +48,35 @@ def main() -> int:
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--dev-dir", type=Path, action="append", default=[])
     parser.add_argument("--lodo", action="store_true", help="CheckThat! leave-one-debate-out")
+    parser.add_argument("--jobs", type=int, default=1, help="processes fitting folds at once")
     args = parser.parse_args()
-    trainer = _trainer()
     shipped = runtime.load_model()
     training = shipped.data["training"]
     setting = {
         "C": training["C"],
         "char_ngrams": shipped.char_ngrams,
+        "capitalised_may": shipped.capitalised_may,
+        "drop": tuple(shipped.data["features"]["linguistic_left_out"]),
+        "group_scale": shipped.group_scale,
         "weights": training["corpus_weights"],
     }
-    data = trainer.load_data(args.data_dir, args.dev_dir)
-    features = trainer.Features(data)
-    folds = trainer.assign_folds(data)
+    data = cv.load_data(args.data_dir, args.dev_dir)
+    features = cv.Features(data)
+    folds = cv.assign_folds(data)
     labels = np.array(data.labels)
     corpus = np.array(data.corpus)
-    print(f"{len(labels)} sentences, {trainer.FOLDS} grouped folds; setting {setting}")
+    print(f"{len(labels)} sentences, {cv.FOLDS} grouped folds; setting {setting}")
 
-    margins = trainer.out_of_fold(features, folds, setting)
-    slope, offset = trainer.calibrate(data, margins)
-    model = trainer.evaluate(data, trainer.calibrated(margins, slope, offset), 0.5)
-    rule = trainer.evaluate(data, trainer.has_number_scores(data), 0.5)
-    baseline_scores = np.full(len(labels), 0.0)
+    margins = cv.out_of_fold(features, folds, setting, args.jobs)
+    slope, offset = cv.calibrate(data, margins)
+    model = cv.evaluate(data, cv.calibrated(margins, slope, offset), 0.5)
+    rule = cv.evaluate(data, has_number_scores(data), 0.5)
+    base = np.full(len(labels), 0.0)
     for name in ("claimbuster", "ct19", "news"):
         if (corpus == name).any():
-            scores = trainer.baseline_scores(data, folds, name)
-            baseline_scores[corpus == name] = scores[corpus == name]
-    baseline = trainer.evaluate(data, baseline_scores, 0.5)
+            scores = baseline_scores(data, folds, name)
+            base[corpus == name] = scores[corpus == name]
+    baseline = cv.evaluate(data, base, 0.5)
 
     header = "                  ClaimBuster P R F1 F1(bal)   CT19 MAP"
     print(header + ("   news P R F1" if args.dev_dir else ""))
@@ -89,13 +84,17 @@ def main() -> int:
     print(_row("has a number", rule))
     print(_row("n-gram LR", baseline))
     if args.lodo:
-        members = corpus == "ct19"
-        groups = [g for g, m in zip(data.groups, members, strict=True) if m]
-        lodo_base = trainer.baseline_scores(data, folds, "ct19", by="group")
+        debates = sorted({g for g, c in zip(data.groups, data.corpus, strict=True) if c == "ct19"})
+        tests = [(corpus == "ct19") & (np.array(data.groups) == debate) for debate in debates]
+        lodo = np.zeros(len(labels))
+        for test, values in zip(
+            tests, cv.held_out(features, tests, setting, args.jobs), strict=True
+        ):
+            lodo[test] = values
+        lodo_base = baseline_scores(data, folds, "ct19", by="group")
         print(
-            "CT19 leave-one-debate-out MAP: model "
-            f"{trainer.leave_one_debate_out(features, setting):.3f}, n-gram LR "
-            f"{trainer.mean_average_precision(labels[members], lodo_base[members], groups):.3f}"
+            f"CT19 leave-one-debate-out MAP: model {cv.ct19_map(data, lodo):.3f}, n-gram LR "
+            f"{cv.ct19_map(data, np.nan_to_num(lodo_base)):.3f}"
         )
 
     from textcore import checkworthiness as hand_weighted

@@ -2,17 +2,16 @@
 linguistic features of `textcore.checkworthiness`, read from a versioned JSON file.
 
 The model is trained by `scripts/train_checkworthiness.py` (scikit-learn, at training time
-only); here it is applied in plain Python: the features of a sentence are looked up in the
-file's weights, summed with the intercept and mapped to [0, 1] by the file's calibration,
-so that 0.5 and above means check-worthy. `explain` names the features that pushed the
-score most, in words a fact-checker can read ("states a figure", "opinion word",
-"n-gram: 'percent of'").
+only); here it is applied in plain Python: the features of a sentence
+(`textcore.checkworthiness_features`) are looked up in the file's weights; each group of
+features (words, word pairs, word parts, linguistic) is scaled to the same length, times the
+group's factor in the file, so that no group outweighs the others by its number of features;
+the sum with the intercept is mapped to [0, 1] by the file's calibration, so that 0.5 and
+above means check-worthy. `explain` names the features that pushed the score most, in words
+a fact-checker can read ("states a figure", "opinion word", "n-gram: 'percent of'").
 
-Features (all binary; the file says which groups are on and how rows are scaled):
-    w:WORD          a word, lower-cased; numbers become "#"
-    b:WORD WORD     two words in a row; "<s>" and "</s>" mark the sentence's ends
-    c:PART          3 to 5 letters of a word, "<" and ">" marking its edges
-    f:NAME          a linguistic feature (see `LINGUISTIC`), computed from the text alone
+A feature of group G present in a sentence weighs `group_scale[G] / sqrt(n_G)`, n_G being how
+many features of G the sentence has that the model weighs.
 """
 
 from __future__ import annotations
@@ -20,15 +19,21 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import re
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import checkworthiness
-from .lexicon import MONTH_NAME_RE
-from .quantities import parse_quantities, parse_years
-from .text import subject_opening
+from .checkworthiness_features import (
+    LINGUISTIC,
+    MAX_SCORED_CHARS,
+    NUMBER_TOKEN,
+    describe,
+    extract_features,
+    linguistic_features,
+    tokens,
+    word_parts,
+)
 
 __all__ = [
     "DEFAULT_PATH",
@@ -41,72 +46,17 @@ __all__ = [
     "ModelError",
     "describe",
     "extract_features",
+    "linguistic_features",
     "load_model",
+    "tokens",
 ]
 
 FORMAT = "factcheck.checkworthiness.linear"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 DEFAULT_PATH = Path(__file__).resolve().parent / "models" / "checkworthiness.json"
-# Only the start of a very long "sentence" (a table, a pasted document) is read: past this the
-# text is no longer one sentence and reading all of it would only cost time.
-MAX_SCORED_CHARS = 5000
-
-# The linguistic features, in the words value to a fact-checker.
-LINGUISTIC: dict[str, str] = {
-    "quantity": "states a figure",
-    "number": "contains a number",
-    "role": "names a role or title",
-    "ranking": "ranking or record word",
-    "causal": "states a cause",
-    "named_subject": "subject is a name",
-    "definite": "plain statement (finite verb, no hedge)",
-    "date": "names a date",
-    "attributed": "attributed to a source",
-    "prediction": "prediction word",
-    "attributed_forecast": "figure forecast by a named body",
-    "future": "plan stated in the future tense",
-    "opinion": "opinion word",
-    "conditional": "conditional clause",
-    "question": "is a question",
-    "first_person": "speaks in the first or second person",
-    "vague": "vague word",
-    "evaluative": "evaluative word",
-    "negation": "negation",
-    "pronoun": "subject is a pronoun",
-    "short": "very short",
-    "intention": "states an intention",
-    "participle": "participle clause",
-    "reported_view": "reports a view, not a fact",
-    "headline": "headline",
-}
-# Which words triggered a word-list feature, so the explanation can quote it.
-_TRIGGERS: dict[str, re.Pattern[str]] = {
-    "ranking": checkworthiness._RANKING,
-    "causal": checkworthiness._CAUSAL,
-    "attributed": checkworthiness._ATTRIBUTED,
-    "prediction": checkworthiness._PREDICTION,
-    "future": checkworthiness._PREDICTION,
-    "opinion": checkworthiness._OPINION,
-    "vague": checkworthiness._VAGUE,
-    "evaluative": checkworthiness._EVALUATIVE,
-    "intention": checkworthiness._INTENTION,
-    "negation": checkworthiness._NEGATION,
-}
-
-NUMBER_TOKEN = "#"
-_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:/]\d+)*|[$£€%?]")
-
-
-def _named_subject(text: str) -> bool:
-    """Whether the sentence opens (after a short phrase such as "In 2004,") with a name: an
-    acronym ("NATO") or two capitalised words ("Jensen Huang", "Bank of England" aside)."""
-    words = subject_opening(text)
-    if not words or not words[0]:
-        return False
-    first = words[0]
-    if len(first) > 1 and first.isupper():
-        return True
-    return len(words) > 1 and first[:1].isupper() and words[1][:1].isupper() and first != "The"
+GROUPS = ("w", "b", "c", "f")
+# Words whose parts the model has looked up, kept per model up to this many.
+_PARTS_CACHE_SIZE = 50_000
 
 
 class ModelError(Exception):
@@ -131,109 +81,6 @@ class Assessment:
     contributions: tuple[Contribution, ...]
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-cased words of `text`; every number is `NUMBER_TOKEN`."""
-    words = []
-    for token in _TOKEN_RE.findall(text.lower()):
-        words.append(NUMBER_TOKEN if token[0].isdigit() else token.replace("’", "'"))
-    return words
-
-
-def linguistic_features(text: str, *, has_quantity: bool | None = None) -> list[str]:
-    """Names of the linguistic features the sentence shows (keys of `LINGUISTIC`).
-    `has_quantity` is whether it states a figure, when the caller has read its quantities
-    already (the extractor has); None reads them here."""
-    if has_quantity is None:
-        has_quantity = bool(parse_quantities(text))
-    has_date = bool(parse_years(text)) or bool(MONTH_NAME_RE.search(text))
-    fired = checkworthiness.explain(
-        text,
-        has_quantity=has_quantity,
-        has_date=has_date,
-        named_subject=_named_subject(text),
-    )
-    names = sorted(fired)
-    if any(map(str.isdigit, text)):
-        names.append("number")
-    return names
-
-
-def extract_features(
-    text: str,
-    *,
-    bigrams: bool = True,
-    char_ngrams: tuple[int, int] | None = (3, 5),
-    has_quantity: bool | None = None,
-) -> list[str]:
-    """The names of the features a sentence shows, without duplicates, in a fixed order
-    (`has_quantity` as for `linguistic_features`)."""
-    text = text[:MAX_SCORED_CHARS]
-    words = tokens(text)
-    found: dict[str, None] = {}
-    for word in words:
-        found["w:" + word] = None
-    if bigrams:
-        sequence = ["<s>", *words, "</s>"]
-        for first, second in zip(sequence, sequence[1:], strict=False):
-            found[f"b:{first} {second}"] = None
-    if char_ngrams:
-        low, high = char_ngrams
-        for word in words:
-            if word == NUMBER_TOKEN:
-                continue
-            marked = f"<{word}>"
-            for size in range(low, high + 1):
-                for i in range(len(marked) - size + 1):
-                    found["c:" + marked[i : i + size]] = None
-    for name in linguistic_features(text, has_quantity=has_quantity):
-        found["f:" + name] = None
-    return list(found)
-
-
-def describe(feature: str, text: str = "") -> str:
-    """A feature in a fact-checker's words ("states a figure", "n-gram: 'percent of'")."""
-    group, _, value = feature.partition(":")
-    if group == "f":
-        description = LINGUISTIC.get(value, value.replace("_", " "))
-        trigger = _TRIGGERS.get(value)
-        match = trigger.search(text) if trigger and text else None
-        return f"{description}: '{match.group(0)}'" if match else description
-    if group == "w":
-        return LINGUISTIC["number"] if value == NUMBER_TOKEN else f"word: '{value}'"
-    if group == "b":
-        first, _, second = value.partition(" ")
-        if NUMBER_TOKEN in (first, second):
-            return _number_pair(first, second)
-        if first == "<s>":
-            return f"opens with '{second}'"
-        if second == "</s>":
-            return f"ends with '{first}'"
-        return f"n-gram: '{value}'"
-    if group == "c":
-        part = value.strip("<>")
-        if value.startswith("<") and value.endswith(">"):
-            return f"word: '{part}'"
-        if value.startswith("<"):
-            return f"word starting '{part}'"
-        if value.endswith(">"):
-            return f"word ending '{part}'"
-        return f"word part: '{part}'"
-    return feature
-
-
-def _number_pair(first: str, second: str) -> str:
-    """Two words in a row of which one or both are a number, in words."""
-    if first == second == NUMBER_TOKEN:
-        return "two numbers in a row"
-    if first == "<s>":
-        return "opens with a number"
-    if second == "</s>":
-        return "ends with a number"
-    if first == NUMBER_TOKEN:
-        return f"'{second}' after a number"
-    return f"'{first}' before a number"
-
-
 # Features that all say "the sentence has a number": an explanation shows them as one
 # reason, worded by the first of them present ("states a figure" before "contains a number").
 _FIGURE_FEATURES = ("f:quantity", "f:number", "w:" + NUMBER_TOKEN)
@@ -253,9 +100,11 @@ class CheckworthinessModel:
             self.bigrams = bool(features["bigrams"])
             low_high = features["char_ngrams"]
             self.char_ngrams = (int(low_high[0]), int(low_high[1])) if low_high else None
+            self.capitalised_may = bool(features["capitalised_may"])
             self.scale = str(features["scale"])
-            if self.scale not in ("binary", "l2"):
+            if self.scale != "group_l2":
                 raise ModelError(f"{source}: unknown feature scaling {self.scale!r}")
+            self.group_scale = {g: float(features["group_scale"][g]) for g in GROUPS}
             self.intercept = float(data["intercept"])
             self.slope = float(data["calibration"]["slope"])
             self.offset = float(data["calibration"]["offset"])
@@ -269,24 +118,84 @@ class CheckworthinessModel:
             raise ModelError(f"{source}: malformed check-worthiness model ({exc!r})") from None
         if not self.weights:
             raise ModelError(f"{source}: the model has no weights")
+        numbers = [self.intercept, self.slope, self.offset, *self.group_scale.values()]
         if not all(math.isfinite(w) for w in self.weights.values()) or not all(
-            math.isfinite(v) for v in (self.intercept, self.slope, self.offset)
+            math.isfinite(v) for v in numbers
         ):
             raise ModelError(f"{source}: the model holds a weight that is not a finite number")
+        unknown = {name[:2] for name in self.weights} - {g + ":" for g in GROUPS}
+        if unknown:
+            raise ModelError(f"{source}: features of unknown kinds {sorted(unknown)}")
         self.data = data
+        self._part_names = sorted(name for name in self.weights if name.startswith("c:"))
+        self._part_index = {name: i for i, name in enumerate(self._part_names)}
+        self._part_weights = [self.weights[name] for name in self._part_names]
+        self._parts: dict[str, frozenset[int]] = {}
+
+    def _word_parts(self, word: str) -> frozenset[int]:
+        """The word's parts that the model weighs (as their numbers in `_part_names`),
+        looked up once per word."""
+        parts = self._parts.get(word)
+        if parts is None:
+            index = self._part_index
+            parts = frozenset(index[p] for p in word_parts(word, *self.char_ngrams) if p in index)
+            if len(self._parts) >= _PARTS_CACHE_SIZE:
+                self._parts.clear()
+            self._parts[word] = parts
+        return parts
+
+    def _grouped(self, text: str, has_quantity: bool | None) -> dict[str, Collection]:
+        """The sentence's features that the model weighs, by group (the features of
+        `extract_features` with the model's settings; word parts by number)."""
+        text = text[:MAX_SCORED_CHARS]
+        words = tokens(text, capitalised_may=self.capitalised_may)
+        weights = self.weights
+        grouped: dict[str, Collection] = {
+            "w": [n for n in dict.fromkeys(["w:" + w for w in words]) if n in weights]
+        }
+        if self.bigrams:
+            sequence = ["<s>", *words, "</s>"]
+            pairs = dict.fromkeys(
+                [f"b:{a} {b}" for a, b in zip(sequence, sequence[1:], strict=False)]
+            )
+            grouped["b"] = [n for n in pairs if n in weights]
+        if self.char_ngrams:
+            unique = [w for w in dict.fromkeys(words) if w != NUMBER_TOKEN]
+            grouped["c"] = frozenset().union(*map(self._word_parts, unique))
+        linguistic = linguistic_features(text, has_quantity=has_quantity, words=words)
+        grouped["f"] = [n for n in ("f:" + name for name in linguistic) if n in weights]
+        return grouped
 
     def features(self, text: str, *, has_quantity: bool | None = None) -> list[str]:
-        """The sentence's features that the model has a weight for."""
-        found = extract_features(
-            text, bigrams=self.bigrams, char_ngrams=self.char_ngrams, has_quantity=has_quantity
-        )
-        return [name for name in found if name in self.weights]
+        """The sentence's features that the model has a weight for (those of
+        `extract_features`, word parts in alphabetical order)."""
+        return self._flat(self._grouped(text, has_quantity))
 
-    def _value(self, features: list[str]) -> float:
-        # every feature is 1, or 1/sqrt(n) when rows are scaled to unit length
-        if self.scale == "l2" and features:
-            return 1.0 / math.sqrt(len(features))
-        return 1.0
+    def _flat(self, grouped: dict[str, Collection]) -> list[str]:
+        """Grouped features as one list of names: words, pairs, word parts (alphabetical),
+        linguistic."""
+        parts = sorted(self._part_names[i] for i in grouped.get("c", ()))
+        return [*grouped["w"], *grouped.get("b", ()), *parts, *grouped["f"]]
+
+    def values(self, features: Iterable[str]) -> dict[str, float]:
+        """What each feature's presence counts for, by group: the group's factor over the
+        square root of how many of the features are in the group."""
+        counts = dict.fromkeys(GROUPS, 0)
+        for name in features:
+            counts[name[0]] += 1
+        return {
+            group: self.group_scale[group] / math.sqrt(count) if count else 0.0
+            for group, count in counts.items()
+        }
+
+    def _margin(self, grouped: dict[str, Collection]) -> float:
+        # word parts are numbers, whose set is iterated in the same order in every process
+        margin = self.intercept
+        for group, names in grouped.items():
+            if names:
+                weight = (self._part_weights if group == "c" else self.weights).__getitem__
+                margin += self.group_scale[group] / math.sqrt(len(names)) * sum(map(weight, names))
+        return margin
 
     def _calibrated(self, margin: float) -> float:
         z = self.slope * margin + self.offset
@@ -302,32 +211,29 @@ class CheckworthinessModel:
         (`has_quantity` as for `linguistic_features`)."""
         if not isinstance(text, str):
             raise TypeError("text must be a str")
-        features = self.features(text, has_quantity=has_quantity)
-        value = self._value(features)
-        margin = self.intercept + value * sum(self.weights[name] for name in features)
-        return self._calibrated(margin)
+        return self._calibrated(self._margin(self._grouped(text, has_quantity)))
 
     def assess(self, text: str, *, top: int = 6) -> Assessment:
         """The score with the `top` features that moved it most, strongest first."""
         if not isinstance(text, str):
             raise TypeError("text must be a str")
-        features = self.features(text)
-        value = self._value(features)
-        margin = self.intercept + value * sum(self.weights[name] for name in features)
-        contributions = tuple(self._explained(features, value, text)[:top])
-        score = self._calibrated(margin)
+        grouped = self._grouped(text, None)
+        features = self._flat(grouped)
+        contributions = tuple(self._explained(features, text)[:top])
+        score = self._calibrated(self._margin(grouped))
         return Assessment(score=score, checkworthy=score >= 0.5, contributions=contributions)
 
-    def _explained(self, features: list[str], value: float, text: str) -> list[Contribution]:
+    def _explained(self, features: list[str], text: str) -> list[Contribution]:
         """The features as reasons, strongest first; the features that say the sentence has a
         number make one reason, worded by the first of `_FIGURE_FEATURES` present, whose weight
         is theirs together."""
+        values = self.values(features)
         figure = [name for name in _FIGURE_FEATURES if name in features]
         reasons = [
             Contribution(
                 feature=name,
                 description=describe(name, text),
-                weight=round(self.weights[name] * value, 4),
+                weight=round(self.weights[name] * values[name[0]], 4),
             )
             for name in features
             if name not in figure
@@ -337,7 +243,7 @@ class CheckworthinessModel:
                 Contribution(
                     feature=figure[0],
                     description=describe(figure[0], text),
-                    weight=round(sum(self.weights[name] for name in figure) * value, 4),
+                    weight=round(sum(self.weights[name] * values[name[0]] for name in figure), 4),
                 )
             )
         return sorted(reasons, key=lambda reason: (-abs(reason.weight), reason.feature))

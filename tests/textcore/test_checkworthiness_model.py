@@ -63,7 +63,11 @@ def test_assessment_score_and_verdict_agree_with_score(model):
 
 def test_every_explanation_names_a_feature_of_the_sentence_that_the_model_weighs(model):
     for sentence in SENTENCES:
-        present = set(extract_features(sentence, char_ngrams=model.char_ngrams))
+        present = set(
+            extract_features(
+                sentence, char_ngrams=model.char_ngrams, capitalised_may=model.capitalised_may
+            )
+        )
         contributions = model.assess(sentence).contributions
         assert contributions
         for contribution in contributions:
@@ -98,8 +102,8 @@ def test_a_figure_is_one_reason_in_words_weighing_what_its_features_weigh(model)
     assert FIGURE_FEATURES <= set(features)  # the three features that say "a number" fire
     contributions, figure = _figure_reasons(model, sentence)
     assert [c.description for c in figure] == ["states a figure"]
-    value = 1 / math.sqrt(len(features)) if model.scale == "l2" else 1.0
-    together = sum(model.weights[name] for name in FIGURE_FEATURES) * value
+    values = model.values(features)
+    together = sum(model.weights[name] * values[name[0]] for name in FIGURE_FEATURES)
     assert figure[0].weight == pytest.approx(together, abs=1e-3)
     assert not any("[number]" in c.description for c in contributions)
     assert not any(c.description == "contains a number" for c in contributions)
@@ -138,6 +142,71 @@ def test_a_word_pair_is_explained_as_an_ngram(model):
     assessment = model.assess("Unemployment rose by two percent of the workforce.", top=1000)
     pairs = [c.description for c in assessment.contributions if c.feature.startswith("b:")]
     assert "n-gram: 'percent of'" in pairs
+
+
+def test_the_model_reads_the_features_the_trainer_computes(model):
+    # the runtime looks word parts up word by word; the set must be the trainer's
+    for sentence in [*SENTENCES, "Thousands marched in May; may they march again in May."]:
+        expected = {
+            name
+            for name in extract_features(
+                sentence, char_ngrams=model.char_ngrams, capitalised_may=model.capitalised_may
+            )
+            if name in model.weights
+        }
+        found = model.features(sentence)
+        assert len(found) == len(set(found))
+        assert set(found) == expected
+
+
+def test_each_feature_group_weighs_its_factor_over_its_size(model):
+    features = model.features(SENTENCES[1])
+    values = model.values(features)
+    for group in ("w", "b", "c", "f"):
+        size = sum(1 for name in features if name[0] == group)
+        assert size
+        assert values[group] == pytest.approx(model.group_scale[group] / math.sqrt(size))
+    margin = model.intercept + sum(model.weights[n] * values[n[0]] for n in features)
+    assert model.score(SENTENCES[1]) == pytest.approx(
+        1 / (1 + math.exp(-(model.slope * margin + model.offset))), abs=1e-3
+    )
+
+
+def test_scores_do_not_depend_on_the_word_parts_already_looked_up(monkeypatch):
+    fresh = read_model(DEFAULT_PATH)
+    before = [fresh.score(s) for s in SENTENCES]
+    monkeypatch.setattr("textcore.checkworthiness_model._PARTS_CACHE_SIZE", 3)
+    small = read_model(DEFAULT_PATH)
+    assert [small.score(s) for s in SENTENCES] == before
+    assert [small.score(s) for s in reversed(SENTENCES)] == before[::-1]
+    assert len(small._parts) <= 3
+
+
+def test_a_model_with_a_feature_of_unknown_kind_is_refused(tmp_path):
+    data = _shipped()
+    data["weights"]["x:mystery"] = 1.0
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(ModelError, match="unknown kinds"):
+        read_model(path)
+
+
+def test_a_model_without_group_factors_is_refused(tmp_path):
+    data = _shipped()
+    del data["features"]["group_scale"]["c"]
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(ModelError, match="malformed"):
+        read_model(path)
+
+
+def test_a_model_of_the_previous_format_version_is_refused(tmp_path):
+    data = _shipped()
+    data["format_version"] = 1
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(ModelError, match="version 2"):
+        read_model(path)
 
 
 def test_a_missing_model_file_is_named_in_the_error(tmp_path):

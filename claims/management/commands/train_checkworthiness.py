@@ -18,8 +18,9 @@ class Command(BaseCommand):
         parser.add_argument("--output")
         parser.add_argument("--check", action="store_true")
         parser.add_argument("--no-lodo", action="store_true")
+        parser.add_argument("--jobs", type=int, default=1)
 
-    def handle(self, *args, data_dir, dev_dir, output, check, no_lodo, **options):
+    def handle(self, *args, data_dir, dev_dir, output, check, no_lodo, jobs, **options):
         path = Path(settings.BASE_DIR) / "scripts" / "train_checkworthiness.py"
         spec = importlib.util.spec_from_file_location("train_checkworthiness", path)
         trainer = importlib.util.module_from_spec(spec)
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         argv += ["--output", output] if output else []
         argv += ["--check"] if check else []
         argv += ["--no-lodo"] if no_lodo else []
+        argv += ["--jobs", str(jobs)]
         try:
             status = trainer.main(argv, log=lambda line: self.stdout.write(line))
         except SystemExit as exc:

@@ -1,0 +1,319 @@
+"""The features of the learned check-worthiness model (`textcore.checkworthiness_model`) and
+how they are put in words for a fact-checker. The trainer computes them with the same
+functions, so a sentence has the same features at training time and at run time.
+
+Features (all binary; a feature's group is the letter before the colon):
+    w:WORD          a word, lower-cased; numbers become "#"; a capitalised "May" inside the
+                    sentence (the month or a name, not the modal) stays "May" when asked
+    b:WORD WORD     two words in a row; "<s>" and "</s>" mark the sentence's ends
+    c:PART          2 to 5 letters of a word (the range is the model's), "<" and ">" marking
+                    its edges: "<fe", "ell>", "<fell>"
+    f:NAME          a linguistic feature (see `LINGUISTIC`), computed from the text alone
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import checkworthiness
+from .lexicon import MONTH_NAME_RE
+from .quantities import parse_quantities, parse_years
+from .text import subject_opening
+
+__all__ = [
+    "LINGUISTIC",
+    "MAX_SCORED_CHARS",
+    "NUMBER_TOKEN",
+    "describe",
+    "extract_features",
+    "linguistic_features",
+    "tokens",
+    "word_parts",
+]
+
+# Only the start of a very long "sentence" (a table, a pasted document) is read: past this the
+# text is no longer one sentence and reading all of it would only cost time.
+MAX_SCORED_CHARS = 5000
+
+# The linguistic features, in the words value to a fact-checker.
+LINGUISTIC: dict[str, str] = {
+    "quantity": "states a figure",
+    "number": "contains a number",
+    "role": "names a role or title",
+    "ranking": "ranking or record word",
+    "causal": "states a cause",
+    "named_subject": "subject is a name",
+    "definite": "plain statement (finite verb, no hedge)",
+    "date": "names a date",
+    "attributed": "attributed to a source",
+    "prediction": "prediction word",
+    "attributed_forecast": "figure forecast by a named body",
+    "future": "plan stated in the future tense",
+    "opinion": "opinion word",
+    "conditional": "conditional clause",
+    "question": "is a question",
+    "first_person": "speaks in the first or second person",
+    "vague": "vague word",
+    "evaluative": "evaluative word",
+    "negation": "negation",
+    "pronoun": "subject is a pronoun",
+    "short": "very short",
+    "intention": "states an intention",
+    "participle": "participle clause",
+    "reported_view": "reports a view, not a fact",
+    "headline": "headline",
+    "evaluative_predicate": "judges rather than states",
+    "promise": "a promise in the first person",
+}
+
+# "the figures were worrying", "is deeply unfair", "seemed very encouraging": a copula whose
+# predicate is a judgement; the thing judged may be a fact, the sentence is a view of it.
+# Read from the sentence's words (`tokens`), not by a pattern over the text.
+_EVALUATIVE_ADJECTIVES = frozenset(
+    """good bad great terrible wrong right unacceptable worrying concerning troubling alarming
+    disturbing encouraging disappointing promising positive negative welcome unfair fair
+    ridiculous absurd shameful outrageous dangerous important crucial essential vital
+    significant serious clear unclear wonderful excellent impressive remarkable tremendous
+    disastrous catastrophic appalling awful horrible fantastic amazing difficult hard easy
+    necessary unnecessary sad tragic worse better strong weak productive honest rational
+    poor dramatic key critical wise unwise helpful useful harmful reasonable unreasonable
+    acceptable appropriate inappropriate irresponsible responsible successful unsuccessful
+    effective ineffective worthwhile disgraceful deplorable regrettable unfortunate
+    fortunate optimistic pessimistic confident hopeful concerned worried pleased happy
+    unhappy proud disappointed delighted satisfied dissatisfied upset angry surprised
+    shocked""".split()
+)
+_COPULAS = frozenset(
+    """is are was were remain remains remained seem seems seemed look looks looked sound
+    sounds sounded feel feels felt be been being appear appears appeared became become
+    becomes becoming getting got it's that's what's he's she's they're we're you're""".split()
+)
+_DEGREE_WORDS = frozenset(
+    """not very so too more most less least pretty rather fairly even still quite""".split()
+)
+# "critical of", "good at", "responsible for" name a stance or a duty, not a verdict
+_RELATION_AFTER = frozenset("of in at by on from for to with about".split())
+# "I will cut taxes", "we're going to build", "I promise": the speaker's own undertaking
+_PROMISE_OPENERS = {
+    ("i'll",): 1,
+    ("we'll",): 1,
+    ("i", "will"): 2,
+    ("we", "will"): 2,
+    ("i", "shall"): 2,
+    ("we", "shall"): 2,
+    ("i", "promise"): 2,
+    ("we", "promise"): 2,
+    ("i", "pledge"): 2,
+    ("we", "pledge"): 2,
+    ("i", "intend"): 2,
+    ("we", "intend"): 2,
+    ("i'm", "going", "to"): 3,
+    ("we're", "going", "to"): 3,
+    ("i", "am", "going", "to"): 4,
+    ("we", "are", "going", "to"): 4,
+}
+_PROMISE_SPEAKERS = frozenset(opener[0] for opener in _PROMISE_OPENERS)
+
+
+def evaluative_predicate(words: list[str]) -> str:
+    """The words of a judgement as predicate ("were worrying", "is not fair") in the
+    sentence's words (`tokens`), or ""."""
+    if _COPULAS.isdisjoint(words):
+        return ""
+    for i, word in enumerate(words):
+        if word not in _COPULAS:
+            continue
+        j = i + 1
+        while (
+            j < len(words)
+            and j <= i + 2
+            and (words[j] in _DEGREE_WORDS or (words[j].endswith("ly") and len(words[j]) > 4))
+        ):
+            j += 1
+        if j < len(words) and words[j] in _EVALUATIVE_ADJECTIVES:
+            if j + 1 == len(words) or words[j + 1] not in _RELATION_AFTER:
+                return " ".join(words[i : j + 1])
+    return ""
+
+
+def promise(words: list[str]) -> str:
+    """The words of a promise in the first person ("i will", "we're going to") in the
+    sentence's words (`tokens`), or ""."""
+    if _PROMISE_SPEAKERS.isdisjoint(words):
+        return ""
+    for i, word in enumerate(words):
+        if word in _PROMISE_SPEAKERS:
+            for size in (1, 2, 3, 4):
+                if tuple(words[i : i + size]) in _PROMISE_OPENERS:
+                    return " ".join(words[i : i + size])
+    return ""
+
+
+# Linguistic features read from the words, with the function that finds their words.
+_WORD_FEATURES = {"evaluative_predicate": evaluative_predicate, "promise": promise}
+
+# Which words triggered a word-list feature, so the explanation can quote it.
+_TRIGGERS: dict[str, re.Pattern[str]] = {
+    "ranking": checkworthiness._RANKING,
+    "causal": checkworthiness._CAUSAL,
+    "attributed": checkworthiness._ATTRIBUTED,
+    "prediction": checkworthiness._PREDICTION,
+    "future": checkworthiness._PREDICTION,
+    "opinion": checkworthiness._OPINION,
+    "vague": checkworthiness._VAGUE,
+    "evaluative": checkworthiness._EVALUATIVE,
+    "intention": checkworthiness._INTENTION,
+    "negation": checkworthiness._NEGATION,
+}
+
+NUMBER_TOKEN = "#"
+_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:/]\d+)*|[$£€%?]")
+
+
+def _named_subject(text: str) -> bool:
+    """Whether the sentence opens (after a short phrase such as "In 2004,") with a name: an
+    acronym ("NATO") or two capitalised words ("Jensen Huang", "Bank of England" aside)."""
+    words = subject_opening(text)
+    if not words or not words[0]:
+        return False
+    first = words[0]
+    if len(first) > 1 and first.isupper():
+        return True
+    return len(words) > 1 and first[:1].isupper() and words[1][:1].isupper() and first != "The"
+
+
+def tokens(text: str, *, capitalised_may: bool = False) -> list[str]:
+    """Lower-cased words of `text`; every number is `NUMBER_TOKEN`; with `capitalised_may`,
+    "May" after the first word (a month or a name, not the modal) stays "May"."""
+    found = _TOKEN_RE.findall(text.lower())
+    if capitalised_may and "May" in text:
+        cased = _TOKEN_RE.findall(text)
+        if len(cased) == len(found):  # lower-casing changed no word's bounds
+            found = [
+                "May" if i and token == "May" else lower
+                for i, (token, lower) in enumerate(zip(cased, found, strict=True))
+            ]
+    return [NUMBER_TOKEN if token[0].isdigit() else token.replace("’", "'") for token in found]
+
+
+def word_parts(word: str, low: int, high: int) -> list[str]:
+    """The `c:` features of one word: its parts of `low` to `high` letters, "<" and ">"
+    marking its edges (a capitalised "May" gives the parts of "may")."""
+    marked = f"<{word.lower()}>"
+    return [
+        "c:" + marked[i : i + size]
+        for size in range(low, high + 1)
+        for i in range(len(marked) - size + 1)
+    ]
+
+
+def linguistic_features(
+    text: str, *, has_quantity: bool | None = None, words: list[str] | None = None
+) -> list[str]:
+    """Names of the linguistic features the sentence shows (keys of `LINGUISTIC`).
+    `has_quantity` is whether it states a figure, when the caller has read its quantities
+    already (the extractor has); None reads them here. `words` are the text's `tokens`, when
+    the caller has them."""
+    if has_quantity is None:
+        has_quantity = bool(parse_quantities(text))
+    has_date = bool(parse_years(text)) or bool(MONTH_NAME_RE.search(text))
+    fired = checkworthiness.explain(
+        text,
+        has_quantity=has_quantity,
+        has_date=has_date,
+        named_subject=_named_subject(text),
+    )
+    names = sorted(fired)
+    if any(map(str.isdigit, text)):
+        names.append("number")
+    if words is None:
+        words = tokens(text)
+    found = [name for name, find in _WORD_FEATURES.items() if find(words)]
+    if "evaluative_predicate" in found and "definite" in names:
+        names.remove("definite")  # a judgement is not a plain statement of fact
+    return names + found
+
+
+def extract_features(
+    text: str,
+    *,
+    bigrams: bool = True,
+    char_ngrams: tuple[int, int] | None = (2, 5),
+    capitalised_may: bool = True,
+    has_quantity: bool | None = None,
+) -> list[str]:
+    """The names of the features a sentence shows, without duplicates, in a fixed order
+    (`has_quantity` as for `linguistic_features`)."""
+    text = text[:MAX_SCORED_CHARS]
+    words = tokens(text, capitalised_may=capitalised_may)
+    found: dict[str, None] = {}
+    for word in words:
+        found["w:" + word] = None
+    if bigrams:
+        sequence = ["<s>", *words, "</s>"]
+        for first, second in zip(sequence, sequence[1:], strict=False):
+            found[f"b:{first} {second}"] = None
+    if char_ngrams:
+        for word in dict.fromkeys(words):
+            if word != NUMBER_TOKEN:
+                found.update(dict.fromkeys(word_parts(word, *char_ngrams)))
+    for name in linguistic_features(text, has_quantity=has_quantity, words=words):
+        found["f:" + name] = None
+    return list(found)
+
+
+def describe(feature: str, text: str = "") -> str:
+    """A feature in a fact-checker's words ("states a figure", "n-gram: 'percent of'")."""
+    group, _, value = feature.partition(":")
+    if group == "f":
+        description = LINGUISTIC.get(value, value.replace("_", " "))
+        if value in _WORD_FEATURES:
+            words = _WORD_FEATURES[value](tokens(text))
+            return f"{description}: '{_as_written(words, text)}'" if words else description
+        trigger = _TRIGGERS.get(value)
+        match = trigger.search(text) if trigger and text else None
+        return f"{description}: '{match.group(0)}'" if match else description
+    if group == "w":
+        if value == NUMBER_TOKEN:
+            return LINGUISTIC["number"]
+        return "word: 'May' (a month or a name)" if value == "May" else f"word: '{value}'"
+    if group == "b":
+        first, _, second = value.partition(" ")
+        if NUMBER_TOKEN in (first, second):
+            return _number_pair(first, second)
+        if first == "<s>":
+            return f"opens with '{second}'"
+        if second == "</s>":
+            return f"ends with '{first}'"
+        return f"n-gram: '{value}'"
+    if group == "c":
+        part = value.strip("<>")
+        if value.startswith("<") and value.endswith(">"):
+            return f"word: '{part}'"
+        if value.startswith("<"):
+            return f"word starting '{part}'"
+        if value.endswith(">"):
+            return f"word ending '{part}'"
+        return f"word part: '{part}'"
+    return feature
+
+
+def _as_written(words: str, text: str) -> str:
+    """Lower-cased words as the text writes them ("i will" -> "I will")."""
+    apostrophe = "['’]"
+    pattern = r"\s+".join(re.escape(w).replace("'", apostrophe) for w in words.split())
+    match = re.search(rf"(?<!\w){pattern}(?!\w)", text, re.IGNORECASE)
+    return match.group(0) if match else words
+
+
+def _number_pair(first: str, second: str) -> str:
+    """Two words in a row of which one or both are a number, in words."""
+    if first == second == NUMBER_TOKEN:
+        return "two numbers in a row"
+    if first == "<s>":
+        return "opens with a number"
+    if second == "</s>":
+        return "ends with a number"
+    if first == NUMBER_TOKEN:
+        return f"'{second}' after a number"
+    return f"'{first}' before a number"
