@@ -17,7 +17,7 @@ lemmas, so the text core only looks words up:
   the splitter takes them for verbs only where the words around them say so.
 - `base`: base forms of verbs that are nouns or adjectives in fewer than one tagged use
   in 20 ("weaken", "raise"; not "open", "plan"): a lower-case one opens a verb phrase.
-- `past`: simple past forms, regular ("refined", "carried", "stopped") and irregular
+- `past`: simple past forms, regular ("produced", "carried", "stopped") and irregular
   (verb.exc: "rose", "took"), whose verb reading wins in the same way over the form read
   as a noun or an adjective ("ground", "detailed" are not listed). A verb with an
   irregular past gets no regular one ("rose", not "rised"; "see" makes no "seed").
