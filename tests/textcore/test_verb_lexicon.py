@@ -143,3 +143,9 @@ def test_and_after_a_gerund_joins_its_objects():
         "The bill allows holding protesters and political suspects without charge for a month."
     )
     assert not any(t.startswith("Political suspects") for t in texts)
+
+
+def test_an_aside_opening_with_an_irregular_participle_describes_the_noun():
+    texts = claim_texts("The Kivu mine - dug by Belgian engineers in 1952 - employs 3,000 people.")
+    assert "The Kivu mine employs 3,000 people." in texts
+    assert any(t.startswith("The Kivu mine is dug by Belgian engineers") for t in texts)
