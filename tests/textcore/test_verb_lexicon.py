@@ -47,6 +47,9 @@ def test_regular_forms_follow_english_spelling():
 
 def test_irregular_pasts_come_from_the_exception_list_and_participles_stay_out():
     assert {"rose", "took", "began", "wrote", "fought"} <= verbs.IRREGULAR_PAST_FORMS
+    assert {"led", "fled", "fed"} <= verbs.IRREGULAR_PAST_FORMS  # irregular, though in -ed
+    assert not {"stopped", "carried"} & verbs.IRREGULAR_PAST_FORMS
+    assert _subject("The prime minister led talks with the unions.") == "The prime minister"
     assert not {"taken", "begun", "written", "shown"} & verbs.PAST_FORMS
     assert "risen" in build_verb_lexicon.irregular_forms("rise", ["risen", "rose"])[1]
 
