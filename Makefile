@@ -58,6 +58,7 @@ test: venv services
 
 pytest: venv services
 	bash scripts/ensure-browser.sh
+	bash scripts/ensure-wordnet.sh
 	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) PYTHONDONTWRITEBYTECODE= \
 		$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 

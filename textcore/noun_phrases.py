@@ -62,7 +62,7 @@ def _is_boundary(token: str) -> bool:
         or word in DETERMINERS
         or word in {"and", "or", "which", "who", "that", "to", "of"}
         or is_verb(token)
-        or (word.endswith("ed") and word not in ED_ADJECTIVES)
+        or (word.endswith("ed") and word not in ED_ADJECTIVES and not token[:1].isupper())
     )
 
 
@@ -151,7 +151,7 @@ def _not_a_noun(word: str, raw: str) -> bool:
         or word in PRONOUNS
         or word.endswith(("ly", "ing"))
         or is_verb(raw)
-        or (word.endswith("ed") and word not in ED_ADJECTIVES)
+        or (word.endswith("ed") and word not in ED_ADJECTIVES and not raw[:1].isupper())
     )
 
 

@@ -22,6 +22,7 @@ from .grammar import (
     proper_name_verb,
     third_person,
 )
+from .verbs import PRESENT_FORMS, PRESENT_NOUN_FORMS
 from .words import (
     ADVERBS,
     DETERMINERS,
@@ -42,6 +43,7 @@ _SPLIT_RE = re.compile(
     r"(?P<reason>(?<!\bsuch)(?<!\bsame),?\s+(?:as|because)\s+(?!(?:well|part|much|many|soon|long|far|good|such|usual|"
     r"expected|planned|a|an|if|though|of|to|for|in|with|it|he|she|they|this|that)\b)))"
 )
+_THAT_RE = re.compile(r"\sthat\s+(\S+)")
 _FRAME_RE = re.compile(
     r"\s*(?:has\s+|had\s+|have\s+)?(?:also\s+|later\s+|previously\s+)?"
     r"(?:said|says|say|told\s+[^,;:\"“]{1,60}?\s+that|tells\s+[^,;:\"“]{1,60}?\s+that|added|adds|"
@@ -196,9 +198,9 @@ def _clauses(work: str) -> list[Draft]:
         left = work[left_start : match.start()]
         right = work[match.end() :]
         right_tokens = right.split()
+        left_verb = first_verb(left, limit=40)
         has_verb = (
-            first_verb(left, limit=40) is not None
-            or proper_name_verb(work[: match.start()], left_start) is not None
+            left_verb is not None or proper_name_verb(work[: match.start()], left_start) is not None
         )
         if match.group("contrast") and not has_verb and len(left.split()) >= 4:
             # ", although ...", ", whereas ...": a subordinator always opens a clause, so the
@@ -241,7 +243,11 @@ def _clauses(work: str) -> list[Draft]:
                 index += 1
             head = right_tokens[index]
             following = right_tokens[index + 1] if index + 1 < len(right_tokens) else ""
-            if is_verb(head, following) and subject:
+            if (is_verb(head, following) or _parallel_present(head, left_verb)) and subject:
+                if not inner_subject and _that_clause(left) and match.group(0)[:1] != ",":
+                    # "claiming that preventing X fortifies them and weakens Y": the verb goes
+                    # with the clause after "that", whose subject is not known
+                    continue
                 cuts.append((match.start(), match.end(), True))
                 if inner_subject and not _REPORTING_FRAME_WORD.match(clean_word(head)):
                     inner_shared.add(match.end())
@@ -253,7 +259,7 @@ def _clauses(work: str) -> list[Draft]:
                 first = clean_word(words[0])
                 if len(words) > 1 and is_pronoun(words[-1]):
                     continue  # "tools they needed": a relative clause without "that"
-                if _noun_coordination(left) or not has_verb:
+                if _noun_coordination(left) or not has_verb or _gerund_object(left, match):
                     continue
                 if first not in ADVERBS and not is_verb(first):
                     cuts.append((match.start(), match.end(), False))
@@ -287,3 +293,38 @@ def _clauses(work: str) -> list[Draft]:
             Draft("participle" if start in participles else "clause", kept, prefix=prefix)
         )
     return drafts
+
+
+def _parallel_present(head: str, left_verb: re.Match[str] | None) -> bool:
+    """'expects a fall and forecasts lower earnings': after "and", a verb that is also a noun
+    is a verb when the clause before it has a present verb of the same form."""
+    left = clean_word(left_verb.group(0)) if left_verb is not None else ""
+    return (
+        head.islower()
+        and clean_word(head) in PRESENT_NOUN_FORMS
+        and (left in PRESENT_FORMS or left in PRESENT_NOUN_FORMS)
+    )
+
+
+def _that_clause(text: str) -> bool:
+    """'that' opens a clause in `text`: before a determiner, a pronoun, a name or a gerund
+    ("that the plans", "that preventing"), not "that idea"."""
+    for match in _THAT_RE.finditer(text):
+        after = match.group(1)
+        word = clean_word(after)
+        if word in DETERMINERS or word in PRONOUNS or after[:1].isupper() or word.endswith("ing"):
+            return True
+    return False
+
+
+def _gerund_object(left: str, match: re.Match[str]) -> bool:
+    """'for keeping UK and foreign suspects': an "and" without a comma a few words after a
+    gerund joins the gerund's objects, not two clauses."""
+    if match.group(0)[:1] == ",":
+        return False
+    tokens = left.split()[-4:]
+    for index in range(len(tokens) - 1, -1, -1):
+        word = clean_word(tokens[index])
+        if word.endswith("ing") and len(word) > 5 and word not in PARTICIPLE_SKIP:
+            return tokens[index].islower() and first_verb(" ".join(tokens[index + 1 :])) is None
+    return False

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 
+from .verbs import FINITE_FORMS, PRESENT_FORMS, PRESENT_NOUN_FORMS
 from .words import (
     ADVERBS,
     AUX,
     BASE_VERBS,
     DETERMINERS,
     ED_ADJECTIVES,
-    IRREGULAR,
+    INVARIANT_VERBS,
     NOT_NAMES,
     PARTICIPLE_SKIP,
     PREPOSITIONS,
@@ -35,18 +36,34 @@ def is_pronoun(token: str) -> bool:
 
 def is_verb(token: str, next_token: str = "") -> bool:
     """A finite verb, judged from the word alone and the word after it (no tagger)."""
-    return _is_verb(clean_word(token), next_token)
+    word = clean_word(token)
+    return _is_verb(word, _next_word(token, next_token), _written_lower(token, word))
 
 
-def _is_verb(word: str, next_token: str) -> bool:
-    """`is_verb` of a word already cleaned."""
+def _next_word(token: str, next_token: str) -> str:
+    """The word after `token`, unless punctuation ends the phrase ("peers: ...")."""
+    return "" if token.endswith((",", ".", ";", ":", "!", "?")) else next_token
+
+
+def _written_lower(token: str, word: str) -> bool:
+    return word == token.strip(",.;:!?\"'“”‘’()[]")
+
+
+def _is_verb(word: str, next_token: str, lower: bool = True) -> bool:
+    """`is_verb` of a word already cleaned; `lower`: the word was written in lower case."""
     if not word:
         return False
-    if word in AUX or word in IRREGULAR:
+    if word in _CLOSED_VERBS:
         return True
     if word.endswith("n't") or word.endswith("n’t"):
         return True
-    if len(word) > 4 and word.endswith("ed") and word not in ED_ADJECTIVES and "-" not in word:
+    if (
+        len(word) > 4
+        and word.endswith("ed")
+        and word not in ED_ADJECTIVES
+        and "-" not in word
+        and lower  # "the United States", "Sheikh Mohammed": a capital marks a name
+    ):
         after = clean_word(next_token)
         # "imported cars" is an adjective; "ended without", "initiated this call" are verbs
         if after in DETERMINERS or after in PREPOSITIONS or after in PRONOUNS:
@@ -54,28 +71,83 @@ def _is_verb(word: str, next_token: str) -> bool:
         if after and after.endswith("s") and not after.endswith("ss") and len(after) > 3:
             return next_token[:1].isupper()
         return True
+    # a verb of the lexicon, written in lower case (a capital marks a name: "Rose", "Marks");
+    # an -s form right before an auxiliary is a plural noun ("tax cuts will", "talks are")
+    if lower and word in FINITE_FORMS:
+        return word not in PRESENT_FORMS or clean_word(next_token) not in AUX
+    # one that is also a plural noun ("plans", "talks") when an object, a name or a figure
+    # follows: "plans to", "reports that", "leads the", "rises 5%"
+    if lower and word in PRESENT_NOUN_FORMS:
+        after = clean_word(next_token)
+        return (
+            after in DETERMINERS
+            or after in PRONOUNS
+            or after in _OBJECT_OPENERS
+            or next_token[:1].isdigit()
+            or next_token[:1].isupper()  # "claims Mr Prescott hosted"
+            or (next_token[:1] != "" and next_token[:1] in "$£€")
+        )
     return False
 
 
-def first_verb(text: str, start: int = 0, limit: int = 10) -> re.Match[str] | None:
-    """The first token of `text[start:]` that looks like a finite verb (within `limit` tokens)."""
+# words after which a verb that is also a noun is a verb ("plans to", "falls by")
+_OBJECT_OPENERS = {
+    "to", "that", "by", "more", "less", "about", "nearly", "almost", "around", "some",
+    "most", "much", "up", "down",
+}  # fmt: skip
+
+
+def first_verb(
+    text: str, start: int = 0, limit: int = 10, fallback: bool = False
+) -> re.Match[str] | None:
+    """The first token of `text[start:]` that looks like a finite verb (within `limit` tokens).
+    With `fallback`, a clause that has no other verb takes its first verb that is also a
+    noun ("booming growth drives demand"): a clause has a verb."""
     tokens = TOKEN_RE.finditer(text, start)
     token = next(tokens, None)
-    previous = ""
+    previous = previous_raw = ""
+    candidate = None
     for index in range(limit):
         if token is None:
-            return None
+            return candidate
         following = next(tokens, None)
         raw = token.group(0)
         word = clean_word(raw)
-        # the first word counts only as an auxiliary or irregular verb, and a word after a
-        # determiner only as an auxiliary
-        skipped = (index == 0 and word not in _AUX_OR_IRREGULAR) or (
-            previous in DETERMINERS and word not in AUX
+        lower = _written_lower(raw, word)
+        # the first word counts only as an auxiliary or a verb of the lexicon written in
+        # lower case (not an -ed word: "Founded in 1990, ..."), and a word after a
+        # determiner or a possessive ("China's exports") only as an auxiliary
+        skipped = (
+            index == 0 and word not in _CLOSED_VERBS and not (lower and word in _LEXICON_VERBS)
+        ) or ((previous in DETERMINERS or _is_possessive(previous)) and word not in AUX)
+        # a verb that is also a noun is a noun after a preposition or a verb ("of deposits",
+        # "held talks")
+        skipped = skipped or (
+            word in PRESENT_NOUN_FORMS
+            and (previous in _AFTER_NOUN_ONLY or previous in AUX or previous in FINITE_FORMS)
         )
         if not skipped:
-            if _is_verb(word, following.group(0) if following is not None else ""):
+            after = _next_word(raw, following.group(0) if following is not None else "")
+            if _is_verb(word, after, lower) or (
+                word in PRESENT_NOUN_FORMS
+                and lower
+                and previous_raw[:1].isupper()
+                and after[:1].isalnum()
+                and clean_word(after) not in AUX
+                and not _is_verb(clean_word(after), "")
+            ):
+                # ... or after a name, unless a verb follows: "Cochilco forecasts export
+                # earnings", not "Nestle shares fell"
                 return token
+            if (
+                fallback
+                and candidate is None
+                and word in PRESENT_NOUN_FORMS
+                and lower
+                and after[:1].isalnum()
+                and clean_word(after) not in AUX
+            ):
+                candidate = token
             if (
                 index > 1
                 and previous in _PRE_VERB_ADVERBS
@@ -86,11 +158,23 @@ def first_verb(text: str, start: int = 0, limit: int = 10) -> re.Match[str] | No
             ):
                 return token  # "The Lib Dems also oppose ...": a verb after a sentence adverb
         previous = word
+        previous_raw = raw
         token = following
-    return None
+    return candidate
 
 
-_AUX_OR_IRREGULAR = AUX | IRREGULAR
+_CLOSED_VERBS = AUX | INVARIANT_VERBS
+_LEXICON_VERBS = FINITE_FORMS | PRESENT_NOUN_FORMS
+_AFTER_NOUN_ONLY = PREPOSITIONS | {"of"}
+# "it's", "that's": 's after these is "is" or "has", not a possessive
+_CONTRACTED = PRONOUNS | {"that", "there", "here", "what", "who", "where", "let"}
+
+
+def _is_possessive(word: str) -> bool:
+    """'China's', 'the firm's': a possessive, which opens a noun phrase."""
+    return word.endswith(("'s", "’s")) and word[-3:-2].isalnum() and word[:-2] not in _CONTRACTED
+
+
 _FUNCTION_WORDS = DETERMINERS | PREPOSITIONS | PRONOUNS | ADVERBS
 
 
@@ -182,7 +266,7 @@ def _find_subject(text: str, start: int) -> tuple[int, int] | None:
             start = comma + 1
     while start < segment_end and text[start].isspace():
         start += 1
-    verb = proper_name_verb(text, start) or first_verb(text, start, limit=9)
+    verb = proper_name_verb(text, start) or first_verb(text, start, limit=9, fallback=True)
     if verb is None:
         return None
     subject = text[start : verb.start()].rstrip()

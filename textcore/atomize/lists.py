@@ -21,6 +21,7 @@ from .grammar import (
     is_pronoun,
     is_verb,
 )
+from .verbs import BASE_FORMS
 from .words import DETERMINERS, PARTICIPLE_SKIP, PREPOSITIONS, PRONOUNS
 
 _RECIPROCAL_RE = re.compile(
@@ -34,6 +35,12 @@ _RECIPROCAL_RE = re.compile(
     re.IGNORECASE,
 )
 
+# nouns that gather the items of the list after their "of" into one thing
+_COLLECTIVE_OF_RE = re.compile(
+    r"\b(?:combination|mix|mixture|blend|range|series|variety|host|set|group|number|list|"
+    r"package|total|sum|array|raft|string|pair|trio)\s+of\s",
+    re.IGNORECASE,
+)
 _ITEM_TOKEN_RE = re.compile(r"[^\s,;:()\"“”]+")
 
 
@@ -131,6 +138,9 @@ def _find_lists(kept: str) -> list[list[tuple[int, int]]]:
         first_start = _item_start(kept, first_cut, floor)
         if first_start < 0 or not _plain_item(kept[first_start:first_cut]):
             continue
+        if _COLLECTIVE_OF_RE.search(kept[first_start:first_cut]):
+            continue  # "a combination of A, B and C": one subject made of the items
+
         items.insert(0, (first_start, first_cut))
         last = _last_item(kept, match.end())
         if last is None or not _plain_item(kept[last[0] : last[1]]):
@@ -191,6 +201,8 @@ def _plain_item(text: str) -> bool:
         and (clean_word(words[1]) in DETERMINERS | {"more", "less"} or is_pronoun(words[1]))
     ):
         return False  # "weakens the dollar"
+    if words[0].islower() and clean_word(words[0]) in BASE_FORMS:
+        return False  # "raise costs for builders": a verb and its object
     return not any(is_verb(w) for w in words[1:]) and not is_verb(words[0])
 
 

@@ -1,0 +1,242 @@
+"""Build the claim splitter's English verb lexicon from WordNet 3.0.
+
+    .venv/bin/python scripts/build_verb_lexicon.py WORDNET_DIR [--output FILE] [--check]
+
+WORDNET_DIR is WordNet's database folder (Debian's wordnet-base installs it at
+/usr/share/wordnet); the files read are index.verb, index.noun, index.adj, verb.exc and
+cntlist.rev. The output (default `textcore/atomize/verbs.json`) lists word forms, not
+lemmas, so the text core only looks words up:
+
+- `present`: third-person singular present forms ("refines", "goes", "carries", "has") of
+  every one-word verb whose verb reading is the more frequent one: the lemma's verb
+  senses are tagged more often in WordNet's sense-tagged corpus (cntlist.rev) than its
+  noun senses and the form's own noun senses together ("forms", "costs" stay nouns,
+  "refines" is a verb). Where neither reading is tagged, the one with more senses wins.
+  Forms that are also nouns in at least one tagged use in 20 (untagged: that WordNet
+  lists as nouns at all) are listed apart, in `present_nouns` ("plans", "talks", "shows"):
+  the splitter takes them for verbs only where the words around them say so.
+- `base`: base forms of verbs that are nouns or adjectives in fewer than one tagged use
+  in 20 ("weaken", "raise"; not "open", "plan"): a lower-case one opens a verb phrase.
+- `past`: simple past forms, regular ("produced", "carried", "stopped") and irregular
+  (verb.exc: "rose", "took"), whose verb reading wins in the same way over the form read
+  as a noun or an adjective ("ground", "detailed" are not listed). A verb with an
+  irregular past gets no regular one ("rose", not "rised"; "see" makes no "seed").
+  Irregular forms that only serve as past participles are left out: those ending in -en,
+  -wn or -rn ("taken", "shown", "sworn"), those ending in -n or -ne beside a form that
+  does not ("done" beside "did", "lain" beside "lay"), and the -u- form beside an -a- one
+  ("begun" beside "began").
+- `participles`: those past-participle-only forms.
+- `adjectives`: -ed words that are adjectives, nouns or past forms whose other reading wins
+  ("limited", "unprecedented", "hundred"): words that look like a past tense and are not.
+
+`--check` rebuilds the lexicon in memory and fails when the file differs from it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = ROOT / "textcore" / "atomize" / "verbs.json"
+VERSION = 1
+LICENCE = (
+    "WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Permission to "
+    "use, copy, modify and distribute this software and database and its documentation for "
+    "any purpose and without fee or royalty is hereby granted, provided that you agree to "
+    "comply with the following copyright notice and statements, including the disclaimer, "
+    "and that the same appear on ALL copies of the software, database and documentation, "
+    "including modifications that you make for internal use or for distribution. THIS "
+    'SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO '
+    "REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT "
+    "LIMITATION, PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES OF "
+    "MERCHANTABILITY OR FITNESS FOR ANY PARTICULAR PURPOSE OR THAT THE USE OF THE LICENSED "
+    "SOFTWARE, DATABASE OR DOCUMENTATION WILL NOT INFRINGE ANY THIRD PARTY PATENTS, "
+    "COPYRIGHTS, TRADEMARKS OR OTHER RIGHTS. The name of Princeton University or Princeton "
+    "may not be used in advertising or publicity pertaining to distribution of the software "
+    "and/or database. Title to copyright in this software, database and any associated "
+    "documentation shall at all times remain with Princeton University and LICENSEE agrees "
+    "to preserve same."
+)
+WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
+# WordNet's synset types in sense keys: 1 noun, 2 verb, 3 adjective, 4 adverb, 5 satellite
+POS_OF_TYPE = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
+IRREGULAR_PRESENT = {"be": "is", "have": "has"}
+
+
+def read_index(folder: Path, name: str) -> dict[str, int]:
+    """One-word lemmas of an index file with their number of senses."""
+    senses: dict[str, int] = {}
+    for line in (folder / name).read_text(encoding="utf-8").splitlines():
+        if line.startswith(" "):
+            continue  # the licence at the top of the file
+        fields = line.split()
+        if WORD_RE.fullmatch(fields[0]):
+            senses[fields[0]] = int(fields[2])
+    return senses
+
+
+def read_counts(folder: Path) -> dict[tuple[str, str], int]:
+    """How often each lemma is tagged in each part of speech (cntlist.rev)."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for line in (folder / "cntlist.rev").read_text(encoding="utf-8").splitlines():
+        key, _number, count = line.split()
+        lemma, _, rest = key.partition("%")
+        counts[(lemma.lower(), POS_OF_TYPE[rest[0]])] += int(count)
+    return counts
+
+
+def read_exceptions(folder: Path) -> dict[str, list[str]]:
+    """verb.exc: each lemma's inflected forms that the regular rules do not make."""
+    forms: dict[str, list[str]] = defaultdict(list)
+    for line in (folder / "verb.exc").read_text(encoding="utf-8").splitlines():
+        form, *lemmas = line.split()
+        for lemma in lemmas:
+            if WORD_RE.fullmatch(form) and WORD_RE.fullmatch(lemma):
+                forms[lemma].append(form)
+    return forms
+
+
+def third_person(lemma: str) -> str:
+    if lemma in IRREGULAR_PRESENT:
+        return IRREGULAR_PRESENT[lemma]
+    if lemma.endswith(("s", "x", "z", "ch", "sh")) or re.search(r"[^aeiou]o$", lemma):
+        return lemma + "es"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def regular_past(lemma: str, exceptions: list[str]) -> str:
+    doubled = [f for f in exceptions if f.endswith("ed")]
+    if doubled:
+        return doubled[0]  # "stopped", "referred": verb.exc spells the doubled consonant
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
+def irregular_forms(lemma: str, exceptions: list[str]) -> tuple[list[str], list[str]]:
+    """The lemma's irregular past forms and its past-participle-only forms."""
+    present = {third_person(lemma), "am", "are", "is"}
+    forms = [f for f in exceptions if not f.endswith(("ing", "ed")) and f not in present]
+    participles = [
+        f
+        for f in forms
+        if f.endswith(("en", "wn", "rn"))
+        or (f.endswith(("n", "ne")) and any(not o.endswith(("n", "ne")) for o in forms))
+        or any(_u_of(f, other) for other in forms if other != f)
+    ]
+    return [f for f in forms if f not in participles], participles
+
+
+def _u_of(form: str, other: str) -> bool:
+    """'begun' is the participle of 'began': the same word with u for a."""
+    return len(form) == len(other) and any(
+        a == "u" and b == "a" and form[:i] + form[i + 1 :] == other[:i] + other[i + 1 :]
+        for i, (a, b) in enumerate(zip(form, other, strict=True))
+    )
+
+
+def build(folder: Path) -> dict:
+    verbs = read_index(folder, "index.verb")
+    nouns = read_index(folder, "index.noun")
+    adjectives = read_index(folder, "index.adj")
+    counts = read_counts(folder)
+    exceptions = read_exceptions(folder)
+
+    def rare_other(lemma: str, others: list[tuple[str, str]], share: int) -> bool:
+        """The other readings are fewer than one tagged use in `share` (0: never tagged);
+        untagged words: none is listed."""
+        verb = counts.get((lemma, "v"), 0)
+        other = sum(counts.get(key, 0) for key in others)
+        if verb or other:
+            return other == 0 if share == 0 else other * share < verb + other
+        listed = {"n": nouns, "a": adjectives}
+        return not any(word in listed[pos] for word, pos in others)
+
+    def verb_wins(lemma: str, other_words: list[tuple[str, str]]) -> bool:
+        """The lemma's verb reading is more frequent than the other readings listed."""
+        verb = counts.get((lemma, "v"), 0)
+        other = sum(counts.get(key, 0) for key in other_words)
+        if verb or other:
+            return verb > other
+        senses = {"n": nouns, "a": adjectives}
+        other_senses = sum(senses[pos].get(word, 0) for word, pos in other_words)
+        return verbs[lemma] > other_senses
+
+    present: set[str] = set()
+    shared: set[str] = set()
+    base: set[str] = set()
+    past_readings: dict[str, list[bool]] = defaultdict(list)
+    participles: set[str] = set()
+    for lemma in verbs:
+        form = third_person(lemma)
+        if verb_wins(lemma, [(lemma, "n"), (form, "n")]):
+            (present if rare_other(lemma, [(lemma, "n"), (form, "n")], 20) else shared).add(form)
+        if rare_other(lemma, [(lemma, "n"), (lemma, "a")], 20):
+            base.add(lemma)
+        irregular, only_participles = irregular_forms(lemma, exceptions.get(lemma, []))
+        participles.update(only_participles)
+        if not irregular:  # "rose", not "rised"; "see" makes no "seed"
+            irregular = [regular_past(lemma, exceptions.get(lemma, []))]
+        for past in irregular:
+            past_readings[past].append(verb_wins(lemma, [(past, "n"), (past, "a")]))
+    past_forms = {form for form, wins in past_readings.items() if any(wins)}
+    not_past = {form for form, wins in past_readings.items() if not any(wins)}
+    not_past |= {
+        word
+        for word in (*nouns, *adjectives)
+        if len(word) > 2 and word.endswith("ed") and word not in past_readings
+    }
+    return {
+        "about": "English verb forms for the claim splitter, derived from WordNet 3.0 by "
+        "scripts/build_verb_lexicon.py (see its docstring for the rules).",
+        "version": VERSION,
+        "licence": LICENCE,
+        "present": sorted(present),
+        "present_nouns": sorted(shared),
+        "base": sorted(base),
+        "past": sorted(past_forms),
+        "participles": sorted(participles - past_forms),
+        "adjectives": sorted(not_past),
+    }
+
+
+def dump(lexicon: dict) -> str:
+    lines = ["{"]
+    items = list(lexicon.items())
+    for index, (key, value) in enumerate(items):
+        comma = "," if index < len(items) - 1 else ""
+        lines.append(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("wordnet", type=Path, help="WordNet's database folder")
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--check", action="store_true", help="fail when the file is stale")
+    args = parser.parse_args(argv)
+    text = dump(build(args.wordnet))
+    if args.check:
+        current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+        if current != text:
+            print(f"{args.output} is not what {args.wordnet} builds", file=sys.stderr)
+            return 1
+        print(f"{args.output} is up to date")
+        return 0
+    args.output.write_text(text, encoding="utf-8")
+    print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,141 @@
+"""The verb lexicon derived from WordNet and the splitter rules that read it."""
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.textcore.claims import claim_texts
+from textcore.atomize import verbs
+from textcore.atomize.grammar import find_subject, first_verb, is_verb
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import build_verb_lexicon  # noqa: E402
+
+WORDNET = Path("/usr/share/wordnet")
+
+
+def _subject(text: str) -> str | None:
+    span = find_subject(text)
+    return text[span[0] : span[1]] if span else None
+
+
+def test_the_shipped_file_loads_with_its_licence():
+    data = json.loads((ROOT / "textcore" / "atomize" / "verbs.json").read_text())
+    assert data["version"] == build_verb_lexicon.VERSION
+    assert "Princeton University" in data["licence"]
+    assert len(verbs.PRESENT_FORMS) > 1000 and len(verbs.PAST_FORMS) > 1000
+
+
+def test_the_shipped_file_is_what_wordnet_builds():
+    assert build_verb_lexicon.main([str(WORDNET), "--check"]) == 0
+
+
+def test_check_fails_on_a_file_that_differs(tmp_path):
+    stale = tmp_path / "verbs.json"
+    stale.write_text((ROOT / "textcore" / "atomize" / "verbs.json").read_text().replace("a", "b"))
+    assert build_verb_lexicon.main([str(WORDNET), "--check", "--output", str(stale)]) == 1
+
+
+def test_regular_forms_follow_english_spelling():
+    assert {"refines", "carries", "teaches", "goes"} <= verbs.PRESENT_FORMS
+    assert {"produced", "carried", "stopped", "agreed"} <= verbs.PAST_FORMS
+
+
+def test_irregular_pasts_come_from_the_exception_list_and_participles_stay_out():
+    assert {"rose", "took", "began", "wrote", "fought"} <= verbs.IRREGULAR_PAST_FORMS
+    assert not {"taken", "begun", "written", "shown"} & verbs.PAST_FORMS
+    assert "risen" in build_verb_lexicon.irregular_forms("rise", ["risen", "rose"])[1]
+
+
+def test_no_regular_past_beside_an_irregular_one():
+    assert "seed" not in verbs.PAST_FORMS  # "see" has "saw"
+    assert "seed" in verbs.NOT_PAST_ED and "hundred" in verbs.NOT_PAST_ED
+
+
+def test_a_word_that_is_mostly_a_noun_is_no_verb():
+    assert "forms" not in verbs.PRESENT_FORMS | verbs.PRESENT_NOUN_FORMS
+    assert "costs" not in verbs.PRESENT_FORMS | verbs.PRESENT_NOUN_FORMS
+    assert "plans" in verbs.PRESENT_NOUN_FORMS and "plans" not in verbs.PRESENT_FORMS
+
+
+def test_rules_on_a_small_wordnet(tmp_path):
+    (tmp_path / "index.verb").write_text(
+        "  1 licence line\nrefine v 1 1 @ 1 0 00000001  \nform v 1 1 @ 1 1 00000002  \n"
+        "plan v 1 1 @ 1 1 00000003  \nrise v 1 1 @ 1 1 00000004  \n"
+    )
+    (tmp_path / "index.noun").write_text(
+        "form n 1 1 @ 1 1 00000005  \nplan n 1 1 @ 1 1 00000006  \n"
+    )
+    (tmp_path / "index.adj").write_text("")
+    (tmp_path / "verb.exc").write_text("rose rise\nrisen rise\n")
+    (tmp_path / "cntlist.rev").write_text(
+        "form%2:36:00:: 1 3\nform%1:10:00:: 1 9\nplan%2:31:00:: 1 8\nplan%1:09:00:: 1 4\n"
+        "rise%2:38:00:: 1 5\n"
+    )
+    lexicon = build_verb_lexicon.build(tmp_path)
+    assert lexicon["present"] == ["refines", "rises"]
+    assert lexicon["present_nouns"] == ["plans"]  # a verb first, a noun one time in three
+    assert "forms" not in lexicon["present"] + lexicon["present_nouns"]
+    assert "rose" in lexicon["past"] and "rised" not in lexicon["past"]
+    assert lexicon["participles"] == ["risen"]
+
+
+def test_a_verb_of_the_lexicon_is_found_without_a_hand_list():
+    assert _subject("Acme monopolises the market for tin.") == "Acme"
+    assert is_verb("withstands")
+
+
+def test_a_verb_that_is_also_a_noun_needs_the_words_around_it():
+    assert not is_verb("plans")
+    assert is_verb("plans", "to")
+    assert _subject("Tax cuts will lift spending.") == "Tax cuts"
+    assert _subject("Peace talks collapsed on Friday.") == "Peace talks"
+
+
+def test_a_possessive_opens_a_noun_phrase():
+    assert _subject("Brazil's exports rose 4% last year.") == "Brazil's exports"
+
+
+def test_a_capitalised_word_is_a_name_not_a_verb():
+    assert _subject("Rose Okafor said the plant would close.") == "Rose Okafor"
+    assert first_verb("officials from the United Nations arrived") is not None
+    assert not is_verb("United", "Nations")
+
+
+def test_after_and_a_verb_that_is_also_a_noun_parallels_the_verb_before():
+    texts = claim_texts(
+        "The bank expects weaker growth and forecasts lower interest rates next year."
+    )
+    assert "The bank forecasts lower interest rates next year." in texts
+
+
+def test_a_list_gathered_by_a_collective_noun_is_one_subject():
+    texts = claim_texts(
+        "A combination of bad weather, rising fuel bills and a weak economy has hurt sales at Acme."
+    )
+    assert texts == [
+        "A combination of bad weather, rising fuel bills and a weak economy has hurt sales at Acme."
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report says that rising prices hurt demand and weakens growth.",
+        "Officials said that the new rules slow approvals and raises costs.",
+    ],
+)
+def test_and_inside_a_that_clause_keeps_the_clause_subject(text):
+    texts = claim_texts(text)
+    assert not any(t.startswith(("The report weakens", "Officials raises")) for t in texts)
+
+
+def test_and_after_a_gerund_joins_its_objects():
+    texts = claim_texts(
+        "The bill allows holding protesters and political suspects without charge for a month."
+    )
+    assert not any(t.startswith("Political suspects") for t in texts)
