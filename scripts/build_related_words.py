@@ -1,6 +1,6 @@
 """Derive the claim ranker's related words from WordNet and write them as JSON.
 
-    .venv/bin/python scripts/build_related_words.py WORDNET_DIR [--output FILE]
+    .venv/bin/python scripts/build_related_words.py WORDNET_DIR [--output FILE] [--check]
 
 WORDNET_DIR is a WordNet 3.x database folder (`index.noun`, `data.noun`, ... for nouns,
 verbs, adjectives and adverbs; Debian's `wordnet-base` installs it in /usr/share/wordnet).
@@ -18,7 +18,10 @@ through their keys), stop words are left out and pairs whose keys are equal say
 nothing. The file lists each pair once, under the key that sorts first (the reader adds
 the other direction), keys sorted; it records the
 WordNet files' SHA-256 and the settings; the same folder gives the same bytes. The keys
-depend on the analyser: rebuild the file when `term_key` changes.
+depend on the analyser: rebuild the file when `term_key` changes. WordNet's licence is
+copied into the file (it asks to appear on every copy of the database, modified or not).
+
+`--check` builds the file in memory and fails when the one at `--output` differs from it.
 """
 
 from __future__ import annotations
@@ -33,6 +36,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from build_verb_lexicon import LICENCE  # noqa: E402
 
 from textcore.analysis import term_key  # noqa: E402
 from textcore.lexicon import STOP_WORDS  # noqa: E402
@@ -111,20 +117,18 @@ def related_words(folder: Path) -> dict[str, list[str]]:
     return {key: sorted(keys) for key, keys in sorted(related.items())}
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("wordnet_dir", type=Path)
-    parser.add_argument("--output", type=Path, default=RELATED_PATH)
-    args = parser.parse_args(argv)
-    related = related_words(args.wordnet_dir)
+def dump(wordnet_dir: Path) -> str:
+    """The file's text for the WordNet database in `wordnet_dir`."""
+    related = related_words(wordnet_dir)
     files = sorted(f"{kind}.{name}" for kind in ("index", "data") for name in PARTS)
     data = {
         "format": RELATED_FORMAT,
         "version": RELATED_VERSION,
+        "licence": LICENCE,
         "source": {
             "script": "scripts/build_related_words.py",
             "wordnet": {
-                name: hashlib.sha256((args.wordnet_dir / name).read_bytes()).hexdigest()
+                name: hashlib.sha256((wordnet_dir / name).read_bytes()).hexdigest()
                 for name in files
             },
             "senses": SENSES,
@@ -133,9 +137,25 @@ def main(argv: list[str] | None = None) -> int:
         # per key, the related keys that sort after it, separated by spaces
         "related": {key: " ".join(keys) for key, keys in related.items()},
     }
-    args.output.write_text(json.dumps(data, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-    pairs = sum(map(len, related.values()))
-    print(f"{pairs} related pairs; wrote {args.output}", file=sys.stderr)
+    return json.dumps(data, indent=0, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("wordnet_dir", type=Path)
+    parser.add_argument("--output", type=Path, default=RELATED_PATH)
+    parser.add_argument("--check", action="store_true", help="fail when the file is stale")
+    args = parser.parse_args(argv)
+    text = dump(args.wordnet_dir)
+    if args.check:
+        current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+        if current != text:
+            print(f"{args.output} is not what {args.wordnet_dir} builds", file=sys.stderr)
+            return 1
+        print(f"{args.output} is up to date", file=sys.stderr)
+        return 0
+    args.output.write_text(text, encoding="utf-8")
+    print(f"wrote {args.output}", file=sys.stderr)
     return 0
 
 

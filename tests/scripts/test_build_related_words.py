@@ -6,9 +6,14 @@ import sys
 from pathlib import Path
 
 from textcore.analysis import term_key
-from textcore.retrieval.related import parse_related
+from textcore.retrieval.related import RELATED_PATH, parse_related
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import build_related_words  # noqa: E402
+
+WORDNET = Path("/usr/share/wordnet")  # scripts/ensure-wordnet.sh installs it for the tests
 
 # A WordNet database in miniature, in the files' own format: "murder" and "slay" share
 # the first sense of both; "off" has that sense of "murder" only as its fourth; "slayer"
@@ -86,3 +91,18 @@ def test_derived_forms_and_pertainyms_are_related(tmp_path):
 def test_the_file_records_the_wordnet_files_it_was_built_from(tmp_path):
     data = build(write_wordnet(tmp_path / "wordnet"), tmp_path / "r.json")
     assert set(data["source"]["wordnet"]) == {n for n in FILES if n.startswith(("data", "index"))}
+
+
+def test_the_shipped_file_is_what_wordnet_builds_with_its_licence():
+    assert build_related_words.main([str(WORDNET), "--check"]) == 0
+    shipped = json.loads(RELATED_PATH.read_text(encoding="utf-8"))
+    assert "Princeton University" in shipped["licence"]
+
+
+def test_check_fails_on_a_file_that_differs(tmp_path):
+    wordnet = write_wordnet(tmp_path / "wordnet")
+    output = tmp_path / "r.json"
+    build(wordnet, output)
+    assert build_related_words.main([str(wordnet), "--check", "--output", str(output)]) == 0
+    output.write_text(output.read_text(encoding="utf-8").replace("slai", "slay"))
+    assert build_related_words.main([str(wordnet), "--check", "--output", str(output)]) == 1
