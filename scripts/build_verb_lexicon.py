@@ -20,7 +20,9 @@ lemmas, so the text core only looks words up:
 - `past`: simple past forms, regular ("produced", "carried", "stopped") and irregular
   (verb.exc: "rose", "took"), whose verb reading wins in the same way over the form read
   as a noun or an adjective ("ground", "detailed" are not listed). A verb with an
-  irregular past gets no regular one ("rose", not "rised"; "see" makes no "seed").
+  irregular past also gets its regular one ("learnt" and "learned"; never written ones
+  such as "rised" cost nothing) unless that is a noun in tagged text ("see" makes no
+  "seed").
   Irregular forms that only serve as past participles are left out: those ending in -en,
   -wn or -rn ("taken", "shown", "sworn"), those ending in -n or -ne beside a form that
   does not ("done" beside "did", "lain" beside "lay"), and the -u- form beside an -a- one
@@ -126,6 +128,8 @@ def irregular_forms(lemma: str, exceptions: list[str]) -> tuple[list[str], list[
     """The lemma's irregular past forms and its past-participle-only forms."""
     present = {third_person(lemma), "am", "are", "is"}
     forms = [f for f in exceptions if not f.endswith(("ing", "ed")) and f not in present]
+    # spelling variants of the lemma itself are no past: "co-ordinate" for "coordinate"
+    forms = [f for f in forms if f.replace("-", "") not in (lemma, third_person(lemma))]
     participles = [
         f
         for f in forms
@@ -184,8 +188,11 @@ def build(folder: Path) -> dict:
             base.add(lemma)
         irregular, only_participles = irregular_forms(lemma, exceptions.get(lemma, []))
         participles.update(only_participles)
-        if not irregular:  # "rose", not "rised"; "see" makes no "seed"
-            irregular = [regular_past(lemma, exceptions.get(lemma, []))]
+        regular = regular_past(lemma, exceptions.get(lemma, []))
+        # "learned" beside "learnt", but "see" makes no "seed" (a noun in tagged text) and
+        # "be" no "bed"
+        if not irregular or (not counts.get((regular, "n")) and lemma not in {"be", "have", "do"}):
+            irregular = [*irregular, regular]
         for past in irregular:
             past_readings[past].append(verb_wins(lemma, [(past, "n"), (past, "a")]))
     past_forms = {form for form, wins in past_readings.items() if any(wins)}

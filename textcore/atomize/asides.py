@@ -20,15 +20,19 @@ from .grammar import (
     proper_name_verb,
     third_person,
 )
+from .verbs import PARTICIPLE_FORMS
 from .words import (
+    BASE_PARTICIPLES,
     DETERMINERS,
+    INVARIANT_VERBS,
     PARTICIPLE_SKIP,
-    PARTICIPLE_START,
     PREPOSITIONS,
     PRONOUNS,
     REPORTING,
 )
 
+# a word in lower case opening a text ("owned", "made" in "made-up")
+_LOWER_WORD_RE = re.compile(r"[a-z]+\b")
 _DASH_RE = re.compile(r"\s[-–—]\s|\s?—\s?")
 _RELATIVE_RE = re.compile(
     r",\s+(?P<rel>which|who)\s+(?P<rest>(?:[^,;]|,(?=\d))+?)(?P<close>,(?!\d)|(?=[.!?;]?\s*$))"
@@ -81,7 +85,7 @@ def dash_asides(sentence: str, work: str) -> tuple[list[Draft], str]:
             drafts.append(
                 Draft("relative", keep_only(work, rest_start, second_start), prefix=subject)
             )
-    elif PARTICIPLE_START.match(stripped):
+    elif _starts_with_participle(stripped):
         copula = "are" if looks_plural(subject) else "is"
         drafts.append(
             Draft(
@@ -333,3 +337,18 @@ def subject_modifiers(work: str) -> tuple[list[Draft], str]:
             drafts.append(Draft("clause", kept, prefix=f"{subject} was"))
     work = blank(work, match.end("subject"), match.end() - 1)
     return drafts, work
+
+
+def _starts_with_participle(text: str) -> bool:
+    """'owned by the state', 'run by the state', 'taken from ...': an aside opening with a
+    past participle (written in lower case)."""
+    word = _LOWER_WORD_RE.match(text)
+    if word is None:
+        return False
+    word = word.group(0)
+    return (
+        word.endswith("ed")
+        or word in PARTICIPLE_FORMS
+        or word in INVARIANT_VERBS
+        or word in BASE_PARTICIPLES
+    )

@@ -24,6 +24,8 @@ BASE_FORMS = frozenset(_LEXICON["base"])
 PAST_FORMS = frozenset(_LEXICON["past"])
 # irregular past forms: the -ed rule does not see them
 IRREGULAR_PAST_FORMS = frozenset(w for w in PAST_FORMS if not w.endswith("ed"))
+# irregular past participles: "rose", "held" (also pasts) and "taken", "shown"
+PARTICIPLE_FORMS = IRREGULAR_PAST_FORMS | frozenset(_LEXICON["participles"])
 # words that end in -ed and are no past tense: "detailed", "unprecedented", "need"
 NOT_PAST_ED = frozenset(_LEXICON["adjectives"])
 # a finite verb recognised from its form alone (the -ed rule aside)

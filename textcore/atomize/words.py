@@ -90,10 +90,8 @@ REPORTING = re.compile(
     r"\b(?:claims?|claimed|says?|said|believes?|believed|argues?|argued|estimates?|estimated|"
     r"thinks?|thought|reckons?|alleges?|alleged|insists?|insisted)\b"
 )
-PARTICIPLE_START = re.compile(
-    r"^(?:[a-z]+ed|used|made|built|known|led|held|run|owned|set|sold|paid|found|seen|given|"
-    r"taken|written|shown|grown|brought|bought|kept|left|put|cut|spent|won|lost)\b"
-)
+# Verbs whose past participle is spelled like their base form: "run by the state"
+BASE_PARTICIPLES = {"run", "come", "become", "overcome"}
 # Nouns made from verbs, with the verb's present (third person) and past forms: "a
 # consumption of 50 pounds by Acme" states that Acme consumes 50 pounds
 NOMINALISATIONS = {
