@@ -27,6 +27,8 @@ lemmas, so the text core only looks words up:
   -wn or -rn ("taken", "shown", "sworn"), those ending in -n or -ne beside a form that
   does not ("done" beside "did", "lain" beside "lay"), and the -u- form beside an -a- one
   ("begun" beside "began").
+- `past_irregular`: the irregular ones among them ("rose", "led", "fled"), which the
+  splitter's -ed rule does not see.
 - `participles`: those past-participle-only forms.
 - `adjectives`: -ed words that are adjectives, nouns or past forms whose other reading wins
   ("limited", "unprecedented", "hundred"): words that look like a past tense and are not.
@@ -127,7 +129,7 @@ def regular_past(lemma: str, exceptions: list[str]) -> str:
 def irregular_forms(lemma: str, exceptions: list[str]) -> tuple[list[str], list[str]]:
     """The lemma's irregular past forms and its past-participle-only forms."""
     present = {third_person(lemma), "am", "are", "is"}
-    forms = [f for f in exceptions if not f.endswith(("ing", "ed")) and f not in present]
+    forms = [f for f in exceptions if not _regular(lemma, f) and f not in present]
     # spelling variants of the lemma itself are no past: "co-ordinate" for "coordinate"
     forms = [f for f in forms if f.replace("-", "") not in (lemma, third_person(lemma))]
     participles = [
@@ -138,6 +140,15 @@ def irregular_forms(lemma: str, exceptions: list[str]) -> tuple[list[str], list[
         or any(_u_of(f, other) for other in forms if other != f)
     ]
     return [f for f in forms if f not in participles], participles
+
+
+def _regular(lemma: str, form: str) -> bool:
+    """An -ing form, or an -ed form that the regular rules make ("stopped", "carried",
+    "co-ordinated"), not an irregular one ending in -ed ("led", "fled")."""
+    plain, stem = form.replace("-", ""), lemma.replace("-", "")
+    return form.endswith("ing") or (
+        form.endswith("ed") and (plain.startswith(stem) or plain == stem[:-1] + "ied")
+    )
 
 
 def _u_of(form: str, other: str) -> bool:
@@ -180,6 +191,7 @@ def build(folder: Path) -> dict:
     base: set[str] = set()
     past_readings: dict[str, list[bool]] = defaultdict(list)
     participles: set[str] = set()
+    irregular_pasts: set[str] = set()
     for lemma in verbs:
         form = third_person(lemma)
         if verb_wins(lemma, [(lemma, "n"), (form, "n")]):
@@ -188,6 +200,7 @@ def build(folder: Path) -> dict:
             base.add(lemma)
         irregular, only_participles = irregular_forms(lemma, exceptions.get(lemma, []))
         participles.update(only_participles)
+        irregular_pasts.update(irregular)
         regular = regular_past(lemma, exceptions.get(lemma, []))
         # "learned" beside "learnt", but "see" makes no "seed" (a noun in tagged text) and
         # "be" no "bed"
@@ -196,6 +209,7 @@ def build(folder: Path) -> dict:
         for past in irregular:
             past_readings[past].append(verb_wins(lemma, [(past, "n"), (past, "a")]))
     past_forms = {form for form, wins in past_readings.items() if any(wins)}
+    irregular_pasts &= past_forms
     not_past = {form for form, wins in past_readings.items() if not any(wins)}
     not_past |= {
         word
@@ -211,6 +225,7 @@ def build(folder: Path) -> dict:
         "present_nouns": sorted(shared),
         "base": sorted(base),
         "past": sorted(past_forms),
+        "past_irregular": sorted(irregular_pasts),
         "participles": sorted(participles - past_forms),
         "adjectives": sorted(not_past),
     }

@@ -46,6 +46,7 @@ from textcore.retrieval.rank import (  # noqa: E402
     Ranker,
     second_stage,
 )
+from textcore.retrieval.related import RELATED_PATH  # noqa: E402
 
 CANDIDATES = 50
 TITLE_WEIGHTS = (0.25, 0.5, 1.0)
@@ -380,6 +381,8 @@ def main(argv: list[str] | None = None) -> int:
                     name: {"file": path.name, "sha256": sha256(path)}
                     for name, path in files.items()
                 },
+                # the feature `claim_related` reads them: retrain when they change
+                "related_words": {"file": RELATED_PATH.name, "sha256": sha256(RELATED_PATH)},
                 "examples": int(sum(len(r[2]) for r in everything)),
                 "positives": int(sum(r[2].sum() for r in everything)),
                 "chosen": key,

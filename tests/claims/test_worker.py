@@ -49,13 +49,22 @@ def test_worker_rematches_open_claims_after_the_library_changes_keeping_decision
             passages=[PassageRecord(key=f"p{i}", text=t) for i, t in enumerate(texts, 1)],
         )
 
+    # A library on other subjects around them, as in a newsroom: with only the port's
+    # passages every shared word would be common to all of them and weigh nothing.
     import_records(
         [
             record(
                 "bulletin-a",
                 "Westhaven port handled 12.4 million tonnes of cargo in 2022.",
                 "The port of Westhaven handled a record 12.4 million tonnes of cargo in 2022.",
-            )
+            ),
+            record(
+                "other-news",
+                "The city council approved a new budget for schools and libraries.",
+                "Rainfall in the region was 20% above the long-term average last spring.",
+                "The airline added three routes to southern Europe for the summer.",
+                "Hospital waiting lists fell for the second month in a row.",
+            ),
         ]
     )
     article = services.ingest_article(

@@ -47,6 +47,9 @@ def test_regular_forms_follow_english_spelling():
 
 def test_irregular_pasts_come_from_the_exception_list_and_participles_stay_out():
     assert {"rose", "took", "began", "wrote", "fought"} <= verbs.IRREGULAR_PAST_FORMS
+    assert {"led", "fled", "fed"} <= verbs.IRREGULAR_PAST_FORMS  # irregular, though in -ed
+    assert not {"stopped", "carried"} & verbs.IRREGULAR_PAST_FORMS
+    assert _subject("The prime minister led talks with the unions.") == "The prime minister"
     assert not {"taken", "begun", "written", "shown"} & verbs.PAST_FORMS
     assert "risen" in build_verb_lexicon.irregular_forms("rise", ["risen", "rose"])[1]
 
@@ -149,3 +152,10 @@ def test_an_aside_opening_with_an_irregular_participle_describes_the_noun():
     texts = claim_texts("The Kivu mine - dug by Belgian engineers in 1952 - employs 3,000 people.")
     assert "The Kivu mine employs 3,000 people." in texts
     assert any(t.startswith("The Kivu mine is dug by Belgian engineers") for t in texts)
+
+
+def test_after_a_capitalised_first_word_a_noun_verb_waits_for_another_verb():
+    peace = first_verb("Peace talks between the two sides collapsed.")
+    assert peace is not None and peace.group(0) == "collapsed."
+    acme = first_verb("Acme plans to hire 300 workers.")
+    assert acme is not None and acme.group(0) == "plans"

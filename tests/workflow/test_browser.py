@@ -112,7 +112,7 @@ def test_a_claim_with_only_a_stray_word_in_the_library_says_so_and_offers_the_se
     from tests.factories import PassageFactory
 
     FactCheckerFactory(username="fiona")
-    stray = PassageFactory(text="Westhaven is twinned with a town in Norway.")
+    stray = PassageFactory(text="Westhaven docks shipped freight for a century.")
     article = services.ingest_article(
         title="Harbour traffic hits a record",
         body="The port of Westhaven handled 12.4 million tonnes of cargo in 2022.",

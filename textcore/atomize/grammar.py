@@ -103,13 +103,14 @@ def first_verb(
     """The first token of `text[start:]` that looks like a finite verb (within `limit` tokens).
     With `fallback`, a clause that has no other verb takes its first verb that is also a
     noun ("booming growth drives demand"): a clause has a verb."""
+    # `candidate` is that verb; `settled`: it is one even without `fallback`
     tokens = TOKEN_RE.finditer(text, start)
     token = next(tokens, None)
     previous = previous_raw = ""
-    candidate = None
+    candidate, settled = None, False
     for index in range(limit):
         if token is None:
-            return candidate
+            return candidate if fallback or settled else None
         following = next(tokens, None)
         raw = token.group(0)
         word = clean_word(raw)
@@ -128,26 +129,29 @@ def first_verb(
         )
         if not skipped:
             after = _next_word(raw, following.group(0) if following is not None else "")
-            if _is_verb(word, after, lower) or (
-                word in PRESENT_NOUN_FORMS
-                and lower
+            shared = word in PRESENT_NOUN_FORMS and lower
+            found = _is_verb(word, after, lower) or (
+                shared
                 and previous_raw[:1].isupper()
                 and after[:1].isalnum()
                 and clean_word(after) not in AUX
                 and not _is_verb(clean_word(after), "")
-            ):
-                # ... or after a name, unless a verb follows: "Cochilco forecasts export
-                # earnings", not "Nestle shares fell"
+            )  # ... or after a name, unless a verb follows: "Cochilco forecasts export
+            # earnings", not "Nestle shares fell"
+            # after a capitalised first word, a verb that is also a noun may head the subject
+            # ("Oil exports to China rose"): it is the verb only when no other verb follows
+            # ("Acme plans to hire")
+            deferred = shared and index == 1 and previous_raw[:1].isupper()
+            if found and not deferred:
                 return token
             if (
-                fallback
-                and candidate is None
-                and word in PRESENT_NOUN_FORMS
-                and lower
+                candidate is None
+                and (fallback or (deferred and found))
+                and shared
                 and after[:1].isalnum()
                 and clean_word(after) not in AUX
             ):
-                candidate = token
+                candidate, settled = token, deferred and found
             if (
                 index > 1
                 and previous in _PRE_VERB_ADVERBS
@@ -160,7 +164,7 @@ def first_verb(
         previous = word
         previous_raw = raw
         token = following
-    return candidate
+    return candidate if fallback or settled else None
 
 
 _CLOSED_VERBS = AUX | INVARIANT_VERBS

@@ -22,8 +22,8 @@ PRESENT_NOUN_FORMS = frozenset(_LEXICON["present_nouns"])
 BASE_FORMS = frozenset(_LEXICON["base"])
 # simple past forms, regular and irregular: "refined", "rose", "took"
 PAST_FORMS = frozenset(_LEXICON["past"])
-# irregular past forms: the -ed rule does not see them
-IRREGULAR_PAST_FORMS = frozenset(w for w in PAST_FORMS if not w.endswith("ed"))
+# irregular past forms, which the -ed rule does not see: "rose", "took", "led"
+IRREGULAR_PAST_FORMS = frozenset(_LEXICON["past_irregular"])
 # irregular past participles: "rose", "held" (also pasts) and "taken", "shown"
 PARTICIPLE_FORMS = IRREGULAR_PAST_FORMS | frozenset(_LEXICON["participles"])
 # words that end in -ed and are no past tense: "detailed", "unprecedented", "need"

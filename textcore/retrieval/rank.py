@@ -29,6 +29,7 @@ from textcore.matching import PassageText, score_candidates, token_set_ratio
 from .gate import RelevanceGate, default_gate, shared_evidence
 from .prepared import PreparedPassage, prepare_passage
 from .query import index_terms, without_credit_line
+from .related import default_related, related_coverage
 from .similarity import char_cosines, trigram_jaccards
 
 RANKER_PATH = Path(__file__).with_name("ranker.json")
@@ -59,6 +60,7 @@ FEATURES = (
     "conflicts",  # the passage states the same kind of figure with another value
     "claim_coverage",  # rarity-weighted share of the claim's own keys in title + text (below)
     "claim_coverage_rel",  # the same, relative to the best candidate's
+    "claim_related",  # the same for the claim's keys said in related words only (below)
     # The same for every candidate of a claim: how well the library answers the claim at
     # all. They leave the order of a claim's candidates alone and set how sure the score is.
     "best_claim_coverage",  # the best candidate's claim_coverage
@@ -215,8 +217,12 @@ def pair_features(
     # the claim's own words: an embedded post's credit line names who posted, not the claim
     claim_keys = frozenset(index_terms(without_credit_line(query)))
     claim_total = sum(map(idf, claim_keys))
-    claim_coverage = [
-        _recall(claim_keys, p.keys | p.title_keys, idf, claim_total) for p in prepared
+    passage_keys = [p.keys | p.title_keys for p in prepared]
+    claim_coverage = [_recall(claim_keys, keys, idf, claim_total) for keys in passage_keys]
+    # the claim's keys the candidate says in other words: a synonym, a derived form
+    related = default_related()
+    claim_related = [
+        related_coverage(claim_keys, keys, idf, claim_total, related) for keys in passage_keys
     ]
     jaccards = trigram_jaccards(
         query_norm, [p.text.analysis.normalized for p in prepared] + [p.title for p in prepared]
@@ -256,6 +262,7 @@ def pair_features(
                 1.0 if numeric == "conflicts" else 0.0,
                 claim_coverage[rank],
                 claim_coverage[rank] / best_coverage,
+                claim_related[rank],
                 top_coverage,
                 math.log1p(max((c.score for c in candidates), default=0.0)),
             ]
