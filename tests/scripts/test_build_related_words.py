@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from textcore.analysis import term_key
 from textcore.retrieval.related import RELATED_PATH, parse_related
 
@@ -60,6 +62,13 @@ def build(wordnet: Path, output: Path) -> dict:
     return json.loads(output.read_text(encoding="utf-8"))
 
 
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict:
+    """The file the script builds from the miniature WordNet, built once for the module."""
+    folder = tmp_path_factory.mktemp("related")
+    return build(write_wordnet(folder / "wordnet"), folder / "r.json")
+
+
 def related_to(data: dict, word: str) -> set[str]:
     return set(parse_related(data).get(term_key(word), ()))
 
@@ -71,25 +80,25 @@ def test_building_twice_from_the_same_folder_writes_the_same_file(tmp_path):
     assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
 
 
-def test_synonyms_in_a_frequent_sense_of_both_words_are_related(tmp_path):
-    data = build(write_wordnet(tmp_path / "wordnet"), tmp_path / "r.json")
+def test_synonyms_in_a_frequent_sense_of_both_words_are_related(built):
+    data = built
     assert term_key("slay") in related_to(data, "murder")
     assert term_key("murder") in related_to(data, "slay")
 
 
-def test_a_sense_rare_for_one_of_the_words_does_not_relate_them(tmp_path):
-    data = build(write_wordnet(tmp_path / "wordnet"), tmp_path / "r.json")
+def test_a_sense_rare_for_one_of_the_words_does_not_relate_them(built):
+    data = built
     assert term_key("off") not in related_to(data, "murder")
 
 
-def test_derived_forms_and_pertainyms_are_related(tmp_path):
-    data = build(write_wordnet(tmp_path / "wordnet"), tmp_path / "r.json")
+def test_derived_forms_and_pertainyms_are_related(built):
+    data = built
     assert term_key("slayer") in related_to(data, "slay")
     assert term_key("finland") in related_to(data, "finnish")
 
 
-def test_the_file_records_the_wordnet_files_it_was_built_from(tmp_path):
-    data = build(write_wordnet(tmp_path / "wordnet"), tmp_path / "r.json")
+def test_the_file_records_the_wordnet_files_it_was_built_from(built):
+    data = built
     assert set(data["source"]["wordnet"]) == {n for n in FILES if n.startswith(("data", "index"))}
 
 
