@@ -6,11 +6,12 @@ fact-checker (or a test) can see why a claim scored as it did.
 
 Features that raise the score (a fact can be checked against a source):
     quantity       a number with a unit or a counted noun (not a year)       +0.30
-    role           "X is Deputy Minister of Commerce": a title or office     +0.25
-    ranking        record, largest, all-time, a leading, monopolizes, ...    +0.15
+    role           "X is Energy Secretary": a title or office                +0.25
+    ranking        a superlative (largest, best, the most), record, all-time +0.15
     causal         fuelled, led to, because of, allowed, resulted in, ...    +0.10
-    named_subject  the claim opens with a proper name ("China", "Cochilco")  +0.10
-    definite       a finite verb, and no prediction, opinion or question     +0.10
+    named_subject  the claim opens with a proper name ("Japan", "NATO")      +0.10
+    definite       a finite verb (be, have, do, or a verb of the lexicon in  +0.10
+                   the present or past), and no prediction, opinion or question
     headline       the article's headline, which states its main fact        +0.10
     date           a year or month pins the fact in time                     +0.05
     attributed     said, according to, reported, figures show                +0.05
@@ -20,13 +21,13 @@ Features that lower it (opinion, prediction or vagueness):
                    (only -0.05 for a figure forecast or planned by a named body)
     future         will, shall, reported "would", is due to: a plan or an     0.00
                    announcement, checkable as one (shown, weighs nothing)
-    opinion        believe, argue, characterised, seems, hinted, deemed, ... -0.25
-    conditional    if, unless, should China ..., regardless of               -0.20
+    opinion        believe, argue, characterised, seems, deemed, ...         -0.25
+    conditional    if, unless, should prices ..., regardless of              -0.20
     question       the claim or its sentence ends with a question mark       -0.40
     first_person   we, our, I: the speaker's own view                        -0.20
-    intention      analysing, considering, looking for ways to, aims to      -0.15
+    intention      considering, reviewing, looking into, aims to             -0.15
     vague          some, several, many as the subject; virtually, enough ... -0.10
-    evaluative     significant, unfair, crucial, productive, ...             -0.10
+    evaluative     an adjective that judges: significant, unfair, crucial    -0.10
     negation       not, never, no: denials are rarely the checkable point    -0.10
     pronoun        opens with he/she/it/they/this: the subject is unknown    -0.10
     participle     a ", making ..." add-on clause, often interpretation      -0.05
@@ -42,11 +43,26 @@ and any hedge pulls it under; claims at 0.5 or more count as check-worthy.
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
-from .lexicon import by_first_letter
+from .atomize.verbs import PAST_FORMS, PRESENT_FORMS, PRESENT_NOUN_FORMS
+from .atomize.words import INVARIANT_VERBS
+from .lexicon import alternation, by_first_letter
 
-__all__ = ["BASE", "WEIGHTS", "explain", "score"]
+__all__ = [
+    "BASE",
+    "EVALUATIVE_ADJECTIVES",
+    "FINITE_VERBS",
+    "SUPERLATIVES",
+    "WEIGHTS",
+    "evaluative_word",
+    "explain",
+    "has_finite_verb",
+    "ranking_word",
+    "score",
+]
 
 BASE = 0.40
 WEIGHTS: dict[str, float] = {
@@ -81,11 +97,19 @@ def _words(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{by_first_letter(pattern)})(?![\w-])", re.IGNORECASE)
 
 
-_RANKING = _words(
-    r"record(?:s|ed)?|all-time|largest|biggest|highest|lowest|smallest|fastest|slowest|"
-    r"most|least|first|(?:a|the|world's|its) leading|top|worst|best|greatest|strongest|weakest|sole|"
-    r"monopoli[sz]es|monopoli[sz]ed|dominates|dominated|\d+-year (?:high|low)|unprecedented"
+# Superlatives: the -est forms of English adjectives (scripts/build_superlatives.py, from
+# WordNet), "the most"/"its least" before anything, and the words news copy ranks with.
+SUPERLATIVES = frozenset(
+    json.loads((Path(__file__).with_name("superlatives.json")).read_text(encoding="utf-8"))[
+        "superlatives"
+    ]
 )
+_RANKING = _words(
+    r"record|records|record-\w+|all-time|unprecedented|first|top|sole|"
+    r"(?:a|an|the|its|their|his|her|our|\w+['’]s) (?:leading|most|least)|"
+    r"dominates|dominated|\d+-year (?:high|low)"
+)
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _CAUSAL = _words(
     r"fuell?ed|fuels|caused|causes|led to|leads to|lead to|because|due to|as a result|"
     r"resulted in|results in|driven by|drove|allowed|allows|enabled|prompted|triggered|"
@@ -121,9 +145,9 @@ _RELATIVE_MODAL = re.compile(
 )
 _OPINION = _words(
     r"believes?|believed|thinks?|thought|argues?|argued|characteri[sz]ed|described as|"
-    r"seems?|seemed|appears? to|apparently|(?:seen|viewed|regarded) as|hinted|suggested|suggests|emphasi[sz]ed|"
+    r"seems?|seemed|appears? to|apparently|(?:seen|viewed|regarded) as|suggested|suggests|emphasi[sz]ed|"
     r"expressed|optimism|pessimism|hopes?|hoped|fears?|feared|considered|deemed|reckons?|"
-    r"insists?|insisted|implies|imply|implied|sensing|senses?|sensed|feels?|felt|"
+    r"insists?|insisted|implies|imply|implied|feels?|felt|"
     r"in (?:my|our) view|clearly|certainly|obviously|arguably|perhaps|maybe|should|must|ought"
 )
 _CONDITIONAL = re.compile(
@@ -141,19 +165,30 @@ _VAGUE_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _VAGUE = _words(
-    r"various|limited|virtually|enough|somewhat|considerable|a lot|lots|plenty|yet to|ways|"
-    r"sort of|kind of"
+    r"various|limited|virtually|enough|somewhat|considerable|a lot|lots|plenty|sort of|kind of"
 )
 _INTENTION = _words(
     r"analy[sz]ing|considering|exploring|looking (?:at|for|into)|studying|examining|seeking|"
-    r"trying to|aims? to|aiming to|wants? to|intends? to|ways (?:of|to)"
+    r"reviewing|assessing|weighing|evaluating|trying to|aims? to|aiming to|wants? to|"
+    r"intends? to"
 )
-_EVALUATIVE = _words(
-    r"significant|unfair|unfairly|astronomical|productive|unimaginable|honest|rational|"
-    r"excellent|terrible|great|good|bad|poor|impressive|remarkable|dramatic|unwavering|"
-    r"failure|success|well|unclear|crucial|vital|essential|important|key|critical|"
-    r"worrying|alarming|disappointing|encouraging|welcome"
+# Adjectives that judge rather than describe: "a significant step", "the talks were
+# productive". Both the `evaluative` feature and the learned model's `evaluative_predicate`
+# read this one list.
+EVALUATIVE_ADJECTIVES = frozenset(
+    """good bad great terrible wrong right unacceptable worrying concerning troubling alarming
+    disturbing encouraging disappointing promising positive negative welcome unfair fair
+    ridiculous absurd shameful outrageous dangerous important crucial essential vital
+    significant serious clear unclear wonderful excellent impressive remarkable tremendous
+    disastrous catastrophic appalling awful horrible fantastic amazing difficult hard easy
+    necessary unnecessary sad tragic worse better strong weak poor dramatic key critical
+    wise unwise helpful useful harmful reasonable unreasonable acceptable appropriate
+    inappropriate irresponsible responsible successful unsuccessful effective ineffective
+    worthwhile disgraceful deplorable regrettable unfortunate fortunate optimistic
+    pessimistic confident hopeful concerned worried pleased happy unhappy proud disappointed
+    delighted satisfied dissatisfied upset angry surprised shocked""".split()
 )
+_EVALUATIVE = _words(alternation(EVALUATIVE_ADJECTIVES))
 _VIEW_VERBS = (
     r"says?|said|argues?|argued|believes?|believed|thinks?|thought|hopes?|hoped|expects?|"
     r"expected|predicts?|predicted|insists?|insisted|claims?|claimed|maintains?|maintained|"
@@ -196,14 +231,47 @@ _PRONOUN_START = re.compile(
     r"have been|had been)\b))\b",
     re.IGNORECASE,
 )
-_FINITE = _words(
-    r"is|are|was|were|has|have|had|does|do|did|[a-z]{3,}ed|rose|fell|grew|hit|hits|rises|"
-    r"falls|grows|made|makes|took|takes|held|holds|led|leads|met|meets|won|wins|lost|loses|"
-    r"spent|spends|sold|sells|paid|pays|built|builds|set|sets|cut|cuts|became|becomes|began|"
-    r"begins|left|leaves|went|goes|came|comes|gave|gives|saw|sees|found|finds|kept|keeps|"
-    r"told|says|said|ran|runs|forms|uses|involves|operates|produces|refines|monopoli[sz]es|"
-    r"withstands|includes|employs|owns|controls|accounts|remains|reached|reaches|lasted"
-)
+# Finite verbs: be, have and do, the third-person present and simple past forms of the
+# verbs of the lexicon (built from WordNet by scripts/build_verb_lexicon.py), and the verbs
+# whose past is spelled like their base ("cut", "set")
+_BE_HAVE_DO = frozenset("is are was were am has have had does do did".split())
+FINITE_VERBS = _BE_HAVE_DO | PRESENT_FORMS | PRESENT_NOUN_FORMS | PAST_FORMS | INVARIANT_VERBS
+# "it's", "that's": a pronoun's "'s" is "is" or "has" (a noun's may be a possessive)
+_S_CONTRACTED = frozenset("it that he she there here what who where".split())
+_FINITE_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+
+
+def ranking_word(text: str) -> str:
+    """The first word or phrase of `text` that ranks or records ("largest", "the most",
+    "record", "all-time"), or ""."""
+    match = _RANKING.search(text)
+    end = match.start() if match else len(text)
+    for word in _WORD.finditer(text[:end].lower()):
+        if word.group(0) in SUPERLATIVES:
+            return text[word.start() : word.end()]
+    return match.group(0) if match else ""
+
+
+def evaluative_word(text: str) -> str:
+    """The first evaluative adjective of `text` ("significant", "unfair"), or ""."""
+    match = _EVALUATIVE.search(text)
+    return match.group(0) if match else ""
+
+
+def has_finite_verb(text: str) -> bool:
+    """Whether `text` has a finite verb: a form of be, have or do (also contracted: "it's",
+    "they're", "isn't"), or a present (third person) or past form of a verb of the lexicon."""
+    for word in _FINITE_WORD.findall(text.lower()):
+        if word in FINITE_VERBS:
+            return True
+        stem, apostrophe, ending = word.replace("’", "'").partition("'")
+        if apostrophe and (
+            ending in ("re", "ve", "m", "d")
+            or (ending == "s" and stem in _S_CONTRACTED)
+            or (ending == "t" and stem.endswith("n") and stem[:-1] in _BE_HAVE_DO)
+        ):
+            return True
+    return False
 
 
 def explain(
@@ -226,7 +294,7 @@ def explain(
         fire("quantity")
     if kind == "role":
         fire("role")
-    if _RANKING.search(text):
+    if ranking_word(text):
         fire("ranking")
     if _CAUSAL.search(text):
         fire("causal")
@@ -241,7 +309,7 @@ def explain(
     # a capitalised "May" inside the text is the month or a name, not the modal
     without_relative = _RELATIVE_MODAL.sub(" ", re.sub(r"(?<=\S\s)May\b", " ", text))
     if _PREDICTION.search(without_relative):
-        # a figure forecast or planned by a named body ("Cochilco forecasts ... 10.7%") is a fact
+        # a figure forecast or planned by a named body ("the IMF forecasts ... 2.1%") is a fact
         named_source = (
             named_subject
             or (attributed and re.search(r"\b[A-Z][a-z]+", text[1:]))
@@ -292,7 +360,7 @@ def explain(
     if len(words) < 4 and kind not in ("role", "apposition"):
         fire("short")
     negative = {"prediction", "opinion", "conditional", "question", "first_person"}
-    if kind != "role" and _FINITE.search(text) and not negative & features.keys():
+    if kind != "role" and not negative & features.keys() and has_finite_verb(text):
         fire("definite")
     return features
 

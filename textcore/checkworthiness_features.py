@@ -14,6 +14,7 @@ Features (all binary; a feature's group is the letter before the colon):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from . import checkworthiness
 from .lexicon import MONTH_NAME_RE
@@ -67,22 +68,9 @@ LINGUISTIC: dict[str, str] = {
 }
 
 # "the figures were worrying", "is deeply unfair", "seemed very encouraging": a copula whose
-# predicate is a judgement; the thing judged may be a fact, the sentence is a view of it.
-# Read from the sentence's words (`tokens`), not by a pattern over the text.
-_EVALUATIVE_ADJECTIVES = frozenset(
-    """good bad great terrible wrong right unacceptable worrying concerning troubling alarming
-    disturbing encouraging disappointing promising positive negative welcome unfair fair
-    ridiculous absurd shameful outrageous dangerous important crucial essential vital
-    significant serious clear unclear wonderful excellent impressive remarkable tremendous
-    disastrous catastrophic appalling awful horrible fantastic amazing difficult hard easy
-    necessary unnecessary sad tragic worse better strong weak productive honest rational
-    poor dramatic key critical wise unwise helpful useful harmful reasonable unreasonable
-    acceptable appropriate inappropriate irresponsible responsible successful unsuccessful
-    effective ineffective worthwhile disgraceful deplorable regrettable unfortunate
-    fortunate optimistic pessimistic confident hopeful concerned worried pleased happy
-    unhappy proud disappointed delighted satisfied dissatisfied upset angry surprised
-    shocked""".split()
-)
+# predicate is a judgement (an adjective of `checkworthiness.EVALUATIVE_ADJECTIVES`); the
+# thing judged may be a fact, the sentence is a view of it. Read from the sentence's words
+# (`tokens`), not by a pattern over the text.
 _COPULAS = frozenset(
     """is are was were remain remains remained seem seems seemed look looks looked sound
     sounds sounded feel feels felt be been being appear appears appeared became become
@@ -130,7 +118,7 @@ def evaluative_predicate(words: list[str]) -> str:
             and (words[j] in _DEGREE_WORDS or (words[j].endswith("ly") and len(words[j]) > 4))
         ):
             j += 1
-        if j < len(words) and words[j] in _EVALUATIVE_ADJECTIVES:
+        if j < len(words) and words[j] in checkworthiness.EVALUATIVE_ADJECTIVES:
             if j + 1 == len(words) or words[j + 1] not in _RELATION_AFTER:
                 return " ".join(words[i : j + 1])
     return ""
@@ -152,16 +140,17 @@ def promise(words: list[str]) -> str:
 # Linguistic features read from the words, with the function that finds their words.
 _WORD_FEATURES = {"evaluative_predicate": evaluative_predicate, "promise": promise}
 
-# Which words triggered a word-list feature, so the explanation can quote it.
-_TRIGGERS: dict[str, re.Pattern[str]] = {
-    "ranking": checkworthiness._RANKING,
+# Which words triggered a word-list feature, so the explanation can quote it: a pattern, or
+# a function that returns the words.
+_TRIGGERS: dict[str, re.Pattern[str] | Callable[[str], str]] = {
+    "ranking": checkworthiness.ranking_word,
     "causal": checkworthiness._CAUSAL,
     "attributed": checkworthiness._ATTRIBUTED,
     "prediction": checkworthiness._PREDICTION,
     "future": checkworthiness._PREDICTION,
     "opinion": checkworthiness._OPINION,
     "vague": checkworthiness._VAGUE,
-    "evaluative": checkworthiness._EVALUATIVE,
+    "evaluative": checkworthiness.evaluative_word,
     "intention": checkworthiness._INTENTION,
     "negation": checkworthiness._NEGATION,
 }
@@ -172,7 +161,7 @@ _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:/]\d+)*|[$£€
 
 def _named_subject(text: str) -> bool:
     """Whether the sentence opens (after a short phrase such as "In 2004,") with a name: an
-    acronym ("NATO") or two capitalised words ("Jensen Huang", "Bank of England" aside)."""
+    acronym ("NATO") or two capitalised words ("Maria Lopez", "Bank of England" aside)."""
     words = subject_opening(text)
     if not words or not words[0]:
         return False
@@ -271,8 +260,14 @@ def describe(feature: str, text: str = "") -> str:
             words = _WORD_FEATURES[value](tokens(text))
             return f"{description}: '{_as_written(words, text)}'" if words else description
         trigger = _TRIGGERS.get(value)
-        match = trigger.search(text) if trigger and text else None
-        return f"{description}: '{match.group(0)}'" if match else description
+        found = ""
+        if trigger and text:
+            if isinstance(trigger, re.Pattern):
+                match = trigger.search(text)
+                found = match.group(0) if match else ""
+            else:
+                found = trigger(text)
+        return f"{description}: '{found}'" if found else description
     if group == "w":
         if value == NUMBER_TOKEN:
             return LINGUISTIC["number"]
