@@ -45,49 +45,30 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from wordnet import ENCODING, LICENCE  # noqa: E402
+from wordnet import read_index as read_index_file  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "textcore" / "atomize" / "verbs.json"
 VERSION = 1
-LICENCE = (
-    "WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Permission to "
-    "use, copy, modify and distribute this software and database and its documentation for "
-    "any purpose and without fee or royalty is hereby granted, provided that you agree to "
-    "comply with the following copyright notice and statements, including the disclaimer, "
-    "and that the same appear on ALL copies of the software, database and documentation, "
-    "including modifications that you make for internal use or for distribution. THIS "
-    'SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO '
-    "REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT "
-    "LIMITATION, PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES OF "
-    "MERCHANTABILITY OR FITNESS FOR ANY PARTICULAR PURPOSE OR THAT THE USE OF THE LICENSED "
-    "SOFTWARE, DATABASE OR DOCUMENTATION WILL NOT INFRINGE ANY THIRD PARTY PATENTS, "
-    "COPYRIGHTS, TRADEMARKS OR OTHER RIGHTS. The name of Princeton University or Princeton "
-    "may not be used in advertising or publicity pertaining to distribution of the software "
-    "and/or database. Title to copyright in this software, database and any associated "
-    "documentation shall at all times remain with Princeton University and LICENSEE agrees "
-    "to preserve same."
-)
 WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # WordNet's synset types in sense keys: 1 noun, 2 verb, 3 adjective, 4 adverb, 5 satellite
 POS_OF_TYPE = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
 IRREGULAR_PRESENT = {"be": "is", "have": "has"}
 
 
-def read_index(folder: Path, name: str) -> dict[str, int]:
+def read_index(folder: Path, part: str) -> dict[str, int]:
     """One-word lemmas of an index file with their number of senses."""
-    senses: dict[str, int] = {}
-    for line in (folder / name).read_text(encoding="utf-8").splitlines():
-        if line.startswith(" "):
-            continue  # the licence at the top of the file
-        fields = line.split()
-        if WORD_RE.fullmatch(fields[0]):
-            senses[fields[0]] = int(fields[2])
-    return senses
+    index = read_index_file(folder, part)
+    return {lemma: len(synsets) for lemma, synsets in index.items() if WORD_RE.fullmatch(lemma)}
 
 
 def read_counts(folder: Path) -> dict[tuple[str, str], int]:
     """How often each lemma is tagged in each part of speech (cntlist.rev)."""
     counts: dict[tuple[str, str], int] = defaultdict(int)
-    for line in (folder / "cntlist.rev").read_text(encoding="utf-8").splitlines():
+    for line in (folder / "cntlist.rev").read_text(encoding=ENCODING).splitlines():
         key, _number, count = line.split()
         lemma, _, rest = key.partition("%")
         counts[(lemma.lower(), POS_OF_TYPE[rest[0]])] += int(count)
@@ -97,7 +78,7 @@ def read_counts(folder: Path) -> dict[tuple[str, str], int]:
 def read_exceptions(folder: Path) -> dict[str, list[str]]:
     """verb.exc: each lemma's inflected forms that the regular rules do not make."""
     forms: dict[str, list[str]] = defaultdict(list)
-    for line in (folder / "verb.exc").read_text(encoding="utf-8").splitlines():
+    for line in (folder / "verb.exc").read_text(encoding=ENCODING).splitlines():
         form, *lemmas = line.split()
         for lemma in lemmas:
             if WORD_RE.fullmatch(form) and WORD_RE.fullmatch(lemma):
@@ -160,9 +141,9 @@ def _u_of(form: str, other: str) -> bool:
 
 
 def build(folder: Path) -> dict:
-    verbs = read_index(folder, "index.verb")
-    nouns = read_index(folder, "index.noun")
-    adjectives = read_index(folder, "index.adj")
+    verbs = read_index(folder, "verb")
+    nouns = read_index(folder, "noun")
+    adjectives = read_index(folder, "adj")
     counts = read_counts(folder)
     exceptions = read_exceptions(folder)
 
