@@ -9,6 +9,7 @@ accents (a byte that is no UTF-8 stops the build instead of turning into another
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -83,3 +84,17 @@ _MARKER = re.compile(r"\(\w+\)$")  # an adjective's position marker: "galore(ip)
 
 def _without_marker(lemma: str) -> str:
     return _MARKER.sub("", lemma)
+
+
+def gloss_words(folder: Path) -> Counter[str]:
+    """How often each word (lower case) is written in the glosses and their example
+    sentences across the four data files: the one corpus of running English WordNet has."""
+    counts: Counter[str] = Counter()
+    for part in ("noun", "verb", "adj", "adv"):
+        for line in lines(folder, f"data.{part}"):
+            _, _, gloss = line.partition(" | ")
+            counts.update(_GLOSS_WORD.findall(gloss.lower()))
+    return counts
+
+
+_GLOSS_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")

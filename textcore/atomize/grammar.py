@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .verbs import FINITE_FORMS, PRESENT_FORMS, PRESENT_NOUN_FORMS
+from .verbs import FINITE_FORMS, PAST_OF_PARTICIPLE, PRESENT_FORMS, PRESENT_NOUN_FORMS
 from .words import (
     ADVERBS,
     AUX,
@@ -326,27 +326,20 @@ def third_person(participle: str, plural: bool) -> str:
     return base + "s"
 
 
-IRREGULAR_PAST = {
-    "making": "made", "taking": "took", "giving": "gave", "leaving": "left", "bringing": "brought",
-    "holding": "held", "sending": "sent", "keeping": "kept", "selling": "sold", "paying": "paid",
-    "building": "built", "meeting": "met", "leading": "led", "putting": "put", "setting": "set",
-    "cutting": "cut", "hitting": "hit", "becoming": "became", "saying": "said", "telling": "told",
-    "finding": "found", "getting": "got", "going": "went", "coming": "came", "running": "ran",
-    "winning": "won", "losing": "lost", "spending": "spent", "seeing": "saw", "rising": "rose",
-    "falling": "fell", "growing": "grew", "writing": "wrote", "driving": "drove",
-    "beginning": "began", "standing": "stood", "bearing": "bore", "drawing": "drew",
-}  # fmt: skip
 PAST_AUX = {"was", "were", "had", "did"}
-_IRREGULAR_PAST_FORMS = set(IRREGULAR_PAST.values())
+# the simple pasts that the -ed rule does not see: "made", "rose", and "cut", "put"
+IRREGULAR_PASTS = frozenset(PAST_OF_PARTICIPLE.values()) | INVARIANT_VERBS
 # adverbs that may sit between a subject and its verb ("also", "still"), auxiliaries aside
 ADVERBS_NOT_AUX = ADVERBS - AUX
 
 
 def past_tense(participle: str) -> str:
     """'announcing' -> 'announced', 'spurring' -> 'spurred', 'making' -> 'made'."""
-    if participle in IRREGULAR_PAST:
-        return IRREGULAR_PAST[participle]
+    if participle in PAST_OF_PARTICIPLE:
+        return PAST_OF_PARTICIPLE[participle]
     base = third_person(participle, plural=True)
+    if base in INVARIANT_VERBS:
+        return base  # "cutting" -> "cut"
     if base.endswith("e"):
         return base + "d"
     if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
@@ -368,7 +361,7 @@ def main_verb_is_past(work: str, subject_span: tuple[int, int] | None) -> bool:
     return (
         word in PAST_AUX
         or (word.endswith("ed") and word not in ED_ADJECTIVES)
-        or word in _IRREGULAR_PAST_FORMS
+        or word in IRREGULAR_PASTS
     )
 
 
