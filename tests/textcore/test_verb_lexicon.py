@@ -214,3 +214,37 @@ def test_after_a_capitalised_first_word_a_noun_verb_waits_for_another_verb():
     assert peace is not None and peace.group(0) == "collapsed."
     acme = first_verb("Acme plans to hire 300 workers.")
     assert acme is not None and acme.group(0) == "plans"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Trade talks in Geneva ended without a deal on Friday.", "Trade talks in Geneva"),
+        ("Oil exports to Asia rose 12% in March.", "Oil exports to Asia"),
+        ("Car sales in Spain fell 5% in May.", "Car sales in Spain"),
+        ("Coal plants in Poland produce most of its power.", "Coal plants in Poland"),
+        ("Rent increases for tenants will be capped at 5%.", "Rent increases for tenants"),
+    ],
+)
+def test_a_plural_noun_that_looks_like_a_verb_heads_the_phrase_before_the_verb(text, subject):
+    assert _subject(text) == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme exports to Asia most of its steel.",  # no other verb follows
+        "Acme plans to cut 300 jobs.",  # "cut" is the infinitive after "to"
+        "Acme reports on its website that sales rose.",  # "rose" is in another clause
+        "Norway sells to Sweden, which buys most of it.",
+    ],
+)
+def test_after_a_name_a_verb_before_a_preposition_stays_the_verb(text):
+    assert _subject(text) in ("Acme", "Norway")
+
+
+def test_the_next_claim_of_a_noun_compound_keeps_the_whole_subject():
+    texts = claim_texts("Oil exports to Asia rose 12% in March and fell 3% in April.")
+    assert "Oil exports to Asia fell 3% in April." in texts
+    texts = claim_texts("Trade talks in Geneva ended on Friday, leaving tariffs on steel in place.")
+    assert "Trade talks in Geneva left tariffs on steel in place." in texts

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .verbs import FINITE_FORMS, PAST_OF_PARTICIPLE, PRESENT_FORMS, PRESENT_NOUN_FORMS
+from .verbs import BASE_FORMS, FINITE_FORMS, PAST_OF_PARTICIPLE, PRESENT_FORMS, PRESENT_NOUN_FORMS
 from .words import (
     ADVERBS,
     AUX,
@@ -196,13 +196,20 @@ _TOKEN_RE_MATCH = TOKEN_RE.match
 
 
 def proper_name_verb(text: str, start: int) -> re.Match[str] | None:
-    """'Norway exports most of its gas': a present-tense verb right after a proper name."""
+    """'Norway exports most of its gas': a present-tense verb right after a proper name (or,
+    when that word is also a plural noun, the verb after the phrase it heads)."""
     match = _NAME_THEN_S_VERB_RE.match(text, start)
     if not match:
         return None
     following = match.group("next").lower()
     if _NOUN_ENDING_RE.search(match.group("verb")):
         return None  # "High-level negotiations between ...": a plural noun, not a verb
+    if following in _PLACE_PREPOSITIONS and match.group("verb") not in PRESENT_FORMS:
+        # a plural noun that is also a verb, before a preposition, heads the subject when a
+        # verb follows the phrase: "Oil exports to Asia rose", "Trade talks in Geneva ended"
+        later = _verb_after_phrase(text, match.end("verb"))
+        if later is not None:
+            return later
     if (
         following in DETERMINERS
         or following in PREPOSITIONS
@@ -211,6 +218,36 @@ def proper_name_verb(text: str, start: int) -> re.Match[str] | None:
         or following[:1] in "$£€"
     ):
         return _TOKEN_RE_MATCH(text, match.start("verb"))
+    return None
+
+
+# prepositions that open a phrase inside a noun phrase ("exports to Asia", "talks in
+# Geneva"), not the conjunctions and complementisers PREPOSITIONS also holds
+_PLACE_PREPOSITIONS = PREPOSITIONS - {
+    "that", "while", "when", "if", "and", "or", "but", "because", "as", "than", "like",
+}  # fmt: skip
+# words that open another clause: a verb after them is not the verb of this one
+_CLAUSE_OPENERS = {"that", "which", "who", "whom", "whose", "where", "when", "while", "as",
+                   "if", "because", "and", "or", "but", "since", "after", "before", "until"}  # fmt: skip
+
+
+def _verb_after_phrase(text: str, end: int, limit: int = 8) -> re.Match[str] | None:
+    """A verb among the next `limit` words after `end` (a finite form, or a base form that is
+    seldom anything else), in the same clause: not after punctuation, a clause opener
+    ("that", "which", "and") or as the infinitive after "to" ("plans to cut")."""
+    tokens = list(TOKEN_RE.finditer(text, end))[: limit + 1]
+    for index in range(1, min(limit, len(tokens))):
+        before, raw = tokens[index - 1].group(0), tokens[index].group(0)
+        previous = clean_word(before)
+        if before.endswith((",", ";", ":", ".", "!", "?")) or previous in _CLAUSE_OPENERS:
+            return None
+        word = clean_word(raw)
+        if previous == "to" or previous in DETERMINERS or _is_possessive(previous):
+            continue
+        following = tokens[index + 1].group(0) if index + 1 < len(tokens) else ""
+        # the verb of a plural subject has its base form: "Coal plants in Poland produce"
+        if is_verb(raw, following) or (word in BASE_FORMS and _written_lower(raw, word)):
+            return tokens[index]
     return None
 
 
