@@ -142,6 +142,14 @@ def first_verb(
             # ("Oil exports to China rose"): it is the verb only when no other verb follows
             # ("Acme plans to hire")
             deferred = shared and index == 1 and previous_raw[:1].isupper()
+            if (
+                found
+                and shared
+                and clean_word(after) in _PLACE_PREPOSITIONS
+                and not is_pronoun(previous_raw)
+                and _verb_after_phrase(text, token.end()) is not None
+            ):
+                found = False  # "crude oil exports to Asia rose": the noun heads the phrase
             if found and not deferred:
                 return token
             if (
