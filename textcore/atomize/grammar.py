@@ -6,6 +6,7 @@ and number a generated verb needs.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .verbs import BASE_FORMS, FINITE_FORMS, PAST_OF_PARTICIPLE, PRESENT_FORMS, PRESENT_NOUN_FORMS
 from .words import (
@@ -243,7 +244,7 @@ def _verb_after_phrase(text: str, end: int, limit: int = 8) -> re.Match[str] | N
     """A verb among the next `limit` words after `end` (a finite form, or a base form that is
     seldom anything else), in the same clause: not after punctuation, a clause opener
     ("that", "which", "and") or as the infinitive after "to" ("plans to cut")."""
-    tokens = list(TOKEN_RE.finditer(text, end))[: limit + 1]
+    tokens = list(islice(TOKEN_RE.finditer(text, end), limit + 1))
     for index in range(1, min(limit, len(tokens))):
         before, raw = tokens[index - 1].group(0), tokens[index].group(0)
         previous = clean_word(before)
