@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from build_verb_lexicon import LICENCE  # noqa: E402
+from wordnet import LICENCE, read_index, read_synsets  # noqa: E402
 
 from textcore.analysis import term_key  # noqa: E402
 from textcore.lexicon import STOP_WORDS  # noqa: E402
@@ -47,41 +47,6 @@ from textcore.retrieval.related import RELATED_FORMAT, RELATED_PATH, RELATED_VER
 SENSES = 3  # senses of a word, most frequent first, whose relatives count (see above)
 PARTS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 _WORD = re.compile(r"[a-z]+")
-_MARKER = re.compile(r"\(\w+\)$")  # an adjective's position marker: "galore(ip)"
-
-
-def read_synsets(folder: Path, name: str) -> dict[str, tuple[list[str], list[tuple]]]:
-    """The synsets of one data file: offset -> (lemmas, pointers (symbol, part of speech,
-    offset, source word number, target word number))."""
-    synsets = {}
-    for line in (folder / f"data.{name}").read_text(encoding="latin-1").splitlines():
-        if line.startswith(" "):  # the licence at the top
-            continue
-        fields = line.split(" | ")[0].split()
-        count = int(fields[3], 16)
-        lemmas = [_MARKER.sub("", fields[4 + 2 * i]).lower() for i in range(count)]
-        at = 4 + 2 * count
-        pointers = []
-        for _ in range(int(fields[at])):
-            symbol, offset, part, words = fields[at + 1 : at + 5]
-            part = "a" if part == "s" else part  # an adjective satellite is an adjective
-            pointers.append((symbol, part, offset, int(words[:2], 16), int(words[2:], 16)))
-            at += 4
-        synsets[fields[0]] = (lemmas, pointers)
-    return synsets
-
-
-def read_index(folder: Path, name: str) -> dict[str, list[str]]:
-    """A lemma's synsets in one index file, most frequent sense first."""
-    senses = {}
-    for line in (folder / f"index.{name}").read_text(encoding="latin-1").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split()
-        pointer_count = int(fields[3])
-        count = int(fields[4 + pointer_count])
-        senses[fields[0]] = fields[6 + pointer_count : 6 + pointer_count + count]
-    return senses
 
 
 def related_words(folder: Path) -> dict[str, list[str]]:
@@ -103,7 +68,7 @@ def related_words(folder: Path) -> dict[str, list[str]]:
             if not _WORD.fullmatch(lemma):
                 continue
             for offset in offsets[:SENSES]:
-                words, pointers = synsets[part][offset]
+                _lexfile, words, pointers = synsets[part][offset]
                 for word in words:
                     if word != lemma and offset in senses[part].get(word, ())[:SENSES]:
                         relate(lemma, word)
@@ -113,7 +78,7 @@ def related_words(folder: Path) -> dict[str, list[str]]:
                 for symbol, target_part, target, source_word, target_word in pointers:
                     # "+": derivationally related form, "\": pertainym (lexical pointers)
                     if symbol in ("+", "\\") and source_word == number and target_word:
-                        relate(lemma, synsets[target_part][target][0][target_word - 1])
+                        relate(lemma, synsets[target_part][target].lemmas[target_word - 1])
     return {key: sorted(keys) for key, keys in sorted(related.items())}
 
 

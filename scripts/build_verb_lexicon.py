@@ -3,9 +3,9 @@
     .venv/bin/python scripts/build_verb_lexicon.py WORDNET_DIR [--output FILE] [--check]
 
 WORDNET_DIR is WordNet's database folder (Debian's wordnet-base installs it at
-/usr/share/wordnet); the files read are index.verb, index.noun, index.adj, verb.exc and
-cntlist.rev. The output (default `textcore/atomize/verbs.json`) lists word forms, not
-lemmas, so the text core only looks words up:
+/usr/share/wordnet; the files read are listed below). The output (default
+`textcore/atomize/verbs.json`) lists word forms, not lemmas, so the text core only looks
+words up:
 
 - `present`: third-person singular present forms ("refines", "goes", "carries", "has") of
   every one-word verb whose verb reading is the more frequent one: the lemma's verb
@@ -32,6 +32,20 @@ lemmas, so the text core only looks words up:
 - `participles`: those past-participle-only forms.
 - `adjectives`: -ed words that are adjectives, nouns or past forms whose other reading wins
   ("limited", "unprecedented", "hundred"): words that look like a past tense and are not.
+- `past_of_participle`: the simple past a claim is written in, by the -ing form, for verbs
+  whose past is irregular ("making": "made", "beginning": "began"): the first irregular
+  form verb.exc lists, unless the regular one is written more often in WordNet's glosses
+  and example sentences (the one corpus of running text WordNet has: "worked", not
+  "wrought"; "learned", not "learnt").
+- `not_participles`: words in -ing that are no verb's -ing form ("thing", "bring",
+  "morning", "outstanding"), from all four index files.
+- `nominalisations`: nouns that name the act or event of a verb ("consumption",
+  "payment"), with that verb's third-person present and simple past: a sense among the
+  noun's first three is in noun.act or noun.event and is linked to a one-word verb as a
+  derivationally related form.
+
+The files read are index.verb, index.noun, index.adj, index.adv, data.noun, data.verb (and
+the glosses of data.adj and data.adv), verb.exc and cntlist.rev.
 
 `--check` rebuilds the lexicon in memory and fails when the file differs from it.
 """
@@ -45,49 +59,33 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from wordnet import ENCODING, LICENCE, gloss_words, read_synsets  # noqa: E402
+from wordnet import read_index as read_index_file  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "textcore" / "atomize" / "verbs.json"
-VERSION = 1
-LICENCE = (
-    "WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Permission to "
-    "use, copy, modify and distribute this software and database and its documentation for "
-    "any purpose and without fee or royalty is hereby granted, provided that you agree to "
-    "comply with the following copyright notice and statements, including the disclaimer, "
-    "and that the same appear on ALL copies of the software, database and documentation, "
-    "including modifications that you make for internal use or for distribution. THIS "
-    'SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO '
-    "REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT "
-    "LIMITATION, PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES OF "
-    "MERCHANTABILITY OR FITNESS FOR ANY PARTICULAR PURPOSE OR THAT THE USE OF THE LICENSED "
-    "SOFTWARE, DATABASE OR DOCUMENTATION WILL NOT INFRINGE ANY THIRD PARTY PATENTS, "
-    "COPYRIGHTS, TRADEMARKS OR OTHER RIGHTS. The name of Princeton University or Princeton "
-    "may not be used in advertising or publicity pertaining to distribution of the software "
-    "and/or database. Title to copyright in this software, database and any associated "
-    "documentation shall at all times remain with Princeton University and LICENSEE agrees "
-    "to preserve same."
-)
+VERSION = 2
 WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # WordNet's synset types in sense keys: 1 noun, 2 verb, 3 adjective, 4 adverb, 5 satellite
 POS_OF_TYPE = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
 IRREGULAR_PRESENT = {"be": "is", "have": "has"}
+# lexicographer files of nouns that name an act or an event: noun.act, noun.event
+EVENT_NOUN_FILES = {4, 11}
+NOMINAL_SENSES = 3  # a noun's senses, most frequent first, that may name the verb's act
 
 
-def read_index(folder: Path, name: str) -> dict[str, int]:
+def read_index(folder: Path, part: str) -> dict[str, int]:
     """One-word lemmas of an index file with their number of senses."""
-    senses: dict[str, int] = {}
-    for line in (folder / name).read_text(encoding="utf-8").splitlines():
-        if line.startswith(" "):
-            continue  # the licence at the top of the file
-        fields = line.split()
-        if WORD_RE.fullmatch(fields[0]):
-            senses[fields[0]] = int(fields[2])
-    return senses
+    index = read_index_file(folder, part)
+    return {lemma: len(synsets) for lemma, synsets in index.items() if WORD_RE.fullmatch(lemma)}
 
 
 def read_counts(folder: Path) -> dict[tuple[str, str], int]:
     """How often each lemma is tagged in each part of speech (cntlist.rev)."""
     counts: dict[tuple[str, str], int] = defaultdict(int)
-    for line in (folder / "cntlist.rev").read_text(encoding="utf-8").splitlines():
+    for line in (folder / "cntlist.rev").read_text(encoding=ENCODING).splitlines():
         key, _number, count = line.split()
         lemma, _, rest = key.partition("%")
         counts[(lemma.lower(), POS_OF_TYPE[rest[0]])] += int(count)
@@ -97,7 +95,7 @@ def read_counts(folder: Path) -> dict[tuple[str, str], int]:
 def read_exceptions(folder: Path) -> dict[str, list[str]]:
     """verb.exc: each lemma's inflected forms that the regular rules do not make."""
     forms: dict[str, list[str]] = defaultdict(list)
-    for line in (folder / "verb.exc").read_text(encoding="utf-8").splitlines():
+    for line in (folder / "verb.exc").read_text(encoding=ENCODING).splitlines():
         form, *lemmas = line.split()
         for lemma in lemmas:
             if WORD_RE.fullmatch(form) and WORD_RE.fullmatch(lemma):
@@ -159,12 +157,67 @@ def _u_of(form: str, other: str) -> bool:
     )
 
 
+def present_participle(lemma: str, exceptions: list[str]) -> str:
+    """'make' -> 'making', 'die' -> 'dying', 'see' -> 'seeing'; verb.exc spells the doubled
+    consonant ("running", "beginning")."""
+    listed = [f for f in exceptions if f.endswith("ing")]
+    if listed:
+        return listed[0]
+    if lemma.endswith("ie"):
+        return lemma[:-2] + "ying"
+    if lemma.endswith("e") and len(lemma) > 2 and not lemma.endswith(("ee", "ye", "oe")):
+        return lemma[:-1] + "ing"
+    return lemma + "ing"
+
+
+def lemmas_of_participle(word: str, verbs: dict, exception_lemmas: dict) -> list[str]:
+    """The verbs whose -ing form `word` may be: 'making' -> make, 'lying' -> lie,
+    'planning' -> plan."""
+    if not word.endswith("ing") or len(word) < 5:
+        return []
+    stem = word[:-3]
+    found = list(exception_lemmas.get(word, ()))
+    candidates = [stem, stem + "e"] + ([stem[:-1] + "ie"] if stem.endswith("y") else [])
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        candidates.append(stem[:-1])  # "planning": verb.exc spells most, not every one
+    found += [c for c in candidates if c in verbs and c not in found]
+    return found
+
+
+def nominalisations(folder: Path, verbs: dict) -> dict[str, str]:
+    """Nouns that name the act or event of a verb, with the verb: a sense among the noun's
+    first `NOMINAL_SENSES` is an act or an event (noun.act, noun.event) and WordNet links
+    the noun in that sense to a one-word verb as a derivationally related form
+    ("consumption" -> consume, "payment" -> pay). The first such sense decides."""
+    nouns, verb_synsets = read_synsets(folder, "noun"), read_synsets(folder, "verb")
+    found = {}
+    for noun, offsets in read_index_file(folder, "noun").items():
+        if not WORD_RE.fullmatch(noun) or "-" in noun:
+            continue
+        for offset in offsets[:NOMINAL_SENSES]:
+            synset = nouns[offset]
+            if synset.lexfile not in EVENT_NOUN_FILES or noun not in synset.lemmas:
+                continue
+            number = synset.lemmas.index(noun) + 1
+            related = [
+                verb_synsets[target].lemmas[target_word - 1]
+                for symbol, part, target, source_word, target_word in synset.pointers
+                if symbol == "+" and part == "v" and source_word == number and target_word
+            ]
+            related = [verb for verb in related if verb in verbs and "-" not in verb]
+            if related:
+                found[noun] = related[0]
+                break
+    return found
+
+
 def build(folder: Path) -> dict:
-    verbs = read_index(folder, "index.verb")
-    nouns = read_index(folder, "index.noun")
-    adjectives = read_index(folder, "index.adj")
+    verbs = read_index(folder, "verb")
+    nouns = read_index(folder, "noun")
+    adjectives = read_index(folder, "adj")
     counts = read_counts(folder)
     exceptions = read_exceptions(folder)
+    glosses = gloss_words(folder)
 
     def rare_other(lemma: str, others: list[tuple[str, str]], share: int) -> bool:
         """The other readings are fewer than one tagged use in `share` (0: never tagged);
@@ -192,6 +245,8 @@ def build(folder: Path) -> dict:
     past_readings: dict[str, list[bool]] = defaultdict(list)
     participles: set[str] = set()
     irregular_pasts: set[str] = set()
+    past_of_participle: dict[str, str] = {}
+    simple_past: dict[str, str] = {}
     for lemma in verbs:
         form = third_person(lemma)
         if verb_wins(lemma, [(lemma, "n"), (form, "n")]):
@@ -204,7 +259,19 @@ def build(folder: Path) -> dict:
         regular = regular_past(lemma, exceptions.get(lemma, []))
         # "learned" beside "learnt", but "see" makes no "seed" (a noun in tagged text) and
         # "be" no "bed"
-        if not irregular or (not counts.get((regular, "n")) and lemma not in {"be", "have", "do"}):
+        regular_too = not counts.get((regular, "n")) and lemma not in {"be", "have", "do"}
+        # the past a claim is written in: the irregular one (the first verb.exc lists: "was"
+        # for "be"; never a spelling of the present: "gasses"), unless the regular one is
+        # written more often in WordNet's glosses ("worked", not "wrought")
+        written = [f for f in irregular if not f.endswith("es")]
+        chosen = written[0] if written else regular
+        if written and regular_too and glosses[regular] > glosses[chosen]:
+            chosen = regular
+        simple_past[lemma] = chosen
+        if chosen != regular:
+            participle = present_participle(lemma, exceptions.get(lemma, []))
+            past_of_participle.setdefault(participle, chosen)
+        if not irregular or regular_too:
             irregular = [*irregular, regular]
         for past in irregular:
             past_readings[past].append(verb_wins(lemma, [(past, "n"), (past, "a")]))
@@ -215,6 +282,21 @@ def build(folder: Path) -> dict:
         word
         for word in (*nouns, *adjectives)
         if len(word) > 2 and word.endswith("ed") and word not in past_readings
+    }
+    exception_lemmas: dict[str, list[str]] = defaultdict(list)
+    for lemma, forms in exceptions.items():
+        for form in forms:
+            exception_lemmas[form].append(lemma)
+
+    adverbs = read_index(folder, "adv")
+    not_participles = {
+        word
+        for word in (*verbs, *nouns, *adjectives, *adverbs)
+        if word.endswith("ing") and not lemmas_of_participle(word, verbs, exception_lemmas)
+    }
+    nominal = {
+        noun: [third_person(verb), simple_past[verb]]
+        for noun, verb in sorted(nominalisations(folder, verbs).items())
     }
     return {
         "about": "English verb forms for the claim splitter, derived from WordNet 3.0 by "
@@ -228,6 +310,9 @@ def build(folder: Path) -> dict:
         "past_irregular": sorted(irregular_pasts),
         "participles": sorted(participles - past_forms),
         "adjectives": sorted(not_past),
+        "past_of_participle": dict(sorted(past_of_participle.items())),
+        "not_participles": sorted(not_participles),
+        "nominalisations": nominal,
     }
 
 

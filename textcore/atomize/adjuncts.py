@@ -64,7 +64,7 @@ _WITH_RE = re.compile(
 # does what the noun names ("Acme reportedly consumes 50 pounds per plane")
 _WITH_NOMINAL_RE = re.compile(
     rf",\s+with\s+(?P<np>(?:an?\s+)?(?:(?P<hedge>{'|'.join(HEDGE_ADVERBS)})\s+)?"
-    rf"(?P<noun>{'|'.join(NOMINALISATIONS)})\s+of\s+(?P<theme>(?:[^,;:()]|,(?=\d)){{3,}}?)\s+by\s+"
+    r"(?P<noun>[a-z]+)\s+of\s+(?P<theme>(?:[^,;:()]|,(?=\d)){3,}?)\s+by\s+"
     r"(?P<agent>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+)?[A-Z][\w'’.&-]*){0,4}))" + _END
 )
 _WITH_SHARE_RE = re.compile(
@@ -144,6 +144,8 @@ def adjunct_claims(work: str) -> tuple[list[Draft], str]:
         work = blank(work, match.start(), match.end("rest"))
     for match in list(_WITH_NOMINAL_RE.finditer(work)):
         if span is None or match.start() < span[1]:
+            continue
+        if match.group("noun") not in NOMINALISATIONS:
             continue
         present, past_form = NOMINALISATIONS[match.group("noun")]
         verb = past_form if past else present

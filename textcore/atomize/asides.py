@@ -9,7 +9,7 @@ import re
 from .adjuncts import agree
 from .draft import Draft, blank, keep_only
 from .grammar import (
-    IRREGULAR_PAST,
+    IRREGULAR_PASTS,
     PAST_AUX,
     clean_word,
     first_verb,
@@ -325,7 +325,7 @@ def subject_modifiers(work: str) -> tuple[list[Draft], str]:
                 return [], work
             following = work[match.end() :].split()[:1]
             main = clean_word(following[0]) if following else ""
-            past = main in PAST_AUX or main.endswith("ed") or main in set(IRREGULAR_PAST.values())
+            past = main in PAST_AUX or main.endswith("ed") or main in IRREGULAR_PASTS
             if past:
                 verb = past_tense(participle)
             else:

@@ -6,8 +6,9 @@ and number a generated verb needs.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
-from .verbs import FINITE_FORMS, PRESENT_FORMS, PRESENT_NOUN_FORMS
+from .verbs import BASE_FORMS, FINITE_FORMS, PAST_OF_PARTICIPLE, PRESENT_FORMS, PRESENT_NOUN_FORMS
 from .words import (
     ADVERBS,
     AUX,
@@ -142,6 +143,14 @@ def first_verb(
             # ("Oil exports to China rose"): it is the verb only when no other verb follows
             # ("Acme plans to hire")
             deferred = shared and index == 1 and previous_raw[:1].isupper()
+            if (
+                found
+                and shared
+                and clean_word(after) in _PLACE_PREPOSITIONS
+                and not is_pronoun(previous_raw)
+                and _verb_after_phrase(text, token.end()) is not None
+            ):
+                found = False  # "crude oil exports to Asia rose": the noun heads the phrase
             if found and not deferred:
                 return token
             if (
@@ -196,13 +205,20 @@ _TOKEN_RE_MATCH = TOKEN_RE.match
 
 
 def proper_name_verb(text: str, start: int) -> re.Match[str] | None:
-    """'Norway exports most of its gas': a present-tense verb right after a proper name."""
+    """'Norway exports most of its gas': a present-tense verb right after a proper name (or,
+    when that word is also a plural noun, the verb after the phrase it heads)."""
     match = _NAME_THEN_S_VERB_RE.match(text, start)
     if not match:
         return None
     following = match.group("next").lower()
     if _NOUN_ENDING_RE.search(match.group("verb")):
         return None  # "High-level negotiations between ...": a plural noun, not a verb
+    if following in _PLACE_PREPOSITIONS and match.group("verb") not in PRESENT_FORMS:
+        # a plural noun that is also a verb, before a preposition, heads the subject when a
+        # verb follows the phrase: "Oil exports to Asia rose", "Trade talks in Geneva ended"
+        later = _verb_after_phrase(text, match.end("verb"))
+        if later is not None:
+            return later
     if (
         following in DETERMINERS
         or following in PREPOSITIONS
@@ -211,6 +227,36 @@ def proper_name_verb(text: str, start: int) -> re.Match[str] | None:
         or following[:1] in "$£€"
     ):
         return _TOKEN_RE_MATCH(text, match.start("verb"))
+    return None
+
+
+# prepositions that open a phrase inside a noun phrase ("exports to Asia", "talks in
+# Geneva"), not the conjunctions and complementisers PREPOSITIONS also holds
+_PLACE_PREPOSITIONS = PREPOSITIONS - {
+    "that", "while", "when", "if", "and", "or", "but", "because", "as", "than", "like",
+}  # fmt: skip
+# words that open another clause: a verb after them is not the verb of this one
+_CLAUSE_OPENERS = {"that", "which", "who", "whom", "whose", "where", "when", "while", "as",
+                   "if", "because", "and", "or", "but", "since", "after", "before", "until"}  # fmt: skip
+
+
+def _verb_after_phrase(text: str, end: int, limit: int = 8) -> re.Match[str] | None:
+    """A verb among the next `limit` words after `end` (a finite form, or a base form that is
+    seldom anything else), in the same clause: not after punctuation, a clause opener
+    ("that", "which", "and") or as the infinitive after "to" ("plans to cut")."""
+    tokens = list(islice(TOKEN_RE.finditer(text, end), limit + 1))
+    for index in range(1, min(limit, len(tokens))):
+        before, raw = tokens[index - 1].group(0), tokens[index].group(0)
+        previous = clean_word(before)
+        if before.endswith((",", ";", ":", ".", "!", "?")) or previous in _CLAUSE_OPENERS:
+            return None
+        word = clean_word(raw)
+        if previous == "to" or previous in DETERMINERS or _is_possessive(previous):
+            continue
+        following = tokens[index + 1].group(0) if index + 1 < len(tokens) else ""
+        # the verb of a plural subject has its base form: "Coal plants in Poland produce"
+        if is_verb(raw, following) or (word in BASE_FORMS and _written_lower(raw, word)):
+            return tokens[index]
     return None
 
 
@@ -326,27 +372,20 @@ def third_person(participle: str, plural: bool) -> str:
     return base + "s"
 
 
-IRREGULAR_PAST = {
-    "making": "made", "taking": "took", "giving": "gave", "leaving": "left", "bringing": "brought",
-    "holding": "held", "sending": "sent", "keeping": "kept", "selling": "sold", "paying": "paid",
-    "building": "built", "meeting": "met", "leading": "led", "putting": "put", "setting": "set",
-    "cutting": "cut", "hitting": "hit", "becoming": "became", "saying": "said", "telling": "told",
-    "finding": "found", "getting": "got", "going": "went", "coming": "came", "running": "ran",
-    "winning": "won", "losing": "lost", "spending": "spent", "seeing": "saw", "rising": "rose",
-    "falling": "fell", "growing": "grew", "writing": "wrote", "driving": "drove",
-    "beginning": "began", "standing": "stood", "bearing": "bore", "drawing": "drew",
-}  # fmt: skip
 PAST_AUX = {"was", "were", "had", "did"}
-_IRREGULAR_PAST_FORMS = set(IRREGULAR_PAST.values())
+# the simple pasts that the -ed rule does not see: "made", "rose", and "cut", "put"
+IRREGULAR_PASTS = frozenset(PAST_OF_PARTICIPLE.values()) | INVARIANT_VERBS
 # adverbs that may sit between a subject and its verb ("also", "still"), auxiliaries aside
 ADVERBS_NOT_AUX = ADVERBS - AUX
 
 
 def past_tense(participle: str) -> str:
     """'announcing' -> 'announced', 'spurring' -> 'spurred', 'making' -> 'made'."""
-    if participle in IRREGULAR_PAST:
-        return IRREGULAR_PAST[participle]
+    if participle in PAST_OF_PARTICIPLE:
+        return PAST_OF_PARTICIPLE[participle]
     base = third_person(participle, plural=True)
+    if base in INVARIANT_VERBS:
+        return base  # "cutting" -> "cut"
     if base.endswith("e"):
         return base + "d"
     if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
@@ -368,7 +407,7 @@ def main_verb_is_past(work: str, subject_span: tuple[int, int] | None) -> bool:
     return (
         word in PAST_AUX
         or (word.endswith("ed") and word not in ED_ADJECTIVES)
-        or word in _IRREGULAR_PAST_FORMS
+        or word in IRREGULAR_PASTS
     )
 
 

@@ -30,3 +30,13 @@ PARTICIPLE_FORMS = IRREGULAR_PAST_FORMS | frozenset(_LEXICON["participles"])
 NOT_PAST_ED = frozenset(_LEXICON["adjectives"])
 # a finite verb recognised from its form alone (the -ed rule aside)
 FINITE_FORMS = PRESENT_FORMS | IRREGULAR_PAST_FORMS
+# the simple past of each verb that has an irregular one, by its -ing form: "making" ->
+# "made", "beginning" -> "began"
+PAST_OF_PARTICIPLE: dict[str, str] = _LEXICON["past_of_participle"]
+# words in -ing that are no verb's -ing form: "thing", "bring", "morning"
+NOT_PARTICIPLES = frozenset(_LEXICON["not_participles"])
+# nouns that name the act of a verb, with its present and past forms: "consumption" ->
+# ("consumes", "consumed")
+NOMINALISED_VERBS: dict[str, tuple[str, str]] = {
+    noun: (present, past) for noun, (present, past) in _LEXICON["nominalisations"].items()
+}
