@@ -34,22 +34,16 @@ OUTPUT = ROOT / "textcore" / "superlatives.json"
 VERSION = 1
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_verb_lexicon import LICENCE, dump, read_counts  # noqa: E402
+from build_verb_lexicon import dump, read_counts  # noqa: E402
+from wordnet import LICENCE, lines, read_index  # noqa: E402
 
 WORD_RE = re.compile(r"[a-z]+")
 _VOWELS = "aeiouy"
 
 
-def read_lemmas(folder: Path, name: str) -> set[str]:
-    """One-word lemmas of an index file (letters only)."""
-    lemmas: set[str] = set()
-    for line in (folder / name).read_text(encoding="utf-8").splitlines():
-        if line.startswith(" "):
-            continue  # the licence at the top of the file
-        lemma = line.split(" ", 1)[0]
-        if WORD_RE.fullmatch(lemma):
-            lemmas.add(lemma)
-    return lemmas
+def read_lemmas(folder: Path, part: str) -> set[str]:
+    """One-word lemmas of index.PART (letters only)."""
+    return {lemma for lemma in read_index(folder, part) if WORD_RE.fullmatch(lemma)}
 
 
 def read_exceptions(folder: Path) -> tuple[set[str], set[str]]:
@@ -58,7 +52,7 @@ def read_exceptions(folder: Path) -> tuple[set[str], set[str]]:
     reading them as a superlative."""
     forms: set[str] = set()
     blocked: set[str] = set()
-    for line in (folder / "adj.exc").read_text(encoding="utf-8").splitlines():
+    for line in lines(folder, "adj.exc"):
         form, *lemmas = line.split()
         if WORD_RE.fullmatch(form) and form.endswith("st"):
             (blocked if form in lemmas else forms).add(form)
@@ -98,8 +92,8 @@ def superlative(adjective: str) -> str:
 
 
 def build(folder: Path) -> dict:
-    adjectives = read_lemmas(folder, "index.adj")
-    words = adjectives | read_lemmas(folder, "index.noun") | read_lemmas(folder, "index.verb")
+    adjectives = read_lemmas(folder, "adj")
+    words = adjectives | read_lemmas(folder, "noun") | read_lemmas(folder, "verb")
     counts = read_counts(folder)
     irregular, blocked = read_exceptions(folder)
 
