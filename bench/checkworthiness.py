@@ -56,6 +56,8 @@ def main() -> int:
         "C": training["C"],
         "char_ngrams": shipped.char_ngrams,
         "capitalised_may": shipped.capitalised_may,
+        "supersenses": shipped.supersenses,
+        "part_of_speech_pairs": shipped.part_of_speech_pairs,
         "drop": tuple(shipped.data["features"]["linguistic_left_out"]),
         "group_scale": shipped.group_scale,
         "weights": training["corpus_weights"],

@@ -8,7 +8,8 @@ per fold (liblinear, fixed seed) to give out-of-fold margins; `jobs` fits folds 
 processes (the same margins as one process).
 
 A setting is a dict: `C`; `char_ngrams` (word part sizes or None); `capitalised_may`;
-`drop` (linguistic features left out); `group_scale` (factor of each feature group, see
+`supersenses` (the words' WordNet supersenses as features or not); `part_of_speech_pairs`
+(the parts of speech of word pairs, from the same lexicon); `drop` (linguistic features left out); `group_scale` (factor of each feature group, see
 `textcore.checkworthiness_model`); `weights` (share of each corpus).
 """
 
@@ -126,7 +127,12 @@ def _normalised(text: str) -> str:
 
 def _feature_key(setting: dict) -> tuple:
     char = setting["char_ngrams"]
-    return (tuple(char) if char else None, bool(setting["capitalised_may"]))
+    return (
+        tuple(char) if char else None,
+        bool(setting["capitalised_may"]),
+        bool(setting.get("supersenses", False)),
+        bool(setting.get("part_of_speech_pairs", False)),
+    )
 
 
 class Features:
@@ -141,7 +147,13 @@ class Features:
         key = _feature_key(setting)
         if key not in self._names:
             self._names[key] = [
-                runtime.extract_features(t, char_ngrams=key[0], capitalised_may=key[1])
+                runtime.extract_features(
+                    t,
+                    char_ngrams=key[0],
+                    capitalised_may=key[1],
+                    supersenses=key[2],
+                    part_of_speech_pairs=key[3],
+                )
                 for t in self.data.texts
             ]
         dropped = {"f:" + name for name in setting.get("drop", ())}

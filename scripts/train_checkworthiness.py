@@ -28,6 +28,7 @@ processes (same result).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import time
@@ -59,6 +60,7 @@ from scripts.checkworthiness_cv import (  # noqa: E402
     sample_weights,
 )
 from textcore import checkworthiness_model as runtime  # noqa: E402
+from textcore.supersenses import SUPERSENSES_PATH  # noqa: E402
 
 WEIGHT_DIGITS = 5
 # The search, in stages, each from the best setting so far (a tie keeps the earlier one).
@@ -69,6 +71,8 @@ START = {
     "capitalised_may": True,
     "char_ngrams": (2, 5),
     "drop": (),
+    "supersenses": False,
+    "part_of_speech_pairs": False,
     "group_scale": {"w": 1.0, "b": 1.0, "c": 1.0, "f": 1.0},
     "weights": {"claimbuster": 1.0, "ct19": 0.3, "news": 3.0},
 }
@@ -88,7 +92,21 @@ STAGE_FEATURES = [
     {"drop": ("promise",)},
     {"capitalised_may": False},
 ]
-# 3. the regularisation
+# 3. the words' WordNet supersenses ("s:verb.communication" for "said") as a fifth group, alone
+# or with the parts of speech of word pairs ("p:noun verb") as a sixth, each at two factors
+# (a class of words carries from one debate to the next where the word does not)
+_GROUPS = {"w": 1.0, "b": 1.0, "c": 1.0, "f": 1.0}
+STAGE_SENSES = [
+    {"supersenses": True, "group_scale": {**_GROUPS, "s": scale}} for scale in (0.5, 0.7)
+] + [
+    {
+        "supersenses": True,
+        "part_of_speech_pairs": True,
+        "group_scale": {**_GROUPS, "s": scale, "p": scale},
+    }
+    for scale in (0.5, 0.7)
+]
+# 4. the regularisation
 STAGE_C = [{"C": 0.25}, {"C": 1.0}]
 
 
@@ -144,7 +162,7 @@ def build(
         return next(r[1] for r in results if r[0] == best_value)
 
     setting = START
-    for stage in ([{}], STAGE_CORPORA, STAGE_FEATURES, STAGE_C):
+    for stage in ([{}], STAGE_CORPORA, STAGE_FEATURES, STAGE_SENSES, STAGE_C):
         setting = search(setting, stage)
     margins = next(m for _, s, m in results if s == setting)
     slope, offset = calibrate(data, margins)
@@ -189,25 +207,35 @@ def build(
     model = fit(x[used], labels[used], weights[used], setting["C"])
     coefficients = model.coef_[0]
     log(f"{len(vocabulary)} features; trained in {time.perf_counter() - started:.0f} s")
+    model_features = {
+        "bigrams": True,
+        "char_ngrams": _json(setting)["char_ngrams"],
+        "capitalised_may": setting["capitalised_may"],
+        "supersenses": setting["supersenses"],
+        "part_of_speech_pairs": setting["part_of_speech_pairs"],
+        "linguistic_left_out": list(setting["drop"]),
+        "scale": "group_l2",
+        "group_scale": setting["group_scale"],
+        "min_df": MIN_DF,
+    }
+    if setting["supersenses"] or setting["part_of_speech_pairs"]:
+        # the word classes the `s:` and `p:` weights were learned over
+        model_features["supersenses_sha256"] = hashlib.sha256(
+            SUPERSENSES_PATH.read_bytes()
+        ).hexdigest()
     return {
         "format": runtime.FORMAT,
         "format_version": runtime.FORMAT_VERSION,
-        "version": "2",
+        "version": "3",
         "description": (
-            "Logistic regression over words, word pairs, word parts and linguistic features; "
+            "Logistic regression over words, word pairs, word parts, linguistic features "
+            "and (when asked in features) the words' WordNet supersenses and the parts of speech "
+            "of word pairs; "
             "score = sigmoid(slope * (intercept + sum over feature groups of group_scale / "
             "sqrt(number of the group's features) * sum of their weights) + offset); "
             "0.5 and above is check-worthy."
         ),
-        "features": {
-            "bigrams": True,
-            "char_ngrams": _json(setting)["char_ngrams"],
-            "capitalised_may": setting["capitalised_may"],
-            "linguistic_left_out": list(setting["drop"]),
-            "scale": "group_l2",
-            "group_scale": setting["group_scale"],
-            "min_df": MIN_DF,
-        },
+        "features": model_features,
         "training": {
             "C": setting["C"],
             "corpus_weights": setting["weights"],

@@ -9,6 +9,11 @@ Features (all binary; a feature's group is the letter before the colon):
     c:PART          2 to 5 letters of a word (the range is the model's), "<" and ">" marking
                     its edges: "<fe", "ell>", "<fell>"
     f:NAME          a linguistic feature (see `LINGUISTIC`), computed from the text alone
+    s:SUPERSENSE    the WordNet supersense of a word's most frequent sense
+                    (`textcore.supersenses`: "s:verb.communication" for "said"), when asked
+    p:PART PART     the parts of speech of two words in a row, as their supersenses give them
+                    ("noun", "verb", "adj", "adv"; "num" a number; "x" a word without one: a
+                    function word, a name), "<s>" and "</s>" marking the ends, when asked
 """
 
 from __future__ import annotations
@@ -19,15 +24,19 @@ from collections.abc import Callable
 from . import checkworthiness
 from .lexicon import MONTH_NAME_RE
 from .quantities import parse_quantities, parse_years
+from .supersenses import supersense
 from .text import subject_opening
 
 __all__ = [
     "LINGUISTIC",
     "MAX_SCORED_CHARS",
     "NUMBER_TOKEN",
+    "SUPERSENSES",
     "describe",
     "extract_features",
     "linguistic_features",
+    "part_pairs",
+    "supersense_features",
     "tokens",
     "word_parts",
 ]
@@ -65,6 +74,55 @@ LINGUISTIC: dict[str, str] = {
     "headline": "headline",
     "evaluative_predicate": "judges rather than states",
     "promise": "a promise in the first person",
+}
+
+# WordNet's supersenses in a fact-checker's words: "word of saying: 'said'".
+SUPERSENSES: dict[str, str] = {
+    "adj.all": "describing word",
+    "adj.pert": "word of relation ('economic')",
+    "adj.ppl": "participle as adjective",
+    "adv.all": "adverb",
+    "noun.Tops": "general noun",
+    "noun.act": "word of an act",
+    "noun.animal": "word of an animal",
+    "noun.artifact": "word of a made thing",
+    "noun.attribute": "word of a property",
+    "noun.body": "word of the body",
+    "noun.cognition": "word of thought or knowledge",
+    "noun.communication": "word of communication",
+    "noun.event": "word of an event",
+    "noun.feeling": "word of a feeling",
+    "noun.food": "word of food",
+    "noun.group": "word of a group or body of people",
+    "noun.location": "word of a place",
+    "noun.motive": "word of a motive",
+    "noun.object": "word of a natural object",
+    "noun.person": "word of a person or role",
+    "noun.phenomenon": "word of a phenomenon",
+    "noun.plant": "word of a plant",
+    "noun.possession": "word of money or property",
+    "noun.process": "word of a process",
+    "noun.quantity": "word of quantity or measure",
+    "noun.relation": "word of a relation or proportion",
+    "noun.shape": "word of a shape",
+    "noun.state": "word of a state or condition",
+    "noun.substance": "word of a substance",
+    "noun.time": "word of time",
+    "verb.body": "verb of the body",
+    "verb.change": "verb of change",
+    "verb.cognition": "verb of thinking",
+    "verb.communication": "word of saying",
+    "verb.competition": "verb of competing or fighting",
+    "verb.consumption": "verb of consuming",
+    "verb.contact": "verb of contact",
+    "verb.creation": "verb of making",
+    "verb.emotion": "verb of feeling",
+    "verb.motion": "verb of motion",
+    "verb.perception": "verb of perceiving",
+    "verb.possession": "verb of having or giving",
+    "verb.social": "verb of social life",
+    "verb.stative": "verb of being",
+    "verb.weather": "verb of weather",
 }
 
 # "the figures were worrying", "is deeply unfair", "seemed very encouraging": a copula whose
@@ -223,16 +281,42 @@ def linguistic_features(
     return names + found
 
 
+def supersense_features(words: list[str]) -> list[str]:
+    """The `s:` features of the sentence's words (`tokens`), in the order they first occur."""
+    found: dict[str, None] = {}
+    for word in words:
+        sense = supersense(word)
+        if sense:
+            found["s:" + sense] = None
+    return list(found)
+
+
+def _part(word: str) -> str:
+    if word == NUMBER_TOKEN:
+        return "num"
+    return supersense(word).partition(".")[0] or "x"
+
+
+def part_pairs(words: list[str]) -> list[str]:
+    """The `p:` features of the sentence's words (`tokens`), in the order they first occur."""
+    sequence = ["<s>", *map(_part, words), "</s>"]
+    pairs = [f"p:{a} {b}" for a, b in zip(sequence, sequence[1:], strict=False)]
+    return list(dict.fromkeys(pairs))
+
+
 def extract_features(
     text: str,
     *,
     bigrams: bool = True,
     char_ngrams: tuple[int, int] | None = (2, 5),
     capitalised_may: bool = True,
+    supersenses: bool = False,
+    part_of_speech_pairs: bool = False,
     has_quantity: bool | None = None,
 ) -> list[str]:
     """The names of the features a sentence shows, without duplicates, in a fixed order
-    (`has_quantity` as for `linguistic_features`)."""
+    (`has_quantity` as for `linguistic_features`; the `s:` features with `supersenses`, the
+    `p:` features with `part_of_speech_pairs`)."""
     text = text[:MAX_SCORED_CHARS]
     words = tokens(text, capitalised_may=capitalised_may)
     found: dict[str, None] = {}
@@ -248,6 +332,10 @@ def extract_features(
                 found.update(dict.fromkeys(word_parts(word, *char_ngrams)))
     for name in linguistic_features(text, has_quantity=has_quantity, words=words):
         found["f:" + name] = None
+    if supersenses:
+        found.update(dict.fromkeys(supersense_features(words)))
+    if part_of_speech_pairs:
+        found.update(dict.fromkeys(part_pairs(words)))
     return list(found)
 
 
@@ -268,6 +356,12 @@ def describe(feature: str, text: str = "") -> str:
             else:
                 found = trigger(text)
         return f"{description}: '{found}'" if found else description
+    if group == "s":
+        description = SUPERSENSES.get(value, value)
+        word = next((w for w in tokens(text) if supersense(w) == value), "")
+        return f"{description}: '{_as_written(word, text)}'" if word else description
+    if group == "p":
+        return _describe_parts(value, text)
     if group == "w":
         if value == NUMBER_TOKEN:
             return LINGUISTIC["number"]
@@ -291,6 +385,37 @@ def describe(feature: str, text: str = "") -> str:
             return f"word ending '{part}'"
         return f"word part: '{part}'"
     return feature
+
+
+_PART_NAMES = {
+    "noun": "a noun",
+    "verb": "a verb",
+    "adj": "an adjective",
+    "adv": "an adverb",
+    "num": "a number",
+    "x": "a function word or name",
+}
+
+
+def _describe_parts(value: str, text: str) -> str:
+    """A `p:` feature in words, quoting the first two words of the text that show it:
+    "a noun then a verb: 'unemployment fell'"."""
+    first, _, second = value.partition(" ")
+    if first == "<s>":
+        description = f"opens with {_PART_NAMES.get(second, second)}"
+    elif second == "</s>":
+        description = f"ends with {_PART_NAMES.get(first, first)}"
+    else:
+        description = f"{_PART_NAMES.get(first, first)} then {_PART_NAMES.get(second, second)}"
+    words = tokens(text)
+    sequence = ["<s>", *map(_part, words), "</s>"]
+    for i in range(len(sequence) - 1):
+        if sequence[i] == first and sequence[i + 1] == second:
+            shown = [w for w in words[max(0, i - 1) : i + 1] if w != NUMBER_TOKEN]
+            if len(shown) == (first != "<s>") + (second != "</s>"):
+                return f"{description}: '{_as_written(' '.join(shown), text)}'"
+            break
+    return description
 
 
 def _as_written(words: str, text: str) -> str:

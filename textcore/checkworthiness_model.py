@@ -4,7 +4,7 @@ linguistic features of `textcore.checkworthiness`, read from a versioned JSON fi
 The model is trained by `scripts/train_checkworthiness.py` (scikit-learn, at training time
 only); here it is applied in plain Python: the features of a sentence
 (`textcore.checkworthiness_features`) are looked up in the file's weights; each group of
-features (words, word pairs, word parts, linguistic) is scaled to the same length, times the
+features (words, word pairs, word parts, linguistic, supersenses, part-of-speech pairs) is scaled to the same length, times the
 group's factor in the file, so that no group outweighs the others by its number of features;
 the sum with the intercept is mapped to [0, 1] by the file's calibration, so that 0.5 and
 above means check-worthy. `explain` names the features that pushed the score most, in words
@@ -31,6 +31,8 @@ from .checkworthiness_features import (
     describe,
     extract_features,
     linguistic_features,
+    part_pairs,
+    supersense_features,
     tokens,
     word_parts,
 )
@@ -54,7 +56,7 @@ __all__ = [
 FORMAT = "factcheck.checkworthiness.linear"
 FORMAT_VERSION = 2
 DEFAULT_PATH = Path(__file__).resolve().parent / "models" / "checkworthiness.json"
-GROUPS = ("w", "b", "c", "f")
+GROUPS = ("w", "b", "c", "f", "s", "p")
 # Words whose parts the model has looked up, kept per model up to this many.
 _PARTS_CACHE_SIZE = 50_000
 
@@ -101,10 +103,15 @@ class CheckworthinessModel:
             low_high = features["char_ngrams"]
             self.char_ngrams = (int(low_high[0]), int(low_high[1])) if low_high else None
             self.capitalised_may = bool(features["capitalised_may"])
+            # a model trained before the supersenses has no `s:` features and no factor for them
+            self.supersenses = bool(features.get("supersenses", False))
+            self.part_of_speech_pairs = bool(features.get("part_of_speech_pairs", False))
             self.scale = str(features["scale"])
             if self.scale != "group_l2":
                 raise ModelError(f"{source}: unknown feature scaling {self.scale!r}")
-            self.group_scale = {g: float(features["group_scale"][g]) for g in GROUPS}
+            groups = ["w", "b", "c", "f"]
+            groups += ["s"] * self.supersenses + ["p"] * self.part_of_speech_pairs
+            self.group_scale = {g: float(features["group_scale"][g]) for g in groups}
             self.intercept = float(data["intercept"])
             self.slope = float(data["calibration"]["slope"])
             self.offset = float(data["calibration"]["offset"])
@@ -123,7 +130,7 @@ class CheckworthinessModel:
             math.isfinite(v) for v in numbers
         ):
             raise ModelError(f"{source}: the model holds a weight that is not a finite number")
-        unknown = {name[:2] for name in self.weights} - {g + ":" for g in GROUPS}
+        unknown = {name[:2] for name in self.weights} - {g + ":" for g in self.group_scale}
         if unknown:
             raise ModelError(f"{source}: features of unknown kinds {sorted(unknown)}")
         self.data = data
@@ -164,6 +171,10 @@ class CheckworthinessModel:
             grouped["c"] = frozenset().union(*map(self._word_parts, unique))
         linguistic = linguistic_features(text, has_quantity=has_quantity, words=words)
         grouped["f"] = [n for n in ("f:" + name for name in linguistic) if n in weights]
+        if self.supersenses:
+            grouped["s"] = [n for n in supersense_features(words) if n in weights]
+        if self.part_of_speech_pairs:
+            grouped["p"] = [n for n in part_pairs(words) if n in weights]
         return grouped
 
     def features(self, text: str, *, has_quantity: bool | None = None) -> list[str]:
@@ -173,14 +184,21 @@ class CheckworthinessModel:
 
     def _flat(self, grouped: dict[str, Collection]) -> list[str]:
         """Grouped features as one list of names: words, pairs, word parts (alphabetical),
-        linguistic."""
+        linguistic, supersenses, parts of speech."""
         parts = sorted(self._part_names[i] for i in grouped.get("c", ()))
-        return [*grouped["w"], *grouped.get("b", ()), *parts, *grouped["f"]]
+        return [
+            *grouped["w"],
+            *grouped.get("b", ()),
+            *parts,
+            *grouped["f"],
+            *grouped.get("s", ()),
+            *grouped.get("p", ()),
+        ]
 
     def values(self, features: Iterable[str]) -> dict[str, float]:
         """What each feature's presence counts for, by group: the group's factor over the
         square root of how many of the features are in the group."""
-        counts = dict.fromkeys(GROUPS, 0)
+        counts = dict.fromkeys(self.group_scale, 0)
         for name in features:
             counts[name[0]] += 1
         return {

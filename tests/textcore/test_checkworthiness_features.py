@@ -3,12 +3,16 @@ features the model adds to the hand-weighted ones, and how they are put in words
 
 from textcore.checkworthiness_features import (
     LINGUISTIC,
+    SUPERSENSES,
     describe,
     extract_features,
     linguistic_features,
+    part_pairs,
+    supersense_features,
     tokens,
     word_parts,
 )
+from textcore.supersenses import supersense, supersense_table
 
 
 def test_a_capitalised_may_inside_the_sentence_is_kept_apart_from_the_modal():
@@ -61,3 +65,41 @@ def test_a_promise_is_the_speaker_undertaking_something():
     for sentence in ("He will cut taxes.", "The firm will open a plant.", "I cut taxes."):
         assert "promise" not in linguistic_features(sentence), sentence
     assert describe("f:promise", "I will cut taxes.") == f"{LINGUISTIC['promise']}: 'I will'"
+
+
+def test_words_of_one_kind_share_a_supersense_across_topics():
+    assert supersense("said") == supersense("told") == "verb.communication"
+    assert supersense("senator") == supersense("nurses") == "noun.person"
+    assert supersense("the") == supersense("of") == ""  # function words have none
+    assert supersense("Said") == ""  # the table is of lower-case forms, as `tokens` gives
+
+
+def test_every_supersense_of_the_table_is_put_in_words():
+    assert set(supersense_table().values()) <= set(SUPERSENSES)
+
+
+def test_supersenses_and_part_of_speech_pairs_are_features_only_when_asked():
+    sentence = "The senator said wages rose by 3 percent."
+    plain = extract_features(sentence, char_ngrams=None)
+    assert not any(name[:2] in ("s:", "p:") for name in plain)
+    both = extract_features(sentence, char_ngrams=None, supersenses=True, part_of_speech_pairs=True)
+    assert both[: len(plain)] == plain
+    words = tokens(sentence)
+    assert both[len(plain) :] == supersense_features(words) + part_pairs(words)
+    assert "s:verb.communication" in both
+    assert {"p:<s> x", "p:noun verb", "p:x num", "p:num noun", "p:noun </s>"} <= set(both)
+
+
+def test_a_supersense_is_explained_by_the_word_that_shows_it():
+    sentence = "The senator Said wages rose."
+    assert describe("s:verb.communication", sentence) == "word of saying: 'Said'"
+    assert describe("s:noun.person", sentence) == "word of a person or role: 'senator'"
+    assert describe("s:noun.food", sentence) == "word of food"  # not in the sentence
+
+
+def test_a_part_of_speech_pair_is_explained_by_the_words_that_show_it():
+    sentence = "Wages rose by 3 percent."
+    assert describe("p:noun verb", sentence) == "a noun then a verb: 'Wages rose'"
+    assert describe("p:<s> noun", sentence) == "opens with a noun: 'Wages'"
+    assert describe("p:num noun", sentence) == "a number then a noun"
+    assert describe("p:adv adv", sentence) == "an adverb then an adverb"

@@ -65,7 +65,10 @@ def test_every_explanation_names_a_feature_of_the_sentence_that_the_model_weighs
     for sentence in SENTENCES:
         present = set(
             extract_features(
-                sentence, char_ngrams=model.char_ngrams, capitalised_may=model.capitalised_may
+                sentence,
+                char_ngrams=model.char_ngrams,
+                capitalised_may=model.capitalised_may,
+                supersenses=model.supersenses,
             )
         )
         contributions = model.assess(sentence).contributions
@@ -150,7 +153,10 @@ def test_the_model_reads_the_features_the_trainer_computes(model):
         expected = {
             name
             for name in extract_features(
-                sentence, char_ngrams=model.char_ngrams, capitalised_may=model.capitalised_may
+                sentence,
+                char_ngrams=model.char_ngrams,
+                capitalised_may=model.capitalised_may,
+                supersenses=model.supersenses,
             )
             if name in model.weights
         }
@@ -162,7 +168,7 @@ def test_the_model_reads_the_features_the_trainer_computes(model):
 def test_each_feature_group_weighs_its_factor_over_its_size(model):
     features = model.features(SENTENCES[1])
     values = model.values(features)
-    for group in ("w", "b", "c", "f"):
+    for group in model.group_scale:
         size = sum(1 for name in features if name[0] == group)
         assert size
         assert values[group] == pytest.approx(model.group_scale[group] / math.sqrt(size))
@@ -214,6 +220,11 @@ def _no_group_factor(data):
     del data["features"]["group_scale"]["c"]
 
 
+def _no_supersense_factor(data):
+    data["features"]["supersenses"] = True
+    data["features"]["group_scale"].pop("s", None)
+
+
 def _previous_version(data):
     data["format_version"] = 1
 
@@ -231,6 +242,7 @@ def _weight_not_a_number(data):
     [
         (_unknown_kind, "unknown kinds"),
         (_no_group_factor, "malformed"),
+        (_no_supersense_factor, "malformed"),
         (_previous_version, "version 2"),
         (_no_calibration, "malformed"),
         (_weight_not_a_number, "malformed"),
@@ -242,6 +254,25 @@ def test_a_spoilt_copy_of_the_shipped_model_is_refused(tmp_path, spoil, message)
     path = tmp_path / "model.json"
     path.write_text(json.dumps(data))
     with pytest.raises(ModelError, match=message):
+        read_model(path)
+
+
+def test_a_model_without_word_classes_reads_none(tmp_path):
+    data = _shipped()
+    for key in ("supersenses", "part_of_speech_pairs"):
+        data["features"].pop(key, None)
+    for group in ("s", "p"):
+        data["features"]["group_scale"].pop(group, None)
+    data["weights"] = {k: v for k, v in data["weights"].items() if k[0] not in "sp"}
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(data))
+    older = read_model(path)
+    assert not older.supersenses and not older.part_of_speech_pairs
+    features = older.features(SENTENCES[0])
+    assert features and not any(name[:2] in ("s:", "p:") for name in features)
+    data["weights"]["s:noun.person"] = 1.0  # a weight of a group the file does not scale
+    path.write_text(json.dumps(data))
+    with pytest.raises(ModelError, match="unknown kinds"):
         read_model(path)
 
 
