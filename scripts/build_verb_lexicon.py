@@ -30,6 +30,9 @@ words up:
 - `past_irregular`: the irregular ones among them ("rose", "led", "fled"), which the
   splitter's -ed rule does not see.
 - `participles`: those past-participle-only forms.
+- `participles_also_past`: the irregular pasts of verbs that have no such form, which
+  serve as the past participle too ("made", "sold", "held"; not "took", "rose", nor "ran"
+  and "came", whose participle is the lemma; never a present form verb.exc lists).
 - `adjectives`: -ed words that are adjectives, nouns or past forms whose other reading wins
   ("limited", "unprecedented", "hundred"): words that look like a past tense and are not.
 - `past_of_participle`: the simple past a claim is written in, by the -ing form, for verbs
@@ -66,7 +69,7 @@ from wordnet import read_index as read_index_file  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "textcore" / "atomize" / "verbs.json"
-VERSION = 2
+VERSION = 3
 WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # WordNet's synset types in sense keys: 1 noun, 2 verb, 3 adjective, 4 adverb, 5 satellite
 POS_OF_TYPE = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
@@ -154,6 +157,15 @@ def _u_of(form: str, other: str) -> bool:
     return len(form) == len(other) and any(
         a == "u" and b == "a" and form[:i] + form[i + 1 :] == other[:i] + other[i + 1 :]
         for i, (a, b) in enumerate(zip(form, other, strict=True))
+    )
+
+
+def _vowel_of(past: str, lemma: str) -> bool:
+    """'ran' beside 'run', 'came' beside 'come': the past with a for the lemma's u or o,
+    whose participle is the lemma itself."""
+    return len(past) == len(lemma) and any(
+        a == "a" and b in "uo" and past[:i] + past[i + 1 :] == lemma[:i] + lemma[i + 1 :]
+        for i, (a, b) in enumerate(zip(past, lemma, strict=True))
     )
 
 
@@ -245,6 +257,7 @@ def build(folder: Path) -> dict:
     past_readings: dict[str, list[bool]] = defaultdict(list)
     participles: set[str] = set()
     irregular_pasts: set[str] = set()
+    also_participles: set[str] = set()
     past_of_participle: dict[str, str] = {}
     simple_past: dict[str, str] = {}
     for lemma in verbs:
@@ -256,6 +269,10 @@ def build(folder: Path) -> dict:
         irregular, only_participles = irregular_forms(lemma, exceptions.get(lemma, []))
         participles.update(only_participles)
         irregular_pasts.update(irregular)
+        if not only_participles:
+            also_participles.update(
+                f for f in irregular if not f.endswith("s") and not _vowel_of(f, lemma)
+            )
         regular = regular_past(lemma, exceptions.get(lemma, []))
         # "learned" beside "learnt", but "see" makes no "seed" (a noun in tagged text) and
         # "be" no "bed"
@@ -309,6 +326,7 @@ def build(folder: Path) -> dict:
         "past": sorted(past_forms),
         "past_irregular": sorted(irregular_pasts),
         "participles": sorted(participles - past_forms),
+        "participles_also_past": sorted(also_participles & irregular_pasts),
         "adjectives": sorted(not_past),
         "past_of_participle": dict(sorted(past_of_participle.items())),
         "not_participles": sorted(not_participles),

@@ -238,6 +238,32 @@ def test_participle_phrase_after_the_subject_becomes_a_claim():
     assert "Tourism has grown since 2015." in texts
 
 
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "We've closed two branches, being forced to cut costs by 20 percent.",
+            "We were forced to cut costs by 20 percent.",
+        ),
+        (
+            "We've been told the clinic will close, being asked to leave by June.",
+            "We were asked to leave by June.",
+        ),
+        (
+            "She'd sold the farm in 2010, making a profit of 2m pounds.",
+            "She made a profit of 2m pounds.",
+        ),
+    ],
+)
+def test_a_participle_clause_after_a_contracted_auxiliary_goes_with_the_pronoun(text, claim):
+    assert claim in claim_texts(text)
+
+
+def test_being_agrees_with_a_plural_subject():
+    texts = claim_texts("The workers closed two branches, being forced to cut costs by 20 percent.")
+    assert "The workers were forced to cut costs by 20 percent." in texts
+
+
 def test_participle_clause_after_a_past_verb_stays_in_the_past():
     texts = claim_texts("The two unions met in Cardiff on Friday, announcing a joint strike.")
     assert "The two unions announced a joint strike." in texts

@@ -97,7 +97,7 @@ def test_rules_on_a_small_wordnet(tmp_path):
     )
     (tmp_path / "data.adj").write_text("")
     (tmp_path / "data.adv").write_text("")
-    (tmp_path / "verb.exc").write_text("rose rise\nrisen rise\nsaw see\nwrought work\n")
+    (tmp_path / "verb.exc").write_text("rose rise\nrisen rise\nsaw see\nseen see\nwrought work\n")
     (tmp_path / "cntlist.rev").write_text(
         "form%2:36:00:: 1 3\nform%1:10:00:: 1 9\nplan%2:31:00:: 1 8\nplan%1:09:00:: 1 4\n"
         "rise%2:38:00:: 1 5\nsee%2:39:00:: 1 9\nseed%1:20:00:: 1 2\n"
@@ -108,11 +108,35 @@ def test_rules_on_a_small_wordnet(tmp_path):
     assert "forms" not in lexicon["present"] + lexicon["present_nouns"]
     assert {"rose", "saw", "refined"} <= set(lexicon["past"])
     assert "seed" not in lexicon["past"] and "seed" in lexicon["adjectives"]
-    assert lexicon["participles"] == ["risen"]
+    assert lexicon["participles"] == ["risen", "seen"]
+    # "work" has no participle of its own, so "wrought" is one; "rose" is not ("risen" is)
+    assert lexicon["participles_also_past"] == ["wrought"]
     # "worked" is written in the glosses, "wrought" is not: the claim says "worked"
     assert lexicon["past_of_participle"] == {"rising": "rose", "seeing": "saw"}
     assert lexicon["not_participles"] == ["bring", "thing"]  # "planning" is "plan" + -ing
     assert lexicon["nominalisations"] == {"refinement": ["refines", "refined"]}
+
+
+def test_irregular_past_participles_come_from_the_lexicon():
+    assert {"sold", "held", "stuck", "taught", "taken", "torn"} <= verbs.PAST_PARTICIPLE_FORMS
+    assert not {"took", "rose", "went", "was", "ran", "came"} & verbs.PAST_PARTICIPLE_FORMS
+    assert not build_verb_lexicon._vowel_of("sat", "sit")
+    assert build_verb_lexicon._vowel_of("ran", "run")
+
+
+def test_an_absolute_with_phrase_reads_irregular_participles_from_the_lexicon():
+    texts = claim_texts(
+        "The airline cancelled 200 flights on Friday, with 12,000 passengers stuck at the "
+        "airport overnight."
+    )
+    assert "12,000 passengers were stuck at the airport overnight." in texts
+    texts = claim_texts("The storm hit the coast, with 300 homes torn from their foundations.")
+    assert "300 homes were torn from their foundations." in texts
+
+
+def test_a_past_that_is_no_participle_opens_no_with_phrase():
+    text = "The storm hit the coast, with the river rose to its highest level in March."
+    assert claim_texts(text) == [text]
 
 
 def test_the_past_of_a_participle_comes_from_the_lexicon():

@@ -20,6 +20,7 @@ Every rule works on the draft's kept text (blanking only), so spans stay exact.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .draft import Draft, blank, keep_only
 from .grammar import (
@@ -34,6 +35,7 @@ from .grammar import (
     past_tense,
     third_person,
 )
+from .verbs import PAST_PARTICIPLE_FORMS
 from .words import (
     DETERMINERS,
     HEDGE_ADVERBS,
@@ -55,11 +57,56 @@ _GERUND_ADJUNCT_RE = re.compile(
     r"(?P<agent>(?:(?:the|its|their|his|her|a|an)\s+)?(?:[\w'’-]+\s+){0,2}?)?"
     r"(?P<verb>[a-z]{3,}ing)\s+(?P<rest>(?:[^,;:()]|,(?=\d)){3,}?)" + _END
 )
-_WITH_RE = re.compile(
-    r",\s+with\s+(?P<np>(?:[^,;:()\s]+\s+){0,8}?)"
-    r"(?P<verb>[a-z]{3,}(?:ed|ing)|sold|bought|made|built|held|paid|spent|lost|won|left|kept|"
-    r"taken|given|shown|seen|grown|known)\s+(?P<rest>(?:[^,;:()]|,(?=\d)){2,}?)" + _END
-)
+# an absolute "with" phrase: ", with" and a noun phrase of at most eight words, then a
+# participle (the -ed and -ing forms, or an irregular one from the verb lexicon) and the rest
+_WITH_HEAD_RE = re.compile(r",\s+with\s+")
+_WITH_WORD_RE = re.compile(r"(?P<word>(?:[^,;:()\s]|,(?=\d))+)\s+")  # "40,000"
+_WITH_REST_RE = re.compile(r"\s+(?P<rest>(?:[^,;:()]|,(?=\d)){2,}?)" + _END)
+_REGULAR_PARTICIPLE_RE = re.compile(r"[a-z]{3,}(?:ed|ing)")
+# irregular participles that are auxiliaries in such a phrase ("with the money he had saved")
+_AUX_PARTICIPLES = {"had", "been"}
+
+
+class _WithPhrase(NamedTuple):
+    start: int  # the comma
+    np_start: int
+    np: str
+    verb: str
+    rest: str
+    end: int  # the end of the rest
+
+
+def _with_participle_phrases(work: str) -> list[_WithPhrase]:
+    """', with 200 million songs bought online': each absolute "with" phrase whose noun
+    phrase is followed by a participle, the shortest noun phrase first."""
+    found: list[_WithPhrase] = []
+    end = 0
+    for head in _WITH_HEAD_RE.finditer(work):
+        if head.start() < end:
+            continue
+        position = head.end()
+        for _ in range(9):
+            word = _WITH_WORD_RE.match(work, position)
+            if word is None:
+                break
+            verb = word.group("word")
+            if _REGULAR_PARTICIPLE_RE.fullmatch(verb) or (
+                verb in PAST_PARTICIPLE_FORMS and verb not in _AUX_PARTICIPLES
+            ):
+                rest = _WITH_REST_RE.match(work, word.end("word"))
+                if rest is not None:
+                    np = work[head.end() : word.start()]
+                    found.append(
+                        _WithPhrase(
+                            head.start(), head.end(), np, verb, rest.group("rest"), rest.end()
+                        )
+                    )
+                    end = rest.end()
+                    break
+            position = word.end()
+    return found
+
+
 # ", with a reported consumption of 50 pounds per plane by Acme": the "by" phrase names who
 # does what the noun names ("Acme reportedly consumes 50 pounds per plane")
 _WITH_NOMINAL_RE = re.compile(
@@ -160,9 +207,9 @@ def adjunct_claims(work: str) -> tuple[list[Draft], str]:
         kept = keep_only(work, match.start("np"), match.end("agent"))
         drafts.append(Draft("clause", kept, text=" ".join(w for w in words if w)))
         work = blank(work, match.start(), match.end("agent"))
-    for match in list(_WITH_RE.finditer(work)):
-        np = " ".join(match.group("np").split())
-        verb = match.group("verb")
+    for phrase_match in _with_participle_phrases(work):
+        np = " ".join(phrase_match.np.split())
+        verb = phrase_match.verb
         if not np or clean_word(np.split()[0]) in PREPOSITIONS | PRONOUNS:
             continue
         last = clean_word(np.split()[-1])
@@ -172,7 +219,7 @@ def adjunct_claims(work: str) -> tuple[list[Draft], str]:
             continue
         plural = looks_plural(np) or bool(re.match(r"\d|[a-z]+\s+(?:million|thousand)", np))
         if verb.endswith("ing"):
-            modal = re.search(r"\b(will|would|could|may|might)\b", work[: match.start()])
+            modal = re.search(r"\b(will|would|could|may|might)\b", work[: phrase_match.start])
             if modal:
                 phrase = f"{modal.group(1)} {third_person(verb, plural=True)}"
             elif past:
@@ -181,10 +228,10 @@ def adjunct_claims(work: str) -> tuple[list[Draft], str]:
                 phrase = third_person(verb, plural)
         else:
             phrase = f"{'were' if plural else 'was'} {verb}"
-        text = f"{np} {phrase} {' '.join(match.group('rest').split())}"
-        kept = keep_only(work, match.start("np"), match.end("rest"))
+        text = f"{np} {phrase} {' '.join(phrase_match.rest.split())}"
+        kept = keep_only(work, phrase_match.np_start, phrase_match.end)
         drafts.append(Draft("clause", kept, text=text))
-        work = blank(work, match.start(), match.end("rest"))
+        work = blank(work, phrase_match.start, phrase_match.end)
     for match in list(_WITH_SHARE_RE.finditer(work)):
         if not subject or span is None:
             continue

@@ -283,16 +283,43 @@ def _clauses(work: str) -> list[Draft]:
             if first.lower().endswith("ing") and first.lower() not in PARTICIPLE_SKIP:
                 # "China ..., thus refining X" -> "China refines X"
                 position = kept.index(first)
-                if main_verb_is_past(work, subject_span):
-                    verb = past_tense(first.lower())
-                else:
-                    verb = third_person(first.lower(), looks_plural(subject))
+                who = _bare_subject(subject)
+                verb = _finite(first.lower(), who, main_verb_is_past(work, subject_span))
                 kept = blank(kept, position, position + len(first))
-                prefix = f"{subject} {verb}"
+                prefix = f"{who} {verb}"
         drafts.append(
             Draft("participle" if start in participles else "clause", kept, prefix=prefix)
         )
     return drafts
+
+
+# a pronoun and its contracted auxiliary: "We've", "they're", "I'm", "it's", "she'd"
+_CONTRACTED_RE = re.compile(r"(?P<pronoun>[A-Za-z]+)['’](?:ve|re|m|s|d|ll)\b")
+_BE = {"was": "were", "is": "are", "has": "have"}
+
+
+def _bare_subject(subject: str) -> str:
+    """'We've' (or "We've been") -> 'We': a new finite verb goes with the pronoun, not with
+    its contracted auxiliary ("We were forced", never "We've was forced")."""
+    match = _CONTRACTED_RE.match(subject)
+    if match is not None and is_pronoun(match.group("pronoun")):
+        return match.group("pronoun")
+    return subject
+
+
+def _finite(participle: str, subject: str, past: bool) -> str:
+    """The verb a participle clause states after `subject`: 'refining' -> 'refined',
+    'refines' or 'refine'; 'being' -> 'was', 'were', 'is' or 'are'."""
+    plural = looks_plural(subject) or clean_word(subject) in {"we", "they", "you"}
+    if past:
+        verb = past_tense(participle)
+    elif participle in ("being", "having"):
+        verb = {"being": "is", "having": "has"}[participle]
+    else:
+        return third_person(participle, plural or clean_word(subject) == "i")
+    if clean_word(subject) == "i" and verb in ("is", "has"):
+        return {"is": "am", "has": "have"}[verb]
+    return _BE.get(verb, verb) if plural else verb
 
 
 def _parallel_present(head: str, left_verb: re.Match[str] | None) -> bool:

@@ -26,6 +26,11 @@ PAST_FORMS = frozenset(_LEXICON["past"])
 IRREGULAR_PAST_FORMS = frozenset(_LEXICON["past_irregular"])
 # irregular past participles: "rose", "held" (also pasts) and "taken", "shown"
 PARTICIPLE_FORMS = IRREGULAR_PAST_FORMS | frozenset(_LEXICON["participles"])
+# the irregular forms that are past participles: "taken", "shown" and the pasts that serve
+# as participles too, "made", "sold", "held" (not "took", "rose")
+PAST_PARTICIPLE_FORMS = frozenset(_LEXICON["participles"]) | frozenset(
+    _LEXICON["participles_also_past"]
+)
 # words that end in -ed and are no past tense: "detailed", "unprecedented", "need"
 NOT_PAST_ED = frozenset(_LEXICON["adjectives"])
 # a finite verb recognised from its form alone (the -ed rule aside)
