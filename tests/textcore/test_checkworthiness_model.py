@@ -69,6 +69,7 @@ def test_every_explanation_names_a_feature_of_the_sentence_that_the_model_weighs
                 char_ngrams=model.char_ngrams,
                 capitalised_may=model.capitalised_may,
                 supersenses=model.supersenses,
+                part_of_speech_pairs=model.part_of_speech_pairs,
             )
         )
         contributions = model.assess(sentence).contributions
@@ -157,6 +158,7 @@ def test_the_model_reads_the_features_the_trainer_computes(model):
                 char_ngrams=model.char_ngrams,
                 capitalised_may=model.capitalised_may,
                 supersenses=model.supersenses,
+                part_of_speech_pairs=model.part_of_speech_pairs,
             )
             if name in model.weights
         }
