@@ -445,6 +445,14 @@ def test_figure_between_dashes_restates_the_subject_with_agreement():
     assert "9 million people now own an electric bike." in texts
 
 
+def test_an_aside_opening_with_a_simple_past_is_not_read_as_a_participle():
+    # "taken" is a participle and gets "is"; "took" is a finite past, and "is took" is no claim
+    texts = claim_texts("The minister - taken ill in May - said the plan would fail.")
+    assert "The minister is taken ill in May." in texts
+    texts = claim_texts("The minister - took office in May - said the plan would fail.")
+    assert not any(" is took " in t for t in texts)
+
+
 def test_classifier_noun_before_a_name_describes_it():
     texts = claim_texts("Shares in Dutch chip maker Veldhoven rose 4% on Monday.")
     assert "Veldhoven is a Dutch chip maker." in texts

@@ -20,7 +20,7 @@ from .grammar import (
     proper_name_verb,
     third_person,
 )
-from .verbs import PARTICIPLE_FORMS
+from .verbs import PAST_PARTICIPLE_FORMS
 from .words import (
     BASE_PARTICIPLES,
     DETERMINERS,
@@ -348,7 +348,7 @@ def _starts_with_participle(text: str) -> bool:
     word = word.group(0)
     return (
         word.endswith("ed")
-        or word in PARTICIPLE_FORMS
+        or word in PAST_PARTICIPLE_FORMS
         or word in INVARIANT_VERBS
         or word in BASE_PARTICIPLES
     )
